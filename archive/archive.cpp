@@ -1,0 +1,355 @@
+// The embedded SQLite archive. See archive.h.
+#include "archive/archive.h"
+
+#include <chrono>
+#include <ctime>
+#include <memory>
+#include <stdexcept>
+
+#include "extractors/legal_references.h"
+
+namespace papers {
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '1');
+CREATE TABLE IF NOT EXISTS papers(
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,            -- SHA-256 of the file's bytes
+  path TEXT NOT NULL,                 -- the path it was first ingested from
+  bytes INTEGER NOT NULL,
+  media_type TEXT NOT NULL,
+  pages INTEGER NOT NULL,
+  method TEXT NOT NULL,
+  title TEXT, body TEXT, organisation TEXT, meeting_date TEXT, report_date TEXT,
+  agenda_item TEXT, author TEXT, classification TEXT,
+  warning TEXT,
+  record TEXT NOT NULL,               -- the whole record as JSON
+  ingested_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS paper_paths(paper_id TEXT NOT NULL, path TEXT NOT NULL, PRIMARY KEY(paper_id, path));
+CREATE TABLE IF NOT EXISTS pages(paper_id TEXT NOT NULL, number INTEGER NOT NULL, method TEXT NOT NULL,
+  chars INTEGER NOT NULL, confidence REAL, PRIMARY KEY(paper_id, number));
+CREATE TABLE IF NOT EXISTS recommendations(paper_id TEXT NOT NULL, seq INTEGER NOT NULL, number TEXT, text TEXT NOT NULL,
+  page INTEGER, span_begin INTEGER, span_end INTEGER, PRIMARY KEY(paper_id, seq));
+CREATE TABLE IF NOT EXISTS contacts(paper_id TEXT NOT NULL, seq INTEGER NOT NULL, name TEXT, role TEXT, email TEXT,
+  phone TEXT, page INTEGER, PRIMARY KEY(paper_id, seq));
+CREATE TABLE IF NOT EXISTS legal_references(paper_id TEXT NOT NULL, seq INTEGER NOT NULL, text TEXT NOT NULL,
+  act TEXT NOT NULL, act_key TEXT NOT NULL, section TEXT, page INTEGER, PRIMARY KEY(paper_id, seq));
+CREATE TABLE IF NOT EXISTS dates(paper_id TEXT NOT NULL, seq INTEGER NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL,
+  start TEXT NOT NULL, "end" TEXT NOT NULL, page INTEGER, PRIMARY KEY(paper_id, seq));
+CREATE TABLE IF NOT EXISTS links(paper_id TEXT NOT NULL, seq INTEGER NOT NULL, url TEXT NOT NULL, page INTEGER,
+  PRIMARY KEY(paper_id, seq));
+CREATE TABLE IF NOT EXISTS failures(path TEXT PRIMARY KEY, sha256 TEXT, stage TEXT NOT NULL, reason TEXT NOT NULL,
+  at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS papers_body ON papers(body);
+CREATE INDEX IF NOT EXISTS papers_meeting_date ON papers(meeting_date);
+CREATE INDEX IF NOT EXISTS legal_references_act ON legal_references(act_key);
+)sql";
+
+std::string now_iso() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+struct StatementCloser {
+  void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+};
+using Statement = std::unique_ptr<sqlite3_stmt, StatementCloser>;
+
+void bind(sqlite3_stmt* s, int i, const std::string& v) { sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
+void bind(sqlite3_stmt* s, int i, const std::optional<std::string>& v) {
+  if (v) bind(s, i, *v);
+  else sqlite3_bind_null(s, i);
+}
+void bind(sqlite3_stmt* s, int i, std::int64_t v) { sqlite3_bind_int64(s, i, v); }
+void bind(sqlite3_stmt* s, int i, std::optional<double> v) {
+  if (v) sqlite3_bind_double(s, i, *v);
+  else sqlite3_bind_null(s, i);
+}
+
+std::optional<std::string> value_of(const std::optional<TextField>& f) {
+  return f ? std::optional<std::string>(f->value) : std::nullopt;
+}
+std::optional<std::string> value_of(const std::optional<DateValue>& d) {
+  return d ? std::optional<std::string>(d->start) : std::nullopt;
+}
+
+std::string column_text(sqlite3_stmt* s, int i) {
+  const unsigned char* t = sqlite3_column_text(s, i);
+  return t ? std::string(reinterpret_cast<const char*>(t), static_cast<std::size_t>(sqlite3_column_bytes(s, i))) : std::string();
+}
+
+}  // namespace
+
+Archive::Archive(const std::string& path, bool read_only) {
+  const int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+    const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw std::runtime_error("cannot open archive " + path + ": " + message);
+  }
+  sqlite3_busy_timeout(db_, 5000);
+  if (!read_only) {
+    exec("PRAGMA journal_mode=WAL");
+    exec("PRAGMA synchronous=NORMAL");
+    exec(kSchema);
+  } else {
+    // A read-only open of a file that is not an archive fails here, not later.
+    Statement s(prepare("SELECT value FROM meta WHERE key='schema_version'"));
+  }
+}
+
+Archive::~Archive() {
+  if (in_transaction_) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+  sqlite3_close(db_);
+}
+
+void Archive::exec(const char* sql) {
+  char* error = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
+    std::string message = error ? error : "unknown error";
+    sqlite3_free(error);
+    throw std::runtime_error("archive: " + message);
+  }
+}
+
+sqlite3_stmt* Archive::prepare(const char* sql) {
+  sqlite3_stmt* s = nullptr;
+  if (sqlite3_prepare_v2(db_, sql, -1, &s, nullptr) != SQLITE_OK)
+    throw std::runtime_error(std::string("archive: ") + sqlite3_errmsg(db_));
+  return s;
+}
+
+void Archive::begin() {
+  if (!in_transaction_) exec("BEGIN IMMEDIATE");
+  in_transaction_ = true;
+}
+
+void Archive::commit() {
+  if (in_transaction_) exec("COMMIT");
+  in_transaction_ = false;
+}
+
+bool Archive::contains(const std::string& id) {
+  Statement s(prepare("SELECT 1 FROM papers WHERE id = ?"));
+  bind(s.get(), 1, id);
+  return sqlite3_step(s.get()) == SQLITE_ROW;
+}
+
+void Archive::add_path(const std::string& id, const std::string& path) {
+  Statement s(prepare("INSERT OR IGNORE INTO paper_paths(paper_id, path) VALUES (?, ?)"));
+  bind(s.get(), 1, id);
+  bind(s.get(), 2, path);
+  sqlite3_step(s.get());
+  Statement clear(prepare("DELETE FROM failures WHERE path = ?"));
+  bind(clear.get(), 1, path);
+  sqlite3_step(clear.get());
+}
+
+void Archive::put(const Record& r, const nlohmann::json& record_json) {
+  const std::string& id = r.source.sha256;
+  {
+    Statement s(prepare(
+        "INSERT OR IGNORE INTO papers(id, path, bytes, media_type, pages, method, title, body, organisation, meeting_date,"
+        " report_date, agenda_item, author, classification, warning, record, ingested_at)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    bind(s.get(), 1, id);
+    bind(s.get(), 2, r.source.path);
+    bind(s.get(), 3, static_cast<std::int64_t>(r.source.bytes));
+    bind(s.get(), 4, r.source.media_type);
+    bind(s.get(), 5, static_cast<std::int64_t>(r.source.pages));
+    bind(s.get(), 6, r.method);
+    bind(s.get(), 7, value_of(r.title));
+    bind(s.get(), 8, value_of(r.body));
+    bind(s.get(), 9, value_of(r.organisation));
+    bind(s.get(), 10, value_of(r.meeting_date));
+    bind(s.get(), 11, value_of(r.report_date));
+    bind(s.get(), 12, value_of(r.agenda_item));
+    bind(s.get(), 13, value_of(r.author));
+    bind(s.get(), 14, value_of(r.classification));
+    bind(s.get(), 15, r.source.warning.empty() ? std::optional<std::string>() : r.source.warning);
+    bind(s.get(), 16, record_json.dump());
+    bind(s.get(), 17, now_iso());
+    if (sqlite3_step(s.get()) != SQLITE_DONE) throw std::runtime_error(std::string("archive: ") + sqlite3_errmsg(db_));
+    if (sqlite3_changes(db_) == 0) {  // already there: only remember this path
+      add_path(id, r.source.path);
+      return;
+    }
+  }
+  add_path(id, r.source.path);
+  Statement page(prepare("INSERT INTO pages(paper_id, number, method, chars, confidence) VALUES (?,?,?,?,?)"));
+  for (const PageInfo& p : r.pages) {
+    sqlite3_reset(page.get());
+    bind(page.get(), 1, id);
+    bind(page.get(), 2, static_cast<std::int64_t>(p.number));
+    bind(page.get(), 3, p.method);
+    bind(page.get(), 4, static_cast<std::int64_t>(p.chars));
+    bind(page.get(), 5, p.confidence);
+    sqlite3_step(page.get());
+  }
+  Statement rec(prepare("INSERT INTO recommendations(paper_id, seq, number, text, page, span_begin, span_end) VALUES (?,?,?,?,?,?,?)"));
+  for (std::size_t i = 0; i < r.recommendations.size(); ++i) {
+    const Recommendation& x = r.recommendations[i];
+    sqlite3_reset(rec.get());
+    bind(rec.get(), 1, id);
+    bind(rec.get(), 2, static_cast<std::int64_t>(i + 1));
+    bind(rec.get(), 3, x.number);
+    bind(rec.get(), 4, x.text);
+    bind(rec.get(), 5, static_cast<std::int64_t>(x.at.page));
+    bind(rec.get(), 6, static_cast<std::int64_t>(x.at.span.begin));
+    bind(rec.get(), 7, static_cast<std::int64_t>(x.at.span.end));
+    sqlite3_step(rec.get());
+  }
+  Statement contact(prepare("INSERT INTO contacts(paper_id, seq, name, role, email, phone, page) VALUES (?,?,?,?,?,?,?)"));
+  for (std::size_t i = 0; i < r.contacts.size(); ++i) {
+    const Contact& x = r.contacts[i];
+    sqlite3_reset(contact.get());
+    bind(contact.get(), 1, id);
+    bind(contact.get(), 2, static_cast<std::int64_t>(i + 1));
+    bind(contact.get(), 3, x.name);
+    bind(contact.get(), 4, x.role);
+    bind(contact.get(), 5, x.email);
+    bind(contact.get(), 6, x.phone);
+    bind(contact.get(), 7, static_cast<std::int64_t>(x.at.page));
+    sqlite3_step(contact.get());
+  }
+  Statement legal(prepare("INSERT INTO legal_references(paper_id, seq, text, act, act_key, section, page) VALUES (?,?,?,?,?,?,?)"));
+  for (std::size_t i = 0; i < r.legal_references.size(); ++i) {
+    const LegalReference& x = r.legal_references[i];
+    sqlite3_reset(legal.get());
+    bind(legal.get(), 1, id);
+    bind(legal.get(), 2, static_cast<std::int64_t>(i + 1));
+    bind(legal.get(), 3, x.text);
+    bind(legal.get(), 4, x.act);
+    bind(legal.get(), 5, act_key(x.act));
+    bind(legal.get(), 6, x.section);
+    bind(legal.get(), 7, static_cast<std::int64_t>(x.at.page));
+    sqlite3_step(legal.get());
+  }
+  Statement date(prepare("INSERT INTO dates(paper_id, seq, text, kind, start, \"end\", page) VALUES (?,?,?,?,?,?,?)"));
+  for (std::size_t i = 0; i < r.dates.size(); ++i) {
+    const DateValue& x = r.dates[i];
+    sqlite3_reset(date.get());
+    bind(date.get(), 1, id);
+    bind(date.get(), 2, static_cast<std::int64_t>(i + 1));
+    bind(date.get(), 3, x.text);
+    bind(date.get(), 4, x.kind);
+    bind(date.get(), 5, x.start);
+    bind(date.get(), 6, x.end);
+    bind(date.get(), 7, static_cast<std::int64_t>(x.at.page));
+    sqlite3_step(date.get());
+  }
+  Statement link(prepare("INSERT INTO links(paper_id, seq, url, page) VALUES (?,?,?,?)"));
+  for (std::size_t i = 0; i < r.links.size(); ++i) {
+    sqlite3_reset(link.get());
+    bind(link.get(), 1, id);
+    bind(link.get(), 2, static_cast<std::int64_t>(i + 1));
+    bind(link.get(), 3, r.links[i].url);
+    bind(link.get(), 4, static_cast<std::int64_t>(r.links[i].at.page));
+    sqlite3_step(link.get());
+  }
+}
+
+void Archive::put_failure(const Failure& f) {
+  Statement s(prepare(
+      "INSERT INTO failures(path, sha256, stage, reason, at) VALUES (?,?,?,?,?)"
+      " ON CONFLICT(path) DO UPDATE SET sha256=excluded.sha256, stage=excluded.stage, reason=excluded.reason, at=excluded.at"));
+  bind(s.get(), 1, f.path);
+  bind(s.get(), 2, f.sha256.empty() ? std::optional<std::string>() : f.sha256);
+  bind(s.get(), 3, f.stage);
+  bind(s.get(), 4, f.reason);
+  bind(s.get(), 5, now_iso());
+  if (sqlite3_step(s.get()) != SQLITE_DONE) throw std::runtime_error(std::string("archive: ") + sqlite3_errmsg(db_));
+}
+
+std::optional<nlohmann::json> Archive::record(const std::string& id_or_prefix) {
+  if (id_or_prefix.size() < 6) return std::nullopt;  // too short a prefix to be one paper
+  Statement s(prepare("SELECT record FROM papers WHERE id >= ? AND id < ? ORDER BY id LIMIT 2"));
+  bind(s.get(), 1, id_or_prefix);
+  bind(s.get(), 2, id_or_prefix + "\xff");
+  std::optional<nlohmann::json> found;
+  int rows = 0;
+  while (sqlite3_step(s.get()) == SQLITE_ROW) {
+    ++rows;
+    found = nlohmann::json::parse(column_text(s.get(), 0));
+  }
+  if (rows != 1) return std::nullopt;
+  return found;
+}
+
+void Archive::each_record(const std::function<void(const nlohmann::json&)>& visit) {
+  Statement s(prepare("SELECT record FROM papers ORDER BY seq"));
+  while (sqlite3_step(s.get()) == SQLITE_ROW) visit(nlohmann::json::parse(column_text(s.get(), 0)));
+}
+
+const std::vector<std::string>& Archive::paper_columns() {
+  static const std::vector<std::string> columns = {
+      "id", "path", "bytes", "media_type", "pages", "method", "title", "body", "organisation", "meeting_date",
+      "report_date", "agenda_item", "author", "classification", "recommendations", "contacts", "legal_references",
+      "ingested_at"};
+  return columns;
+}
+
+void Archive::each_paper_row(const std::function<void(const std::vector<std::string>&)>& visit) {
+  Statement s(prepare(
+      "SELECT id, path, bytes, media_type, pages, method, title, body, organisation, meeting_date, report_date,"
+      " agenda_item, author, classification,"
+      " (SELECT count(*) FROM recommendations r WHERE r.paper_id = p.id),"
+      " (SELECT count(*) FROM contacts c WHERE c.paper_id = p.id),"
+      " (SELECT count(*) FROM legal_references l WHERE l.paper_id = p.id),"
+      " ingested_at FROM papers p ORDER BY seq"));
+  const int n = static_cast<int>(paper_columns().size());
+  std::vector<std::string> row(n);
+  while (sqlite3_step(s.get()) == SQLITE_ROW) {
+    for (int i = 0; i < n; ++i) row[i] = column_text(s.get(), i);
+    visit(row);
+  }
+}
+
+std::vector<Failure> Archive::failures() {
+  Statement s(prepare("SELECT path, stage, reason, coalesce(sha256, '') FROM failures ORDER BY path"));
+  std::vector<Failure> out;
+  while (sqlite3_step(s.get()) == SQLITE_ROW)
+    out.push_back(Failure{column_text(s.get(), 0), column_text(s.get(), 1), column_text(s.get(), 2), column_text(s.get(), 3)});
+  return out;
+}
+
+ArchiveStats Archive::stats() {
+  ArchiveStats st;
+  auto scalar = [&](const char* sql) {
+    Statement s(prepare(sql));
+    return sqlite3_step(s.get()) == SQLITE_ROW ? sqlite3_column_int64(s.get(), 0) : 0;
+  };
+  auto grouped = [&](const char* sql) {
+    Statement s(prepare(sql));
+    std::vector<std::pair<std::string, std::int64_t>> out;
+    while (sqlite3_step(s.get()) == SQLITE_ROW) out.emplace_back(column_text(s.get(), 0), sqlite3_column_int64(s.get(), 1));
+    return out;
+  };
+  st.papers = scalar("SELECT count(*) FROM papers");
+  st.pages = scalar("SELECT coalesce(sum(pages), 0) FROM papers");
+  st.failures = scalar("SELECT count(*) FROM failures");
+  st.recommendations = scalar("SELECT count(*) FROM recommendations");
+  st.contacts = scalar("SELECT count(*) FROM contacts");
+  st.legal_references = scalar("SELECT count(*) FROM legal_references");
+  st.dates = scalar("SELECT count(*) FROM dates");
+  st.by_media_type = grouped("SELECT media_type, count(*) FROM papers GROUP BY 1 ORDER BY 2 DESC, 1");
+  st.by_body = grouped("SELECT coalesce(body, '(unknown)'), count(*) FROM papers GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20");
+  st.by_classification = grouped("SELECT coalesce(classification, '(unknown)'), count(*) FROM papers GROUP BY 1 ORDER BY 2 DESC, 1");
+  st.failure_reasons = grouped(
+      "SELECT CASE WHEN instr(reason, ':') > 0 THEN substr(reason, 1, instr(reason, ':') - 1) ELSE reason END, count(*)"
+      " FROM failures GROUP BY 1 ORDER BY 2 DESC, 1");
+  for (const char* f : {"title", "body", "organisation", "meeting_date", "report_date", "agenda_item", "author", "classification"}) {
+    const std::string sql = std::string("SELECT count(*) FROM papers WHERE ") + f + " IS NOT NULL";
+    st.field_coverage.emplace_back(f, scalar(sql.c_str()));
+  }
+  return st;
+}
+
+}  // namespace papers

@@ -1,0 +1,66 @@
+// The embedded archive: one SQLite file (WAL) holding every ingested paper's record, its
+// child rows (pages, recommendations, contacts, legal references, dates, links), the other
+// paths seen with the same bytes, and the files that failed with their reasons.
+// Writes go in batches (one transaction each); a paper's id is its SHA-256, so archiving the
+// same bytes again is a no-op and a re-run after a crash finishes the job without duplicates.
+// Not thread-safe: one Archive per thread (the pipeline's sink is serial).
+// Must not decide anything about a paper's content.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/model.h"
+
+namespace papers {
+
+struct ArchiveStats {
+  std::int64_t papers = 0, pages = 0, failures = 0, recommendations = 0, contacts = 0, legal_references = 0, dates = 0;
+  std::vector<std::pair<std::string, std::int64_t>> by_media_type, by_body, by_classification, failure_reasons;
+  std::vector<std::pair<std::string, std::int64_t>> field_coverage;  // field -> papers where it is known
+};
+
+class Archive {
+ public:
+  // Opens (creating if needed) the archive at path. Throws std::runtime_error if it cannot:
+  // an archive that cannot be opened ends the run, unlike a bad input file.
+  explicit Archive(const std::string& path, bool read_only = false);
+  ~Archive();
+  Archive(const Archive&) = delete;
+  Archive& operator=(const Archive&) = delete;
+
+  bool contains(const std::string& id);
+  // Remembers another path for bytes already archived.
+  void add_path(const std::string& id, const std::string& path);
+  // Stores a record and its child rows; clears any earlier failure of the same path.
+  void put(const Record& record, const nlohmann::json& record_json);
+  // Records (or updates) a failure row for failure.path.
+  void put_failure(const Failure& failure);
+
+  void begin();
+  void commit();
+
+  std::optional<nlohmann::json> record(const std::string& id_or_prefix);
+  // Every record, in ingestion order, one at a time.
+  void each_record(const std::function<void(const nlohmann::json&)>& visit);
+  // Rows of the papers table for CSV export, in ingestion order.
+  void each_paper_row(const std::function<void(const std::vector<std::string>&)>& visit);
+  static const std::vector<std::string>& paper_columns();
+  std::vector<Failure> failures();
+  ArchiveStats stats();
+
+ private:
+  void exec(const char* sql);
+  sqlite3_stmt* prepare(const char* sql);
+  sqlite3* db_ = nullptr;
+  bool in_transaction_ = false;
+};
+
+}  // namespace papers

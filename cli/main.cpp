@@ -1,0 +1,267 @@
+// The `papers` command line: ingest, extract, show, export, stats.
+// Parses options into PipelineOptions and calls the pipeline and the archive; holds no
+// ingestion logic of its own. Exit codes (also in --help and the README):
+//   0 every file archived or already in the archive; 1 fatal error (archive unusable);
+//   2 usage error; 3 some files failed (the rest were archived); 4 not found (show).
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "archive/archive.h"
+#include "cli/progress.h"
+#include "pipeline/discover.h"
+#include "pipeline/pipeline.h"
+#include "pipeline/record_json.h"
+
+namespace papers {
+namespace {
+
+constexpr int kOk = 0, kFatal = 1, kUsage = 2, kSomeFailed = 3, kNotFound = 4;
+
+constexpr const char* kExitCodes =
+    "Exit status: 0 all files archived (or already archived), 1 fatal error (archive cannot be used),\n"
+    "2 usage error, 3 some files failed (the others were archived; see `papers stats`), 4 not found.";
+
+// Archives what the pipeline yields: one transaction per batch of papers.
+class ArchiveSink : public PipelineSink {
+ public:
+  ArchiveSink(Archive& archive, ProgressBar& progress, std::size_t batch)
+      : archive_(archive), progress_(progress), batch_(batch) {}
+
+  bool already_archived(const std::string& sha256, const std::string& path) override {
+    if (!archive_.contains(sha256)) return false;
+    pending_paths_.emplace_back(sha256, path);
+    return true;
+  }
+  void archived(Record record) override {
+    if (!record.source.warning.empty()) {
+      progress_.clear();
+      std::fprintf(stderr, "warning: %s: %s\n", record.source.path.c_str(), record.source.warning.c_str());
+    }
+    pages_ += static_cast<std::size_t>(record.source.pages);
+    within_batch();
+    archive_.put(record, record_to_json(record));
+    ++archived_;
+    done();
+  }
+  void skipped(const std::string& path, const std::string& sha256) override {
+    within_batch();
+    archive_.add_path(sha256, path);
+    ++skipped_;
+    done();
+  }
+  void failed(Failure failure) override {
+    progress_.clear();
+    std::fprintf(stderr, "failed: %s: %s\n", failure.path.c_str(), failure.reason.c_str());
+    within_batch();
+    archive_.put_failure(failure);
+    ++failed_;
+    done();
+  }
+  void close() { archive_.commit(); }
+  std::size_t pages() const { return pages_; }
+
+ private:
+  void within_batch() {
+    archive_.begin();
+    for (auto& [sha, path] : pending_paths_) (void)sha, (void)path;
+    pending_paths_.clear();
+  }
+  void done() {
+    if (++in_batch_ >= batch_) {
+      archive_.commit();
+      in_batch_ = 0;
+    }
+    progress_.update(archived_ + skipped_ + failed_, pages_, failed_);
+  }
+  Archive& archive_;
+  ProgressBar& progress_;
+  std::size_t batch_;
+  std::size_t in_batch_ = 0, archived_ = 0, skipped_ = 0, failed_ = 0, pages_ = 0;
+  std::vector<std::pair<std::string, std::string>> pending_paths_;
+};
+
+int ingest(const std::vector<std::string>& paths, const std::string& archive_path, PipelineOptions options,
+           std::size_t batch) {
+  std::unique_ptr<Archive> archive;
+  try {
+    archive = std::make_unique<Archive>(archive_path);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "papers: %s\n", e.what());
+    return kFatal;
+  }
+  const bool tty = isatty(STDERR_FILENO) == 1;
+  ProgressBar progress(tty);
+  if (tty) {
+    std::size_t total = 0;
+    Discovery count(paths);
+    while (count.next()) ++total;
+    progress.set_total(total);
+  }
+  ArchiveSink sink(*archive, progress, batch);
+  const auto start = std::chrono::steady_clock::now();
+  PipelineCounts counts;
+  try {
+    counts = run_pipeline(paths, options, sink);
+    sink.close();
+  } catch (const std::exception& e) {
+    progress.finish();
+    std::fprintf(stderr, "papers: fatal: %s (papers archived before this point are kept)\n", e.what());
+    return kFatal;
+  }
+  progress.finish();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::fprintf(stderr, "papers: %zu files: %zu archived, %zu already in the archive, %zu failed; %zu pages in %.2fs (%.1f files/s) -> %s\n",
+               counts.files, counts.archived, counts.skipped, counts.failed, sink.pages(), seconds,
+               seconds > 0 ? counts.files / seconds : 0.0, archive_path.c_str());
+  return counts.failed > 0 ? kSomeFailed : kOk;
+}
+
+std::string csv_field(const std::string& v) {
+  if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+void print_stats(Archive& archive) {
+  const ArchiveStats st = archive.stats();
+  std::printf("papers            %lld\n", static_cast<long long>(st.papers));
+  std::printf("pages             %lld\n", static_cast<long long>(st.pages));
+  std::printf("recommendations   %lld\n", static_cast<long long>(st.recommendations));
+  std::printf("contacts          %lld\n", static_cast<long long>(st.contacts));
+  std::printf("legal references  %lld\n", static_cast<long long>(st.legal_references));
+  std::printf("dates             %lld\n", static_cast<long long>(st.dates));
+  std::printf("failed files      %lld\n", static_cast<long long>(st.failures));
+  std::printf("\nfields known (papers)\n");
+  for (const auto& [k, v] : st.field_coverage) std::printf("  %-16s %lld\n", k.c_str(), static_cast<long long>(v));
+  std::printf("\nby media type\n");
+  for (const auto& [k, v] : st.by_media_type) std::printf("  %-28s %lld\n", k.c_str(), static_cast<long long>(v));
+  std::printf("\nby body\n");
+  for (const auto& [k, v] : st.by_body) std::printf("  %-48s %lld\n", k.c_str(), static_cast<long long>(v));
+  std::printf("\nby classification\n");
+  for (const auto& [k, v] : st.by_classification) std::printf("  %-16s %lld\n", k.c_str(), static_cast<long long>(v));
+  if (st.failures > 0) {
+    std::printf("\nfailures by reason\n");
+    for (const auto& [k, v] : st.failure_reasons) std::printf("  %-48s %lld\n", k.c_str(), static_cast<long long>(v));
+    std::printf("\nfailed files\n");
+    for (const Failure& f : archive.failures()) std::printf("  %s: %s\n", f.path.c_str(), f.reason.c_str());
+  }
+}
+
+}  // namespace
+}  // namespace papers
+
+int main(int argc, char** argv) {
+  using namespace papers;
+  CLI::App app{"papers: bulk-ingest committee papers (Board, Panel, Committee and Cabinet reports) into a searchable archive"};
+  app.footer(std::string("\nExamples:\n  papers ingest ~/minutes ~/reports --jobs 8\n  papers extract report.pdf | jq .recommendations\n"
+                         "  papers show 2fd81aa7\n  papers export --format csv > papers.csv\n  papers stats\n\n") + kExitCodes);
+  app.require_subcommand(1);
+  std::string archive_path = "papers.db";
+  app.add_option("--archive", archive_path, "the archive file (SQLite)")->capture_default_str();
+
+  PipelineOptions options;
+  std::vector<std::string> paths;
+  std::size_t batch = 64;
+  auto* ingest_cmd = app.add_subcommand("ingest", "ingest files and folders (recursively) into the archive");
+  ingest_cmd->add_option("paths", paths, "files and folders")->required();
+  ingest_cmd->add_option("-j,--jobs", options.jobs, "worker threads (0: one per core)")->capture_default_str();
+  ingest_cmd->add_option("--batch", batch, "papers per archive transaction")->capture_default_str()->check(CLI::PositiveNumber);
+  ingest_cmd->footer(std::string("\nExamples:\n  papers ingest corpus/\n  papers --archive board.db ingest /data/board-papers --jobs 4\n\n"
+                                 "Files are typed by content, not name. A file that cannot be read is reported on stderr\n"
+                                 "(file: reason), recorded in the archive's failures table and skipped; the batch goes on.\n"
+                                 "Files already archived (same bytes) are skipped. ") + kExitCodes);
+
+  std::string file;
+  auto* extract_cmd = app.add_subcommand("extract", "print one paper's record as JSON (no archive)");
+  extract_cmd->add_option("file", file, "a PDF or text file")->required();
+  extract_cmd->footer("\nExamples:\n  papers extract corpus/seeds/000_2fd81aa742bb2f43.txt\n  papers extract report.pdf | jq '.recommendations[].text'");
+
+  std::string id;
+  auto* show_cmd = app.add_subcommand("show", "print an archived paper's record as JSON");
+  show_cmd->add_option("id", id, "the paper's id (SHA-256) or a prefix of at least 6 characters")->required();
+  show_cmd->footer("\nExamples:\n  papers show 2fd81aa7\n  papers --archive board.db show 2fd81aa742bb2f43...");
+
+  std::string format = "jsonl";
+  auto* export_cmd = app.add_subcommand("export", "write the archive to stdout as JSON Lines or CSV");
+  export_cmd->add_option("--format", format, "jsonl: one full record a line; csv: one row a paper")
+      ->check(CLI::IsMember({"jsonl", "csv"}))
+      ->capture_default_str();
+  export_cmd->footer("\nExamples:\n  papers export > papers.jsonl\n  papers export --format csv > papers.csv\n\n"
+                     "CSV columns (stable): id, path, bytes, media_type, pages, method, title, body, organisation,\n"
+                     "meeting_date, report_date, agenda_item, author, classification, recommendations, contacts,\n"
+                     "legal_references (the last three are counts), ingested_at.");
+
+  auto* stats_cmd = app.add_subcommand("stats", "summarise the archive: papers, fields found, failures");
+  stats_cmd->footer("\nExamples:\n  papers stats\n  papers --archive board.db stats");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kUsage;
+  }
+
+  if (ingest_cmd->parsed()) return ingest(paths, archive_path, options, batch);
+
+  if (extract_cmd->parsed()) {
+    Outcome<Record> record = extract_file(file, options);
+    if (!record.ok()) {
+      std::fprintf(stderr, "failed: %s: %s\n", record.failure().path.c_str(), record.failure().reason.c_str());
+      return kSomeFailed;
+    }
+    if (!record.value().source.warning.empty())
+      std::fprintf(stderr, "warning: %s: %s\n", file.c_str(), record.value().source.warning.c_str());
+    std::cout << record_to_json(record.value()).dump(2) << "\n";
+    return kOk;
+  }
+
+  try {
+    Archive archive(archive_path, /*read_only=*/true);
+    if (show_cmd->parsed()) {
+      auto record = archive.record(id);
+      if (!record) {
+        std::fprintf(stderr, "papers: no single paper with id %s in %s\n", id.c_str(), archive_path.c_str());
+        return kNotFound;
+      }
+      std::cout << record->dump(2) << "\n";
+      return kOk;
+    }
+    if (export_cmd->parsed()) {
+      if (format == "jsonl") {
+        archive.each_record([](const nlohmann::json& r) { std::cout << r.dump() << "\n"; });
+      } else {
+        const auto& columns = Archive::paper_columns();
+        for (std::size_t i = 0; i < columns.size(); ++i) std::cout << (i ? "," : "") << columns[i];
+        std::cout << "\n";
+        archive.each_paper_row([](const std::vector<std::string>& row) {
+          for (std::size_t i = 0; i < row.size(); ++i) std::cout << (i ? "," : "") << csv_field(row[i]);
+          std::cout << "\n";
+        });
+      }
+      return kOk;
+    }
+    if (stats_cmd->parsed()) {
+      print_stats(archive);
+      return kOk;
+    }
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "papers: %s\n", e.what());
+    return kFatal;
+  }
+  return kUsage;
+}

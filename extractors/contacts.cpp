@@ -1,0 +1,157 @@
+// Contacts with name, role, e-mail and E.164 phone. See contacts.h.
+#include "extractors/contacts.h"
+
+#include <phonenumbers/phonenumbermatch.h>
+#include <phonenumbers/phonenumbermatcher.h>
+#include <phonenumbers/phonenumberutil.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+
+namespace papers {
+namespace {
+
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberMatch;
+using i18n::phonenumbers::PhoneNumberMatcher;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+struct Patterns {
+  // "cambs-pcc@cambs.police.uk"
+  RE2 email{R"re(([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}))re", RE2::Quiet};
+  // "Contact Officer", "Contact Officers", "Report Author", "Ask for", "Lead Officer", "Officer contact"
+  RE2 name_key{R"re((?i)^(?:contact\s+officers?|report\s+authors?|authors?|ask\s+for|lead\s+officers?|officer\s+contact|contact\s+name|contact|relevant\s+director|responsible\s+officer|prepared\s+by)$)re", RE2::Quiet};
+  // "Contact Details", "Telephone", "Tel", "Email", "E-mail", "Phone"
+  RE2 detail_key{R"re((?i)^(?:contact\s+details|telephone|tel\.?|phone|direct\s+line|mobile|e-?mail|email\s+address)$)re", RE2::Quiet};
+  // "Catherine Kimberly", "Dr Jane O'Neil", "Christine McInnes": two to four capitalised words
+  RE2 person{R"re(^((?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Cllr|Councillor)\.?\s+)?[A-Z][a-zA-Z'-]+(?:\s+[A-Z][a-zA-Z'-]+){1,3}))re", RE2::Quiet};
+  // "Name (Role)" -- "Christine McInnes (Director of Education)"
+  RE2 name_with_role_in_brackets{R"re(^([^()]+?)\s*\(([^()]+)\)\s*$)re", RE2::Quiet};
+};
+
+const Patterns& patterns() {
+  static const Patterns p;
+  return p;
+}
+
+std::string trim(std::string s) {
+  const auto not_space = [](unsigned char c) { return !std::isspace(c) && c != ',' && c != ';'; };
+  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
+  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
+  return s;
+}
+
+struct Found {
+  std::vector<std::string> emails;
+  std::vector<std::string> phones;
+  std::string rest;  // the value with e-mails and phone numbers taken out
+};
+
+Found find_details(const std::string& value) {
+  Found f;
+  std::string rest = value;
+  re2::StringPiece input(value), email;
+  while (RE2::FindAndConsume(&input, patterns().email, &email)) {
+    f.emails.push_back(email.ToString());
+    const std::size_t at = rest.find(email.ToString());
+    if (at != std::string::npos) rest.erase(at, email.size());
+  }
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  PhoneNumberMatcher matcher(util, rest, "GB", PhoneNumberMatcher::VALID, 10);
+  std::vector<std::pair<std::string, std::string>> raws;
+  while (matcher.HasNext()) {
+    PhoneNumberMatch match;
+    if (!matcher.Next(&match)) break;
+    std::string e164;
+    util.Format(match.number(), PhoneNumberUtil::E164, &e164);
+    f.phones.push_back(e164);
+    raws.emplace_back(match.raw_string(), e164);
+  }
+  for (const auto& [raw, _] : raws) {
+    const std::size_t at = rest.find(raw);
+    if (at != std::string::npos) rest.erase(at, raw.size());
+  }
+  static const RE2 kLabels(R"re((?i)\b(?:tel(?:ephone)?|phone|e-?mail|mobile|direct line)\s*[:.]?)re", RE2::Quiet);
+  RE2::GlobalReplace(&rest, kLabels, "");
+  f.rest = trim(rest);
+  return f;
+}
+
+// "Catherine Kimberly, Communications and Engagement Manager" -> name, role
+void set_name_and_role(Contact& c, const std::string& text) {
+  std::string name, role;
+  if (RE2::FullMatch(text, patterns().name_with_role_in_brackets, &name, &role)) {
+    c.name = trim(name);
+    c.role = trim(role);
+    return;
+  }
+  const std::size_t comma = text.find(',');
+  const std::size_t dash = text.find(" - ");
+  const std::size_t cut = std::min(comma, dash);
+  std::string head = trim(text.substr(0, cut));
+  if (RE2::FullMatch(head, patterns().person)) {
+    c.name = head;
+    if (cut != std::string::npos) {
+      std::string tail = trim(text.substr(cut + (cut == dash ? 3 : 1)));
+      if (!tail.empty()) c.role = tail;
+    }
+  }
+}
+
+bool has_name(const Contact& c) { return c.name.has_value(); }
+
+}  // namespace
+
+std::optional<std::string> phone_e164(std::string_view text) {
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  PhoneNumber number;
+  if (util.Parse(std::string(text), "GB", &number) != PhoneNumberUtil::NO_PARSING_ERROR) return std::nullopt;
+  if (!util.IsValidNumber(number)) return std::nullopt;
+  std::string e164;
+  util.Format(number, PhoneNumberUtil::E164, &e164);
+  return e164;
+}
+
+std::vector<Contact> extract_contacts(const Segments& segments) {
+  const Patterns& p = patterns();
+  std::vector<Contact> out;
+  auto page_of = [&](std::size_t at) { return segments.text.page_of(at); };
+
+  auto visit = [&](const std::vector<HeaderField>& fields) {
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      const HeaderField& f = fields[i];
+      if (f.key.empty() || f.value.empty()) continue;
+      if (RE2::FullMatch(f.key, p.name_key)) {
+        Contact c;
+        c.at = Provenance{page_of(f.span.begin), f.span};
+        Found d = find_details(f.value);
+        set_name_and_role(c, d.rest);
+        if (!d.emails.empty()) c.email = d.emails.front();
+        if (!d.phones.empty()) c.phone = d.phones.front();
+        if (c.name || c.email || c.phone) out.push_back(std::move(c));
+      } else if (RE2::FullMatch(f.key, p.detail_key)) {
+        Found d = find_details(f.value);
+        if (d.emails.empty() && d.phones.empty()) continue;
+        // Details belong to the officer named just before, when that officer lacks them.
+        Contact* owner = out.empty() ? nullptr : &out.back();
+        if (owner && ((d.emails.empty() || !owner->email) && (d.phones.empty() || !owner->phone))) {
+          if (!d.emails.empty()) owner->email = d.emails.front();
+          if (!d.phones.empty()) owner->phone = d.phones.front();
+          owner->at.span.end = std::max(owner->at.span.end, f.span.end);
+        } else {
+          Contact c;
+          c.at = Provenance{page_of(f.span.begin), f.span};
+          if (!d.emails.empty()) c.email = d.emails.front();
+          if (!d.phones.empty()) c.phone = d.phones.front();
+          out.push_back(std::move(c));
+        }
+      }
+    }
+  };
+  visit(segments.header);
+  visit(segments.trailer);
+  (void)has_name;
+  return out;
+}
+
+}  // namespace papers

@@ -1,0 +1,23 @@
+// Contacts: the officers a reader can ask about a paper, with name, role, e-mail and phone
+// (E.164 through libphonenumber, UK numbers by default). Read from "Contact Officer:" rows,
+// "Contact Officers - Name" / "Contact Details - email phone" pairs, "Ask for: / Telephone: /
+// Email:" front-sheet blocks and "Report Author:" blocks.
+// A phone or e-mail that belongs to no named officer still makes a contact (name null).
+// Pure function; patterns compiled once.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/model.h"
+
+namespace papers {
+
+// "0300 333 3456" -> "+443003333456"; nullopt when libphonenumber finds no valid number.
+std::optional<std::string> phone_e164(std::string_view text);
+
+std::vector<Contact> extract_contacts(const Segments& segments);
+
+}  // namespace papers

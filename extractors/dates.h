@@ -1,0 +1,29 @@
+// Dates in a paper: every common British form, with kind, start and end (ISO 8601).
+//   "19 July 2018", "30th July 2018", "Thursday 5 March 2015", "19/07/2018"  -> day
+//   "July 2018"                                                             -> month
+//   "in 2005"                                                               -> year
+//   "2017/18", "2017-18", "2017/2018"                                        -> financial_year (1 April to 31 March)
+//   "April 2017 to March 2018", "1-3 May 2019", "2017 - 2020"                -> range
+// Numbers that only look like dates are left alone: years in Act titles ("Act 2011"), web
+// addresses, e-mail addresses, phone numbers, statutory instrument numbers ("S.I. 2012/1020").
+// Pure functions: no I/O, no state; patterns compiled once.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/model.h"
+
+namespace papers {
+
+// Every date in text (spans relative to text, page left 0), in order, not overlapping.
+std::vector<DateValue> find_dates(std::string_view text);
+
+// The first date in a short value such as a header field ("Cabinet - 4th March 2025").
+std::optional<DateValue> first_date(std::string_view text);
+
+// Every date in the paper's normalised text, with page and span.
+std::vector<DateValue> extract_dates(const Segments& segments);
+
+}  // namespace papers

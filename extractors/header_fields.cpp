@@ -1,0 +1,231 @@
+// Header fields. See header_fields.h.
+#include "extractors/header_fields.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <set>
+
+#include "extractors/dates.h"
+
+namespace papers {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+std::string trim(std::string_view s) {
+  const auto junk = [](char c) { return c == ' ' || c == '\t' || c == ',' || c == '-' || c == ':' || c == ';'; };
+  while (!s.empty() && junk(s.front())) s.remove_prefix(1);
+  while (!s.empty() && junk(s.back())) s.remove_suffix(1);
+  return std::string(s);
+}
+
+struct Patterns {
+  // "Agenda Item 8", "Agenda Item: 5(a)", "Item No. 12", "Item 4.2"
+  RE2 agenda{R"re((?i)^(?:agenda\s+)?item(?:\s+no\.?|\s+number)?\s*:?\s*(\d{1,3}(?:\.\d{1,2})?(?:\s?\(?[a-z]\)?)?)\b)re", RE2::Quiet};
+  // "Report of the Police and Crime Commissioner for Cambridgeshire and Peterborough", "Report by the Chief Executive"
+  RE2 report_of{R"re((?i)^report\s+(?:of|by|from)\s+(?:the\s+)?(.+)$)re", RE2::Quiet};
+  // "Cabinet", "Business Coordination Board", "Police and Crime Panel", "Audit and Governance Committee"
+  RE2 body_word{R"re((?i)\b(?:board|panel|committee|sub-committee|cabinet|council|authority|executive|commission|forum|assembly|group|partnership|meeting)\b)re", RE2::Quiet};
+  // "Kent County Council", "Avonshire Fire and Rescue Authority", "Wessex NHS Foundation Trust"
+  RE2 organisation{R"re((?i)^(?:the\s+)?((?:[A-Z][\w'&.-]*\s+)+(?:(?:and|of|&)\s+(?:[A-Z][\w'&.-]*\s+)*)*(?:County Council|District Council|Borough Council|City Council|Town Council|Parish Council|Metropolitan Borough Council|Fire and Rescue Authority|Fire and Rescue Service|Fire Authority|Combined Authority|Police Authority|Constabulary|(?:NHS\s+)?(?:Foundation\s+)?Trust|Integrated Care Board|Clinical Commissioning Group|Transport Authority|National Park Authority|University|Council|Authority)))$)re", RE2::Quiet};
+};
+
+const Patterns& patterns() {
+  static const Patterns p;
+  return p;
+}
+
+// Words kept in capitals when a heading in capitals is set in title case.
+const std::set<std::string>& acronyms() {
+  static const std::set<std::string> a = {"NHS", "PCC", "OPCC", "UK", "ICB", "CCG", "KCC", "HR", "ICT", "IT", "CYPE",
+                                          "SEND", "LGA", "GLA", "TfL", "CIC", "AGM", "II", "III", "IV"};
+  return a;
+}
+
+}  // namespace
+
+std::string body_name(std::string_view written) {
+  std::string s = trim(written);
+  bool has_lower = std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::islower(c); });
+  if (has_lower) return s;
+  static const std::set<std::string> small = {"and", "of", "the", "for", "to", "in", "on", "at", "by", "with"};
+  std::string out;
+  std::size_t i = 0;
+  bool first = true;
+  while (i < s.size()) {
+    std::size_t j = s.find(' ', i);
+    if (j == std::string::npos) j = s.size();
+    std::string word = s.substr(i, j - i);
+    std::string low = lower(word);
+    if (!acronyms().count(word)) {
+      if (!first && small.count(low)) word = low;
+      else {
+        word = low;
+        if (!word.empty()) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+        for (std::size_t k = 1; k < word.size(); ++k)
+          if (word[k - 1] == '-' || word[k - 1] == '(') word[k] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[k])));
+      }
+    }
+    if (!out.empty()) out += ' ';
+    out += word;
+    first = false;
+    i = j + 1;
+  }
+  return out;
+}
+
+std::optional<std::string> classification_of(std::string_view marking) {
+  const std::string m = lower(trim(marking));
+  // "Exempt", "NOT FOR PUBLICATION", "Part 2", "exempt under Schedule 12A"
+  static const RE2 kExempt(R"re((?i)^(?:exempt\b.*|not for publication.*|part (?:2|ii|b)\b.*|private.*|restricted.*schedule 12a.*|.*schedule 12a.*))$)re", RE2::Quiet);
+  // "Confidential", "OFFICIAL-SENSITIVE", "Strictly confidential"
+  static const RE2 kConfidential(R"re((?i)^(?:strictly\s+)?(?:confidential|official[- ]sensitive|secret|restricted)\b.*$)re", RE2::Quiet);
+  // "Public", "Public Report", "Unrestricted", "Open", "Part 1", "For publication"
+  static const RE2 kPublic(R"re((?i)^(?:public(?:\s+(?:report|paper|item|document))?|unrestricted|open(?:\s+report)?|part (?:1|i|a)|for publication|not exempt)$)re", RE2::Quiet);
+  if (RE2::FullMatch(m, kPublic)) return "public";
+  if (RE2::FullMatch(m, kExempt)) return "exempt";
+  if (RE2::FullMatch(m, kConfidential)) return "confidential";
+  return std::nullopt;
+}
+
+HeaderFields extract_header_fields(const Segments& segments) {
+  const Patterns& p = patterns();
+  const NormalisedText& t = segments.text;
+  HeaderFields out;
+  auto field = [&](const std::string& value, Span span) {
+    return TextField{value, Provenance{t.page_of(span.begin), span}};
+  };
+  auto dated = [&](const DateValue& d, std::size_t base) {
+    DateValue v = d;
+    v.at.span = Span{base + d.at.span.begin, base + d.at.span.end};
+    v.at.page = t.page_of(v.at.span.begin);
+    return v;
+  };
+  // Where the value of a field starts in the normalised text.
+  auto value_base = [&](const HeaderField& f) { return f.value_span.begin; };
+
+  std::vector<bool> used(segments.header.size(), false);
+  std::vector<std::size_t> free_dates;  // free cells that are only a date
+
+  for (std::size_t i = 0; i < segments.header.size(); ++i) {
+    const HeaderField& f = segments.header[i];
+    const std::string key = lower(f.key);
+    const std::string& value = f.value;
+    if (key.empty() || value.empty()) continue;
+    used[i] = true;
+    if (key == "to" || key == "report to" || key == "meeting" || key == "committee" || key == "board" || key == "panel" ||
+        key == "meeting body" || key == "decision maker" || key == "title of meeting" || key == "for") {
+      std::string body = value;
+      if (auto d = first_date(value)) {
+        if (!out.meeting_date) out.meeting_date = dated(*d, value_base(f));
+        body = value.substr(0, d->at.span.begin);
+        static const RE2 kTail(R"re((?i)\s*(?:-|,|on|meeting on|meeting of|at its meeting on|held on)\s*$)re", RE2::Quiet);
+        RE2::Replace(&body, kTail, "");
+      }
+      body = trim(body);
+      if (!body.empty() && !out.body) out.body = field(body_name(body), Span{value_base(f), value_base(f) + body.size()});
+    } else if (key == "from" || key == "report of" || key == "report by" || key == "report from" || key == "author" ||
+               key == "prepared by") {
+      if (!out.author) out.author = field(trim(value), f.value_span);
+    } else if (key == "date" || key == "date of report" || key == "report date") {
+      if (auto d = first_date(value); d && !out.report_date) out.report_date = dated(*d, value_base(f));
+    } else if (key == "date of meeting" || key == "meeting date") {
+      if (auto d = first_date(value); d && !out.meeting_date) out.meeting_date = dated(*d, value_base(f));
+    } else if (key == "subject" || key == "title") {
+      if (!out.title) out.title = field(trim(value), f.value_span);
+    } else if (key == "agenda item" || key == "item" || key == "item no") {
+      std::string number;
+      if (!out.agenda_item && RE2::PartialMatch("Item " + value, p.agenda, &number)) out.agenda_item = field(number, f.value_span);
+    } else if (key == "classification" || key == "security classification" || key == "protective marking" ||
+               key == "report status" || key == "status" || key == "exempt") {
+      if (auto c = classification_of(key == "exempt" && lower(value) != "no" ? "exempt" : value); c && !out.classification)
+        out.classification = field(*c, f.value_span);
+      if (key == "exempt" && lower(value) == "no" && !out.classification) out.classification = field("public", f.value_span);
+    } else if (key == "organisation" || key == "organization") {
+      if (!out.organisation) out.organisation = field(trim(value), f.value_span);
+    } else {
+      used[i] = false;
+    }
+  }
+
+  // Free lines and cells: banners, "Report of ...", "Agenda Item 8", "Public Report", a lone date.
+  for (std::size_t i = 0; i < segments.header.size(); ++i) {
+    const HeaderField& f = segments.header[i];
+    if (!f.key.empty()) continue;
+    const std::string value = trim(f.value);
+    if (value.empty()) { used[i] = true; continue; }
+    std::string captured;
+    if (RE2::PartialMatch(value, p.agenda, &captured)) {
+      if (!out.agenda_item) out.agenda_item = field(captured, f.span);
+      used[i] = true;
+    } else if (RE2::FullMatch(value, p.report_of, &captured)) {
+      if (!out.author) out.author = field(trim(captured), f.span);
+      used[i] = true;
+    } else if (auto c = classification_of(value)) {
+      if (!out.classification) out.classification = field(*c, f.span);
+      used[i] = true;
+    } else if (auto d = first_date(value); d && trim(value).size() <= d->text.size() + 12) {
+      free_dates.push_back(i);
+      used[i] = true;
+    } else if (RE2::FullMatch(value, p.organisation, &captured) && !RE2::PartialMatch(value, R"((?i)\b(?:board|panel|committee|cabinet)\b)")) {
+      if (!out.organisation) out.organisation = field(body_name(captured), f.span);
+      used[i] = true;
+    }
+  }
+  // A banner line naming a body: "CAMBRIDGESHIRE POLICE AND CRIME PANEL", "Cabinet - 30 January 2025".
+  if (!out.body) {
+    for (std::size_t i = 0; i < segments.header.size(); ++i) {
+      const HeaderField& f = segments.header[i];
+      if (used[i] || !f.key.empty()) continue;
+      std::string value = f.value;
+      std::optional<DateValue> d = first_date(value);
+      std::string name = d ? trim(value.substr(0, d->at.span.begin)) : trim(value);
+      int words = 1 + static_cast<int>(std::count(name.begin(), name.end(), ' '));
+      if (words > 10 || !RE2::PartialMatch(name, p.body_word) || RE2::PartialMatch(name, R"((?i)\breport\b)")) continue;
+      out.body = field(body_name(name), Span{f.span.begin, f.span.begin + name.size()});
+      if (d && !out.meeting_date) out.meeting_date = dated(*d, f.span.begin);
+      used[i] = true;
+      break;
+    }
+  }
+  // A lone date in a banner is the meeting's when the banner names the body; otherwise the report's.
+  for (std::size_t i : free_dates) {
+    const HeaderField& f = segments.header[i];
+    auto d = first_date(f.value);
+    if (!d) continue;
+    DateValue v = dated(*d, f.span.begin + (f.value.find(d->text) == std::string::npos ? 0 : f.value.find(d->text) - d->at.span.begin));
+    if (out.body && !out.meeting_date) out.meeting_date = v;
+    else if (!out.report_date) out.report_date = v;
+  }
+  // The title: a line in capitals not used above, else the first plain line of a few words.
+  if (!out.title) {
+    std::optional<std::size_t> pick;
+    for (std::size_t i = 0; i < segments.header.size() && !pick; ++i) {
+      const HeaderField& f = segments.header[i];
+      if (used[i] || !f.key.empty()) continue;
+      const std::string& v = f.value;
+      const bool caps = std::none_of(v.begin(), v.end(), [](unsigned char c) { return std::islower(c); }) &&
+                        std::count_if(v.begin(), v.end(), [](unsigned char c) { return std::isupper(c); }) >= 4;
+      if (caps && v.size() >= 8) pick = i;
+    }
+    for (std::size_t i = 0; i < segments.header.size() && !pick; ++i) {
+      const HeaderField& f = segments.header[i];
+      if (used[i] || !f.key.empty()) continue;
+      const std::string& v = f.value;
+      const int words = 1 + static_cast<int>(std::count(v.begin(), v.end(), ' '));
+      if (words >= 3 && v.size() <= 200 && v.back() != '.') pick = i;
+    }
+    if (pick) {
+      const HeaderField& f = segments.header[*pick];
+      out.title = field(trim(f.value), f.span);
+    }
+  }
+  return out;
+}
+
+}  // namespace papers

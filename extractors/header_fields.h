@@ -1,0 +1,34 @@
+// The header fields of a paper: title, body (the committee, board or panel it goes to),
+// organisation, meeting date, report date, agenda item, author and classification.
+// Read from the header block in every style the segmenter finds:
+//   memo:      "To: Business Coordination Board / From: Chief Executive / Date: 19 July 2018"
+//   banner:    "CAMBRIDGESHIRE POLICE AND CRIME PANEL  Agenda Item 8 / 31 July 2024  Public Report"
+//   ModernGov: "From: ... / To: Cabinet - 30 January 2025 / Subject: ... / Classification: Unrestricted"
+//   table:     "Report to: ... / Date of meeting: ... / Report of: ..."
+// A field the header does not state stays empty (unknown is null, never a guess).
+// Pure function; patterns compiled once.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "pipeline/model.h"
+
+namespace papers {
+
+struct HeaderFields {
+  std::optional<TextField> title, body, organisation, agenda_item, author, classification;
+  std::optional<DateValue> meeting_date, report_date;
+};
+
+HeaderFields extract_header_fields(const Segments& segments);
+
+// "public", "exempt", "confidential" for a marking such as "Unrestricted", "NOT FOR PUBLICATION",
+// "Exempt - Schedule 12A paragraph 3", "Public Report"; nullopt when the words are no marking.
+std::optional<std::string> classification_of(std::string_view marking);
+
+// "CAMBRIDGESHIRE POLICE AND CRIME PANEL" -> "Cambridgeshire Police and Crime Panel"; mixed case stays.
+std::string body_name(std::string_view written);
+
+}  // namespace papers

@@ -1,0 +1,187 @@
+// Legal references with Act, section and defined short names. See legal_references.h.
+#include "extractors/legal_references.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace papers {
+namespace {
+
+struct Patterns {
+  // "Police Reform and Social Responsibility Act 2011", "Local Government (Access to Information) Act 1985",
+  // "Freedom of Information Act 2000", "Town and Country Planning (General Permitted Development) Order 2015"
+  RE2 title{R"re(((?:[A-Z][A-Za-z'-]*|\((?:[A-Z][A-Za-z'-]*\s?)+(?:(?:and|of|to|for|the|in|on)\s+(?:[A-Z][A-Za-z'-]*\s?)+)*\)|and|of|the|for|to|in|on|with|from)(?:\s+(?:[A-Z][A-Za-z'-]*|\((?:[A-Z][A-Za-z'-]*\s?|(?:and|of|to|for|the|in|on)\s)+\)|and|of|the|for|to|in|on|with|from))*?\s+(?:Act|Regulations|Order|Rules|Measure))\s+((?:1[6-9]|20)\d{2})\b)re", RE2::Quiet};
+  // (the "Act"), (the "2011 Act"), ("the 1972 Act"), (the Act)
+  RE2 definition{R"re(^\s*,?\s*\((?:hereafter\s+|hereinafter\s+)?(?:the\s+)?"?(?:the\s+)?((?:\d{4}\s+)?(?:Act|Regulations|Order|Rules))"?\))re", RE2::Quiet};
+  // "section 12 of", "Section 100A of", "s.151 of", "s151 of", "sections 100A to 100D of", "paragraph 3 of Schedule 12A to"
+  RE2 section_before{R"re((?i)\b((?:sections?|ss?\.?)\s*(\d+[A-Z]{0,2})(?:\(\d+\))*(?:\s*(?:to|-|and)\s*\d+[A-Z]{0,2})?|(?:paragraph|para\.?)\s+\d+[A-Z]?\s+of\s+(schedule\s+\d+[A-Z]{0,2})|(schedule\s+\d+[A-Z]{0,2})|(?:regulation|reg\.?)\s+(\d+[A-Z]?)|(?:article)\s+(\d+[A-Z]?)|(part\s+[0-9IVX]+[A-Z]?))\s+(?:of|to|under)\s+(?:the\s+)?$)re", RE2::Quiet};
+  // ", section 1", " (section 12)", " s.12", " Schedule 12A"
+  RE2 section_after{R"re(^\s*,?\s*\(?\s*(?:(?:sections?|ss?\.)\s*(\d+[A-Z]{0,2})|(Schedule\s+\d+[A-Z]{0,2}))\b)re", RE2::Quiet};
+  // "the Act", "the 2011 Act", "the Regulations", "the 1972 Act" -- a short name in prose
+  RE2 short_name{R"re(\bthe\s+"?((?:\d{4}\s+)?(?:Act|Regulations|Order|Rules))"?\b)re", RE2::Quiet};
+};
+
+const Patterns& patterns() {
+  static const Patterns p;
+  return p;
+}
+
+// Leading words that start a sentence or a citation, not an Act's title.
+const std::set<std::string>& leading_noise() {
+  static const std::set<std::string> words = {
+      "the", "The", "Under", "under", "In", "in", "By", "by", "With", "with", "From", "from", "As", "as", "Of", "of",
+      "And", "and", "For", "for", "To", "to", "On", "on", "At", "Following", "See", "Per", "Section", "Sections",
+      "Part", "Schedule", "Regulation", "Paragraph", "This", "That", "These", "Our", "Its", "New", "Whereas",
+      "Pursuant", "Whilst", "While", "Where", "When", "If", "Since", "Both", "Also", "Note", "Cabinet", "Council"};
+  return words;
+}
+
+std::string strip_leading_noise(const std::string& title) {
+  std::string t = title;
+  while (true) {
+    const std::size_t sp = t.find(' ');
+    if (sp == std::string::npos) break;
+    const std::string first = t.substr(0, sp);
+    if (!leading_noise().count(first)) break;
+    t = t.substr(sp + 1);
+  }
+  return t;
+}
+
+std::string section_from(const std::string& s_num, const std::string& para_sched, const std::string& sched,
+                         const std::string& reg, const std::string& article, const std::string& part) {
+  auto cap = [](std::string s) {
+    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+    // "schedule 12a" -> "Schedule 12A"
+    for (std::size_t i = 1; i < s.size(); ++i)
+      if (std::isdigit(static_cast<unsigned char>(s[i - 1])) && std::isalpha(static_cast<unsigned char>(s[i])))
+        s[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[i])));
+    return s;
+  };
+  if (!s_num.empty()) return s_num;
+  if (!para_sched.empty()) return cap(para_sched);
+  if (!sched.empty()) return cap(sched);
+  if (!reg.empty()) return reg;
+  if (!article.empty()) return article;
+  if (!part.empty()) return cap(part);
+  return "";
+}
+
+struct Mention {
+  std::size_t begin, end;  // span of the whole reference
+  std::string act;
+  std::string section;
+};
+
+}  // namespace
+
+std::string act_key(std::string_view act) {
+  std::string key;
+  for (char c : act) {
+    if (std::isalnum(static_cast<unsigned char>(c))) key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    else if (!key.empty() && key.back() != '-') key.push_back('-');
+  }
+  while (!key.empty() && key.back() == '-') key.pop_back();
+  return key;
+}
+
+std::vector<LegalReference> extract_legal_references(const Segments& segments) {
+  const Patterns& p = patterns();
+  const std::string& text = segments.text.text;
+  const re2::StringPiece input(text);
+  std::vector<Mention> mentions;
+  std::map<std::string, std::string> defined;  // short name ("Act", "2011 Act") -> act
+
+  auto section_before = [&](std::size_t begin, std::size_t* ref_begin) -> std::string {
+    const std::size_t window = std::min<std::size_t>(begin, 80);
+    const std::string_view before(text.data() + begin - window, window);
+    re2::StringPiece whole, s1, s2, s3, s4, s5, s6;
+    if (RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), p.section_before, &whole, &s1, &s2, &s3, &s4, &s5, &s6)) {
+      *ref_begin = whole.data() - text.data();
+      return section_from(s1.ToString(), s2.ToString(), s3.ToString(), s4.ToString(), s5.ToString(), s6.ToString());
+    }
+    return "";
+  };
+
+  // Full titles.
+  {
+    re2::StringPiece g[3];
+    std::size_t pos = 0;
+    while (pos < text.size() && p.title.Match(input, pos, text.size(), RE2::UNANCHORED, g, 3)) {
+      const std::size_t match_begin = g[0].data() - text.data();
+      const std::size_t match_end = match_begin + g[0].size();
+      pos = match_end;
+      std::string title = strip_leading_noise(g[1].ToString());
+      if (title.find(' ') == std::string::npos && title != "Act") {
+        // A one-word title is only the kind ("Act 2011"); it is a short name, not an Act.
+      }
+      if (title == "Act" || title == "Regulations" || title == "Order" || title == "Rules" || title == "Measure") continue;
+      const std::string act = title + " " + g[2].ToString();
+      const std::size_t title_begin = match_begin + (g[1].size() - title.size());
+      std::size_t ref_begin = title_begin;
+      std::string section = section_before(title_begin, &ref_begin);
+      std::size_t ref_end = match_end;
+      re2::StringPiece rest(text.data() + match_end, std::min<std::size_t>(text.size() - match_end, 60));
+      re2::StringPiece def;
+      if (RE2::PartialMatch(rest, p.definition, &def)) {
+        defined[def.ToString()] = act;
+      } else if (section.empty()) {
+        re2::StringPiece a1, a2;
+        re2::StringPiece consumed = rest;
+        if (RE2::Consume(&consumed, p.section_after, &a1, &a2)) {
+          section = a1.empty() ? section_from("", "", a2.ToString(), "", "", "") : a1.ToString();
+          ref_end = consumed.data() - text.data();
+        }
+      }
+      // "the 2011 Act" names this Act even without a definition, when only one Act has that year.
+      mentions.push_back(Mention{ref_begin, ref_end, act, section});
+    }
+  }
+  // Years of the Acts named in full, for "the 2011 Act".
+  std::map<std::string, std::set<std::string>> acts_by_year;
+  for (const Mention& m : mentions) acts_by_year[m.act.substr(m.act.size() - 4)].insert(m.act);
+
+  // Short names with a section: "Section 12 of the Act".
+  {
+    re2::StringPiece g[2];
+    std::size_t pos = 0;
+    while (pos < text.size() && p.short_name.Match(input, pos, text.size(), RE2::UNANCHORED, g, 2)) {
+      const std::size_t begin = g[0].data() - text.data();
+      const std::size_t end = begin + g[0].size();
+      pos = end;
+      const std::string name = g[1].ToString();
+      std::string act;
+      if (auto it = defined.find(name); it != defined.end()) act = it->second;
+      else if (name.size() > 5 && std::isdigit(static_cast<unsigned char>(name[0]))) {
+        const auto& same_year = acts_by_year[name.substr(0, 4)];
+        if (same_year.size() == 1) act = *same_year.begin();
+      }
+      if (act.empty()) continue;
+      // Inside a definition: '(the "Act")' belongs to the full title before it.
+      bool inside_full = false;
+      for (const Mention& m : mentions) if (begin >= m.begin && begin < m.end + 20 && begin <= m.end + 12) inside_full = true;
+      if (inside_full) continue;
+      std::size_t ref_begin = begin;
+      const std::string section = section_before(begin, &ref_begin);
+      if (section.empty()) continue;  // "the Act" alone is prose, not a citation
+      mentions.push_back(Mention{ref_begin, end, act, section});
+    }
+  }
+  std::sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  std::vector<LegalReference> out;
+  for (const Mention& m : mentions) {
+    LegalReference r;
+    r.text = text.substr(m.begin, m.end - m.begin);
+    // Trim quotes/brackets of a trailing definition from the cited text.
+    r.act = m.act;
+    if (!m.section.empty()) r.section = m.section;
+    r.at = Provenance{segments.text.page_of(m.begin), Span{m.begin, m.end}};
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace papers

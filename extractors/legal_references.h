@@ -1,0 +1,25 @@
+// Legal references: Acts (and Regulations, Orders, Rules, Measures) with their year, and the
+// section, Schedule or regulation cited with them, UK order first:
+//   "section 12 of the Police Reform and Social Responsibility Act 2011" -> act, section "12"
+//   "s.151 of the Local Government Act 1972", "s151"                     -> section "151"
+//   "paragraph 3 of Schedule 12A to the Local Government Act 1972"       -> section "Schedule 12A"
+//   "the Localism Act 2011, section 1"                                   -> section "1"
+// A defined short name ('... Act 2011 (the "Act")', 'the "2011 Act"') resolves to the Act it
+// names, so "Section 12 of the Act" is a reference to that Act. An undefined "the Act" is left out.
+// Pure function; patterns compiled once.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/model.h"
+
+namespace papers {
+
+std::vector<LegalReference> extract_legal_references(const Segments& segments);
+
+// "Police Reform and Social Responsibility Act 2011" -> "police-reform-and-social-responsibility-act-2011"
+std::string act_key(std::string_view act);
+
+}  // namespace papers

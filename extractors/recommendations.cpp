@@ -1,0 +1,75 @@
+// Recommendations. See recommendations.h.
+#include "extractors/recommendations.h"
+
+#include <re2/re2.h>
+
+#include <set>
+
+namespace papers {
+namespace {
+
+struct Patterns {
+  // "Recommendation", "RECOMMENDATIONS", "Recommendation(s)", "The Recommendations", "Recommendations to Cabinet"
+  RE2 heading{R"re((?i)^(?:the\s+)?recommendations?(?:\(s\))?(?:\s+(?:to|for)\b.*)?:?$)re", RE2::Quiet};
+  // "Recommendation(s)" header keys
+  RE2 key{R"re((?i)^recommendations?(?:\(s\))?$)re", RE2::Quiet};
+  // "It is recommended that the Committee approves ..." -- the sentence, to its full stop
+  RE2 it_is_recommended{R"re((?i)\b(it\s+is\s+(?:therefore\s+)?recommended\s+that\b[^.]*(?:\.|$)))re", RE2::Quiet};
+  // "RESOLVED that ...", "RESOLVED: (a) ...", "Resolved - that ..."
+  RE2 resolved{R"re(^(?:RESOLVED|Resolved)\b\s*[:,-]?\s*(.+)$)re", RE2::Quiet};
+};
+
+const Patterns& patterns() {
+  static const Patterns p;
+  return p;
+}
+
+// The form compared to find repeats: lower case, letters and digits only.
+std::string fold(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s)
+    if (std::isalnum(c)) out.push_back(static_cast<char>(std::tolower(c)));
+  return out;
+}
+
+}  // namespace
+
+std::vector<Recommendation> extract_recommendations(const Segments& segments) {
+  const Patterns& p = patterns();
+  const NormalisedText& t = segments.text;
+  std::vector<Recommendation> out;
+  std::set<std::string> seen;
+  auto add = [&](std::optional<std::string> number, std::string text, Span span) {
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.pop_back();
+    if (text.size() < 8) return;
+    if (!seen.insert(fold(text)).second) return;
+    out.push_back(Recommendation{std::move(number), std::move(text), Provenance{t.page_of(span.begin), span}});
+  };
+
+  for (const HeaderField& f : segments.header)
+    if (!f.key.empty() && RE2::FullMatch(f.key, p.key) && !f.value.empty()) add(std::nullopt, f.value, f.value_span);
+
+  for (const Section& s : segments.sections) {
+    const bool recommendation_section = RE2::FullMatch(s.heading, p.heading);
+    for (const Paragraph& para : s.paragraphs) {
+      if (recommendation_section) {
+        if (!para.text.empty() && para.text.back() == ':') continue;  // the lead-in of a list
+        add(para.number, para.text, para.span);
+        continue;
+      }
+      std::string resolved;
+      if (RE2::FullMatch(para.text, p.resolved, &resolved)) {
+        add(para.number, para.text, para.span);
+        continue;
+      }
+      re2::StringPiece input(para.text), sentence;
+      while (RE2::FindAndConsume(&input, p.it_is_recommended, &sentence)) {
+        const std::size_t at = para.span.begin + (sentence.data() - para.text.data());
+        add(para.number, sentence.ToString(), Span{at, at + sentence.size()});
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace papers

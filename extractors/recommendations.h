@@ -1,0 +1,19 @@
+// Recommendations a paper puts to its body:
+//  - every paragraph under a "Recommendation(s)" heading ("2.1 The Board is recommended to note ...");
+//    a lead-in ending in ':' ("Cabinet is asked to:") is not one itself; the items after it are;
+//  - a "Recommendation(s):" header row ("Recommendation(s): Cabinet is asked to agree ...");
+//  - "It is recommended that ..." sentences anywhere else;
+//  - "RESOLVED ..." lines in minutes.
+// A recommendation repeated later in the paper (seed 000's section 5) appears once, where it
+// first appears. Pure function; patterns compiled once.
+#pragma once
+
+#include <vector>
+
+#include "pipeline/model.h"
+
+namespace papers {
+
+std::vector<Recommendation> extract_recommendations(const Segments& segments);
+
+}  // namespace papers

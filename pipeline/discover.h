@@ -1,0 +1,41 @@
+// Stage 1, discover: the files named on the command line, and every file under the folders
+// named there, one at a time (the walk is lazy: memory does not grow with the corpus).
+// Skipped while walking a folder, never when named explicitly: hidden files and folders
+// (".DS_Store", ".git/"), and what a ".papersignore" file in a walked folder lists (shell
+// patterns relative to that folder, one a line, "#" for comments, e.g. "*.expected.json").
+// Paths that cannot be walked come out as Documents with a skip_reason, so they are reported.
+// Must not read file contents (that is stage 2). Not thread-safe: one caller at a time.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/model.h"
+
+namespace papers {
+
+class Discovery {
+ public:
+  explicit Discovery(std::vector<std::string> roots);
+  Discovery(const Discovery&) = delete;
+  Discovery& operator=(const Discovery&) = delete;
+
+  // The next file, or nullopt when every root is done.
+  std::optional<Document> next();
+
+ private:
+  bool ignored(const std::filesystem::path& path, bool is_directory);
+  void load_ignore_file(const std::filesystem::path& dir);
+
+  std::vector<std::string> roots_;
+  std::size_t next_root_ = 0;
+  std::optional<std::filesystem::recursive_directory_iterator> walk_;
+  std::filesystem::path walk_root_;
+  std::map<std::filesystem::path, std::vector<std::string>> ignore_patterns_;
+  std::uint64_t sequence_ = 0;
+};
+
+}  // namespace papers

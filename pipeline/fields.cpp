@@ -1,0 +1,37 @@
+// Stage 6, fields. See fields.h.
+#include "pipeline/fields.h"
+
+#include "extractors/contacts.h"
+#include "extractors/dates.h"
+#include "extractors/header_fields.h"
+#include "extractors/legal_references.h"
+#include "extractors/links.h"
+#include "extractors/recommendations.h"
+
+namespace papers {
+
+Outcome<Record> FieldsStage::operator()(Segments segments) const {
+  Record r;
+  HeaderFields h = extract_header_fields(segments);
+  r.title = std::move(h.title);
+  r.body = std::move(h.body);
+  r.organisation = std::move(h.organisation);
+  r.agenda_item = std::move(h.agenda_item);
+  r.author = std::move(h.author);
+  r.classification = std::move(h.classification);
+  r.meeting_date = std::move(h.meeting_date);
+  r.report_date = std::move(h.report_date);
+  r.recommendations = extract_recommendations(segments);
+  r.contacts = extract_contacts(segments);
+  r.legal_references = extract_legal_references(segments);
+  r.dates = extract_dates(segments);
+  r.links = extract_links(segments);
+  r.sections = std::move(segments.sections);
+  r.source = std::move(segments.text.source);
+  r.method = std::move(segments.text.method);
+  r.pages = std::move(segments.text.pages);
+  r.text = std::move(segments.text.text);
+  return r;
+}
+
+}  // namespace papers

@@ -1,0 +1,211 @@
+// Value types that flow through the ingestion pipeline, stage by stage:
+//   Document -> SourceFile -> PageTexts -> NormalisedText -> Segments -> Record
+// and the Failure that replaces any of them when a file cannot be ingested.
+// Plain data only: no I/O, no library handles, no behaviour beyond small accessors.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace papers {
+
+// A byte range [begin, end) in NormalisedText::text (UTF-8).
+struct Span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// Why one file was not ingested. Travels as a value to the archive stage, which records it.
+struct Failure {
+  std::string path;
+  std::string stage;   // "discover", "read", "text", "normalise", "segment", "fields", "archive"
+  std::string reason;  // one line a person can act on, e.g. "encrypted PDF: needs a password"
+  std::string sha256;  // empty when the bytes were never read
+};
+
+// Either a value or the Failure that stopped its file.
+template <typename T>
+class Outcome {
+ public:
+  Outcome(T value) : v_(std::move(value)) {}
+  Outcome(Failure failure) : v_(std::move(failure)) {}
+  bool ok() const { return v_.index() == 0; }
+  T& value() { return std::get<0>(v_); }
+  const T& value() const { return std::get<0>(v_); }
+  Failure& failure() { return std::get<1>(v_); }
+  const Failure& failure() const { return std::get<1>(v_); }
+
+ private:
+  std::variant<T, Failure> v_;
+};
+
+// 1. discover: a file to ingest, in the order it was found.
+struct Document {
+  std::string path;
+  std::uint64_t sequence = 0;
+  std::string skip_reason;  // set when discovery already knows it cannot be read
+};
+
+enum class MediaKind { pdf, text, image, unsupported };
+
+// 2. read: the file's bytes and identity.
+struct SourceFile {
+  std::string path;
+  std::string bytes;
+  std::string sha256;      // lower-case hex; the paper's id
+  std::string media_type;  // by content, e.g. "application/pdf", "text/plain"
+  MediaKind kind = MediaKind::unsupported;
+  std::string warning;     // e.g. name says .pdf but content is text
+};
+
+// Metadata that rides along from read to record.
+struct SourceInfo {
+  std::string path;
+  std::string sha256;
+  std::uint64_t bytes = 0;
+  std::string media_type;
+  int pages = 0;
+  std::string warning;
+};
+
+// 3. text: text per page, in reading order.
+struct PageText {
+  int number = 0;              // 1-based
+  std::string text;            // UTF-8
+  std::string method = "text"; // "text" or "ocr"
+  std::optional<double> confidence;  // mean word confidence for OCR pages, 0..100
+};
+
+struct PageTexts {
+  SourceInfo source;
+  std::string method;  // how the document's text was got: "pdf-text", "text-file"
+  std::vector<PageText> pages;
+};
+
+// Per-page facts kept after normalisation, for the record's extraction block.
+struct PageInfo {
+  int number = 0;
+  std::string method = "text";
+  std::size_t chars = 0;  // characters (code points) of the page's normalised text
+  std::optional<double> confidence;
+};
+
+// 4. normalise: one NFKC, unwrapped text, page boundaries kept as offsets.
+struct NormalisedText {
+  SourceInfo source;
+  std::string method;
+  std::string text;                       // pages joined with "\n\f\n"
+  std::vector<std::size_t> page_starts;   // byte offset where each page begins
+  std::vector<PageInfo> pages;
+
+  // 1-based page number of a byte offset into text.
+  int page_of(std::size_t offset) const {
+    int page = 1;
+    for (std::size_t i = 0; i < page_starts.size(); ++i) {
+      if (page_starts[i] <= offset) page = static_cast<int>(i) + 1;
+      else break;
+    }
+    return page;
+  }
+};
+
+// 5. segment: header block, numbered sections and paragraphs.
+struct Line {
+  std::string text;
+  Span span;
+};
+
+struct HeaderField {
+  std::string key;    // as written, without the colon ("Date of meeting"); empty for a free line
+  std::string value;  // the rest of the line, or the whole line when key is empty
+  Span span;          // the whole line
+  Span value_span;
+};
+
+struct Paragraph {
+  std::optional<std::string> number;  // "1.1", "a", "(iv)", "3)"; nullopt when unnumbered
+  std::string text;                   // lines joined with single spaces, number removed
+  Span span;
+};
+
+struct Section {
+  std::optional<std::string> number;  // "1"; nullopt when the heading has no number
+  std::string heading;
+  Span span;                          // the heading line
+  std::vector<Paragraph> paragraphs;
+};
+
+struct Segments {
+  NormalisedText text;
+  std::vector<HeaderField> header;  // lines before the first section
+  std::vector<Section> sections;
+  std::vector<HeaderField> trailer; // "Contact Officer", "Source Documents" rows after the sections
+  std::vector<Line> lines;          // every non-blank line, for extractors that scan lines
+};
+
+// 6. fields: the values a clerk needs, each with provenance.
+struct Provenance {
+  int page = 0;
+  Span span;
+};
+
+struct TextField {
+  std::string value;
+  Provenance at;
+};
+
+struct DateValue {
+  std::string text;   // as written
+  std::string kind;   // "day", "month", "year", "range", "financial_year"
+  std::string start;  // ISO 8601
+  std::string end;
+  Provenance at;
+};
+
+struct Recommendation {
+  std::optional<std::string> number;
+  std::string text;
+  Provenance at;
+};
+
+struct Contact {
+  std::optional<std::string> name;
+  std::optional<std::string> role;
+  std::optional<std::string> email;
+  std::optional<std::string> phone;  // E.164
+  Provenance at;
+};
+
+struct LegalReference {
+  std::string text;                    // as written, e.g. "Section 12 of the Act"
+  std::string act;                     // resolved short title with year
+  std::optional<std::string> section;  // "12", "100A", "Schedule 12A"
+  Provenance at;
+};
+
+struct Link {
+  std::string url;
+  Provenance at;
+};
+
+struct Record {
+  SourceInfo source;
+  std::string method;
+  std::vector<PageInfo> pages;
+  std::optional<TextField> title, body, organisation, agenda_item, author, classification;
+  std::optional<DateValue> meeting_date, report_date;
+  std::vector<Section> sections;
+  std::vector<Recommendation> recommendations;
+  std::vector<Contact> contacts;
+  std::vector<LegalReference> legal_references;
+  std::vector<DateValue> dates;
+  std::vector<Link> links;
+  std::string text;
+};
+
+}  // namespace papers

@@ -1,0 +1,299 @@
+// Stage 4, normalise. See normalise.h for what it does and must not do.
+#include "pipeline/normalise.h"
+
+#include <re2/re2.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace papers {
+namespace {
+
+// One line of a page after character normalisation.
+struct PageLine {
+  std::string text;
+  int page = 0;
+  bool blank = false;
+};
+
+UChar32 one_form(UChar32 c) {
+  switch (c) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x0060: case 0x00B4:
+      return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB: case 0x00BB:
+      return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212: case 0xFE58:
+    case 0xFE63: case 0xFF0D:
+      return '-';
+    case 0x2022: case 0x25AA: case 0x25CF: case 0x25E6: case 0x2023: case 0x2043: case 0x00B7: case 0xF0B7:
+      return 0x2022;  // one bullet
+    default:
+      break;
+  }
+  if (c == '\t' || c == '\n') return c;
+  if (u_isUWhiteSpace(c)) return ' ';
+  return c;
+}
+
+bool drop_character(UChar32 c) {
+  if (c == '\t' || c == '\n') return false;
+  if (c == 0x00AD || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF) return true;
+  const int8_t type = u_charType(c);
+  return type == U_CONTROL_CHAR || type == U_UNASSIGNED || type == U_PRIVATE_USE_CHAR || type == U_SURROGATE;
+}
+
+std::string collapse_spaces(const std::string& line) {
+  // Runs of spaces become one; a tab (a column gap in text dumps) absorbs spaces around it.
+  std::string out;
+  out.reserve(line.size());
+  for (char c : line) {
+    if (c == ' ') {
+      if (!out.empty() && (out.back() == ' ' || out.back() == '\t')) continue;
+      out.push_back(' ');
+    } else if (c == '\t') {
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+      if (!out.empty() && out.back() == '\t') continue;
+      out.push_back('\t');
+    } else {
+      out.push_back(c);
+    }
+  }
+  std::size_t b = 0, e = out.size();
+  while (b < e && (out[b] == ' ' || out[b] == '\t')) ++b;
+  while (e > b && (out[e - 1] == ' ' || out[e - 1] == '\t')) --e;
+  return out.substr(b, e - b);
+}
+
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// "Page 3 of 12", "- 3 -", "3", "3/12": a line that is only a page number.
+const RE2& page_number_line() {
+  static const RE2 re(R"re((?i)^(?:page\s*)?-?\s*\d{1,4}\s*-?(?:\s*(?:of|/)\s*\d{1,4})?$)re", RE2::Quiet);
+  return re;
+}
+
+// What a header or footer line looks like once its numbers are ignored.
+std::string line_signature(std::string_view line) {
+  std::string sig;
+  for (char c : line) {
+    if (c >= '0' && c <= '9') {
+      if (sig.empty() || sig.back() != '#') sig.push_back('#');
+    } else if (c != ' ' && c != '\t') {
+      sig.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+  }
+  return sig;
+}
+
+constexpr int kEdgeLines = 2;  // lines at the top and at the bottom of a page that may be running heads
+
+void remove_running_heads(std::vector<std::vector<PageLine>>& pages) {
+  const int n = static_cast<int>(pages.size());
+  std::map<std::string, std::set<int>> top, bottom;
+  auto edge_indexes = [](const std::vector<PageLine>& page, bool from_top) {
+    std::vector<std::size_t> idx;
+    if (from_top) {
+      for (std::size_t i = 0; i < page.size() && idx.size() < kEdgeLines; ++i) if (!page[i].blank) idx.push_back(i);
+    } else {
+      for (std::size_t i = page.size(); i-- > 0 && idx.size() < kEdgeLines;) if (!page[i].blank) idx.push_back(i);
+    }
+    return idx;
+  };
+  for (int p = 0; p < n; ++p) {
+    for (std::size_t i : edge_indexes(pages[p], true)) top[line_signature(pages[p][i].text)].insert(p);
+    for (std::size_t i : edge_indexes(pages[p], false)) bottom[line_signature(pages[p][i].text)].insert(p);
+  }
+  // A running head repeats on at least half the pages, and on at least two.
+  const std::size_t needed = std::max<std::size_t>(2, static_cast<std::size_t>((n + 1) / 2));
+  for (int p = 0; p < n; ++p) {
+    for (bool from_top : {true, false}) {
+      auto& seen = from_top ? top : bottom;
+      for (std::size_t i : edge_indexes(pages[p], from_top)) {
+        PageLine& line = pages[p][i];
+        const std::string sig = line_signature(line.text);
+        const bool repeats = n >= 2 && sig.size() >= 1 && seen[sig].size() >= needed;
+        const bool page_number = RE2::FullMatch(line.text, page_number_line());
+        if (repeats || page_number) { line.text.clear(); line.blank = true; }
+      }
+    }
+  }
+}
+
+bool ends_sentence(std::string_view s) {
+  if (s.empty()) return true;
+  const char c = s.back();
+  return c == '.' || c == ':' || c == ';' || c == '?' || c == '!';
+}
+
+bool starts_lower(std::string_view s) { return !s.empty() && s[0] >= 'a' && s[0] <= 'z'; }
+
+// "1.", "1.1", "2.3.4", "(a)", "a)", "(iv)", "3)": a numbering label on its own line.
+const RE2& label_only() {
+  static const RE2 re(R"re(^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|\(?[a-z]\)|\(?[ivxlc]{1,5}\)|\(\d{1,2}\)|\d{1,2}\)|•)$)re", RE2::Quiet);
+  return re;
+}
+
+// "From:", "Date of meeting:", "Recommendation(s):": a header key with its value on later lines.
+const RE2& key_only() {
+  static const RE2 re(R"re(^[A-Z][A-Za-z()' /&-]{0,40}:$)re", RE2::Quiet);
+  return re;
+}
+
+// A line that starts a new block: numbered or lettered paragraph, bullet, "Key: value", table row.
+const RE2& block_start() {
+  static const RE2 re(
+      R"(^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s|\(?[a-z]\)\s|[a-z]\.\s|\(?[ivxlc]{1,5}\)\s|\(\d{1,2}\)\s|\d{1,2}\)\s|•|[A-Z][A-Za-z()' /&-]{0,40}:(?:\s|$)|.*\t))",
+      RE2::Quiet);
+  return re;
+}
+
+bool is_all_caps_heading(std::string_view s) {
+  int upper = 0, lower = 0;
+  for (char c : s) {
+    if (c >= 'A' && c <= 'Z') ++upper;
+    else if (c >= 'a' && c <= 'z') ++lower;
+  }
+  return upper >= 3 && lower == 0 && s.size() <= 100;
+}
+
+// Joins b onto a: a hyphenated word is rejoined, otherwise one space.
+void join_into(std::string& a, const std::string& b) {
+  if (a.size() >= 2 && a.back() == '-' && std::isalpha(static_cast<unsigned char>(a[a.size() - 2])) &&
+      std::islower(static_cast<unsigned char>(a[a.size() - 2])) && starts_lower(b)) {
+    a.pop_back();
+    a += b;
+  } else {
+    a += ' ';
+    a += b;
+  }
+}
+
+// The width of a full line on this page: lines wrapped at this width continue on the next line.
+std::size_t typical_width(const std::vector<PageLine>& page) {
+  std::vector<std::size_t> widths;
+  for (const auto& l : page) if (!l.blank && l.text.size() >= 20) widths.push_back(code_points(l.text));
+  if (widths.empty()) return 80;
+  std::sort(widths.begin(), widths.end());
+  return widths[widths.size() * 9 / 10 == widths.size() ? widths.size() - 1 : widths.size() * 9 / 10];
+}
+
+}  // namespace
+
+std::string normalise_characters(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  icu::UnicodeString source = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString normal = U_SUCCESS(status) ? nfkc->normalize(source, status) : source;
+  if (U_FAILURE(status)) normal = source;
+  icu::UnicodeString mapped;
+  for (int32_t i = 0; i < normal.length();) {
+    const UChar32 c = normal.char32At(i);
+    i += U16_LENGTH(c);
+    if (c == '\r') { mapped.append(static_cast<UChar32>('\n')); continue; }
+    if (drop_character(c)) continue;
+    mapped.append(one_form(c));
+  }
+  std::string out;
+  mapped.toUTF8String(out);
+  return out;
+}
+
+Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
+  std::vector<std::vector<PageLine>> pages;
+  pages.reserve(input.pages.size());
+  for (const PageText& page : input.pages) {
+    std::vector<PageLine> lines;
+    const std::string chars = normalise_characters(page.text);
+    std::size_t start = 0;
+    while (start <= chars.size()) {
+      std::size_t nl = chars.find('\n', start);
+      if (nl == std::string::npos) nl = chars.size();
+      std::string text = collapse_spaces(chars.substr(start, nl - start));
+      const bool blank = text.empty();
+      lines.push_back(PageLine{std::move(text), page.number, blank});
+      start = nl + 1;
+    }
+    pages.push_back(std::move(lines));
+  }
+  remove_running_heads(pages);
+
+  // Unwrap: walk every line of every page, merging continuations into the paragraph before.
+  std::vector<PageLine> out;   // paragraphs; blank entries separate them
+  std::vector<std::size_t> widths;
+  for (const auto& page : pages) widths.push_back(typical_width(page));
+  bool gap = false;        // a blank line since the last paragraph line
+  bool page_break = false; // a page break since the last paragraph line
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    if (p > 0) page_break = true;
+    const std::size_t width = widths[p];
+    for (const PageLine& line : pages[p]) {
+      if (line.blank) { gap = true; continue; }
+      if (!out.empty() && !out.back().blank) {
+        std::string& a = out.back().text;
+        const std::string& b = line.text;
+        const bool a_label = RE2::FullMatch(a, label_only()) || RE2::FullMatch(a, key_only());
+        const bool a_long = code_points(a) * 10 >= width * 7;
+        const bool b_block = RE2::PartialMatch(b, block_start()) || is_all_caps_heading(b);
+        const bool a_heading = is_all_caps_heading(a) && !a_long;
+        bool join = false;
+        if (a_label && !RE2::FullMatch(b, label_only())) {
+          join = true;  // "1.1" / "From:" on a line of its own, its text on the next
+        } else if (!gap && !page_break) {
+          join = (starts_lower(b) && !a_heading && a.find('\t') == std::string::npos) || (a_long && !b_block && !a_heading);
+        } else {
+          // Across a blank line or a page break: only a sentence that plainly goes on.
+          join = !ends_sentence(a) && starts_lower(b) && code_points(a) >= 40 && !a_heading;
+          if (!join && page_break && !gap) join = a_long && !ends_sentence(a) && !b_block;
+        }
+        if (join) {
+          join_into(a, b);
+          gap = page_break = false;
+          continue;
+        }
+      }
+      if (!out.empty() && (gap || page_break) && !out.back().blank) out.push_back(PageLine{"", line.page, true});
+      out.push_back(line);
+      gap = page_break = false;
+    }
+  }
+
+  NormalisedText result;
+  result.source = std::move(input.source);
+  result.method = std::move(input.method);
+  result.page_starts.assign(input.pages.size(), std::string::npos);
+  std::vector<std::size_t> chars_per_page(input.pages.size(), 0);
+  for (const PageLine& line : out) {
+    if (line.blank) {
+      if (!result.text.empty()) result.text += '\n';
+      continue;
+    }
+    const std::size_t index = static_cast<std::size_t>(line.page - 1);
+    if (index < result.page_starts.size() && result.page_starts[index] == std::string::npos)
+      result.page_starts[index] = result.text.size();
+    chars_per_page[index] += code_points(line.text);
+    result.text += line.text;
+    result.text += '\n';
+  }
+  // A page whose lines all joined the page before starts where the next text starts.
+  std::size_t next = result.text.size();
+  for (std::size_t i = result.page_starts.size(); i-- > 0;) {
+    if (result.page_starts[i] == std::string::npos) result.page_starts[i] = next;
+    next = result.page_starts[i];
+  }
+  if (!result.page_starts.empty()) result.page_starts[0] = 0;
+  for (std::size_t i = 0; i < input.pages.size(); ++i) {
+    const PageText& page = input.pages[i];
+    result.pages.push_back(PageInfo{page.number, page.method, chars_per_page[i], page.confidence});
+  }
+  return result;
+}
+
+}  // namespace papers

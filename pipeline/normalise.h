@@ -1,0 +1,27 @@
+// Stage 4, normalise: one Unicode form and one line structure for every paper.
+//  - ICU NFKC (ligatures become letters), one form for quotes ('), double quotes ("),
+//    dashes (-) and spaces; control and zero-width characters dropped; soft hyphens dropped.
+//  - Running page headers, footers and bare page numbers removed (lines that repeat at the top
+//    or bottom of most pages).
+//  - Lines unwrapped into paragraphs: words hyphenated at line ends joined, wrapped lines joined,
+//    dangling labels ("1.1", "From:") joined to the text they label, and a paragraph broken by a
+//    page break (or a stray blank line) joined again when it resumes in lower case.
+// Must not drop words or reorder text; must not decide what any line means (that is segment).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "pipeline/model.h"
+
+namespace papers {
+
+// NFKC plus the one-form mapping for quotes, dashes and spaces, on one piece of UTF-8 text.
+std::string normalise_characters(std::string_view utf8);
+
+class NormaliseStage {
+ public:
+  Outcome<NormalisedText> operator()(PageTexts pages) const;
+};
+
+}  // namespace papers

@@ -1,0 +1,149 @@
+// Pipeline wiring. See pipeline.h.
+#include "pipeline/pipeline.h"
+
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+#include <tbb/parallel_pipeline.h>
+
+#include <memory>
+#include <mutex>
+#include <set>
+
+#include "pipeline/discover.h"
+#include "pipeline/fields.h"
+#include "pipeline/normalise.h"
+#include "pipeline/segment.h"
+
+namespace papers {
+namespace {
+
+// One paper in flight. Exactly one of its outcomes is set at a time.
+struct Token {
+  Document document;
+  std::optional<Outcome<SourceFile>> file;
+  std::optional<Outcome<Record>> record;
+  bool duplicate = false;
+};
+using TokenPtr = std::unique_ptr<Token>;
+
+Failure internal_failure(const std::string& path, const std::string& stage, const char* what) {
+  return Failure{path, stage, std::string("internal error: ") + what, ""};
+}
+
+}  // namespace
+
+Outcome<Record> process_file(SourceFile file, const TextOptions& options) {
+  const std::string path = file.path;
+  const std::string sha = file.sha256;
+  try {
+    Outcome<PageTexts> pages = TextStage(options)(std::move(file));
+    if (!pages.ok()) return pages.failure();
+    Outcome<NormalisedText> normal = NormaliseStage()(std::move(pages.value()));
+    if (!normal.ok()) return normal.failure();
+    Outcome<Segments> segments = SegmentStage()(std::move(normal.value()));
+    if (!segments.ok()) return segments.failure();
+    return FieldsStage()(std::move(segments.value()));
+  } catch (const std::exception& e) {
+    Failure f = internal_failure(path, "text", e.what());
+    f.sha256 = sha;
+    return f;
+  } catch (...) {
+    Failure f = internal_failure(path, "text", "unknown exception");
+    f.sha256 = sha;
+    return f;
+  }
+}
+
+Outcome<Record> extract_file(const std::string& path, const PipelineOptions& options) {
+  quiet_poppler();
+  Outcome<SourceFile> file = ReadStage(options.read)(Document{path, 0, ""});
+  if (!file.ok()) return file.failure();
+  return process_file(std::move(file.value()), options.text);
+}
+
+PipelineCounts run_pipeline(const std::vector<std::string>& paths, const PipelineOptions& options, PipelineSink& sink) {
+  quiet_poppler();
+  const int jobs = options.jobs > 0 ? options.jobs : tbb::info::default_concurrency();
+  tbb::global_control threads(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(jobs));
+  // Two papers per worker keep every worker busy while one waits on the serial stages; each
+  // token holds one file's bytes, so this is also what bounds memory.
+  const std::size_t tokens = options.tokens > 0 ? options.tokens : static_cast<std::size_t>(jobs) * 2;
+
+  Discovery discovery(paths);
+  PipelineCounts counts;
+  std::set<std::string> in_flight;  // hashes between dedupe and sink: the same bytes twice in one run
+  const ReadStage read(options.read);
+  const TextOptions text_options = options.text;
+
+  tbb::parallel_pipeline(
+      tokens,
+      tbb::make_filter<void, TokenPtr>(tbb::filter_mode::serial_in_order,
+                                       [&](tbb::flow_control& fc) -> TokenPtr {
+                                         std::optional<Document> doc;
+                                         try {
+                                           doc = discovery.next();
+                                         } catch (const std::exception& e) {
+                                           doc = Document{"(walk)", 0, std::string("cannot walk: ") + e.what()};
+                                         }
+                                         if (!doc) {
+                                           fc.stop();
+                                           return nullptr;
+                                         }
+                                         ++counts.files;
+                                         auto token = std::make_unique<Token>();
+                                         token->document = std::move(*doc);
+                                         return token;
+                                       }) &
+          tbb::make_filter<TokenPtr, TokenPtr>(tbb::filter_mode::parallel,
+                                               [&](TokenPtr token) -> TokenPtr {
+                                                 try {
+                                                   token->file = read(token->document);
+                                                 } catch (const std::exception& e) {
+                                                   token->file = internal_failure(token->document.path, "read", e.what());
+                                                 } catch (...) {
+                                                   token->file = internal_failure(token->document.path, "read", "unknown exception");
+                                                 }
+                                                 return token;
+                                               }) &
+          tbb::make_filter<TokenPtr, TokenPtr>(tbb::filter_mode::serial_out_of_order,
+                                               [&](TokenPtr token) -> TokenPtr {
+                                                 if (token->file->ok()) {
+                                                   const SourceFile& f = token->file->value();
+                                                   token->duplicate = in_flight.count(f.sha256) ||
+                                                                      sink.already_archived(f.sha256, f.path);
+                                                   if (!token->duplicate) in_flight.insert(f.sha256);
+                                                 }
+                                                 return token;
+                                               }) &
+          tbb::make_filter<TokenPtr, TokenPtr>(tbb::filter_mode::parallel,
+                                               [&](TokenPtr token) -> TokenPtr {
+                                                 if (token->file->ok() && !token->duplicate) {
+                                                   token->record = process_file(std::move(token->file->value()), text_options);
+                                                 }
+                                                 return token;
+                                               }) &
+          tbb::make_filter<TokenPtr, void>(tbb::filter_mode::serial_in_order, [&](TokenPtr token) {
+            if (!token->file->ok()) {
+              ++counts.failed;
+              sink.failed(std::move(token->file->failure()));
+              return;
+            }
+            if (token->duplicate) {
+              ++counts.skipped;
+              sink.skipped(token->file->value().path, token->file->value().sha256);
+              return;
+            }
+            const std::string sha = token->record->ok() ? token->record->value().source.sha256 : token->record->failure().sha256;
+            if (token->record->ok()) {
+              ++counts.archived;
+              sink.archived(std::move(token->record->value()));
+            } else {
+              ++counts.failed;
+              sink.failed(std::move(token->record->failure()));
+            }
+            in_flight.erase(sha);
+          }));
+  return counts;
+}
+
+}  // namespace papers

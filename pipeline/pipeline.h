@@ -1,0 +1,50 @@
+// The ingestion pipeline: oneTBB parallel_pipeline wiring of the stages
+//   discover (serial) -> read (parallel) -> dedupe (serial) -> text, normalise, segment, fields
+//   (parallel) -> sink (serial, in order)
+// with a bounded number of tokens in flight, so memory stays flat however large the corpus.
+// This file only wires stages; what each stage does lives in its own file. Per-file failures
+// travel as values to the sink; no exception escapes a filter.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "pipeline/model.h"
+#include "pipeline/read.h"
+#include "pipeline/text_extract.h"
+
+namespace papers {
+
+struct PipelineOptions {
+  int jobs = 0;             // worker threads; 0 = one per core
+  std::size_t tokens = 0;   // papers in flight; 0 = 2 per worker (each holds one file's bytes)
+  ReadOptions read;
+  TextOptions text;
+};
+
+// Where the pipeline's results go. Called from one thread at a time.
+class PipelineSink {
+ public:
+  virtual ~PipelineSink() = default;
+  // True when a paper with these bytes is already archived: the pipeline then skips it.
+  virtual bool already_archived(const std::string& sha256, const std::string& path) = 0;
+  virtual void archived(Record record) = 0;
+  virtual void skipped(const std::string& path, const std::string& sha256) = 0;
+  virtual void failed(Failure failure) = 0;
+};
+
+// Runs stages 3-6 on one file's bytes: what `papers extract` does, and the parallel body.
+Outcome<Record> process_file(SourceFile file, const TextOptions& options);
+
+// One file from path to record, no archive (read included).
+Outcome<Record> extract_file(const std::string& path, const PipelineOptions& options = {});
+
+struct PipelineCounts {
+  std::size_t files = 0, archived = 0, skipped = 0, failed = 0;
+};
+
+PipelineCounts run_pipeline(const std::vector<std::string>& paths, const PipelineOptions& options, PipelineSink& sink);
+
+}  // namespace papers

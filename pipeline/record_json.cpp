@@ -1,0 +1,86 @@
+// Record to JSON. See record_json.h.
+#include "pipeline/record_json.h"
+
+namespace papers {
+namespace {
+
+using nlohmann::json;
+
+json at_json(const Provenance& at) { return json{{"page", at.page}, {"span", json::array({at.span.begin, at.span.end})}}; }
+
+json optional_string(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
+
+json text_field(const std::optional<TextField>& f) { return f ? json(f->value) : json(nullptr); }
+
+json date_json(const DateValue& d) {
+  return json{{"text", d.text}, {"kind", d.kind}, {"start", d.start}, {"end", d.end}, {"page", d.at.page},
+              {"span", json::array({d.at.span.begin, d.at.span.end})}};
+}
+
+json provenance_of(const std::optional<TextField>& f) { return f ? at_json(f->at) : json(nullptr); }
+json provenance_of(const std::optional<DateValue>& d) { return d ? at_json(d->at) : json(nullptr); }
+
+}  // namespace
+
+json record_to_json(const Record& r) {
+  json j;
+  j["id"] = r.source.sha256;
+  j["source"] = {{"path", r.source.path}, {"sha256", r.source.sha256}, {"bytes", r.source.bytes},
+                 {"media_type", r.source.media_type}, {"pages", r.source.pages}};
+  json pages = json::array();
+  for (const PageInfo& p : r.pages)
+    pages.push_back({{"number", p.number}, {"method", p.method}, {"chars", p.chars},
+                     {"confidence", p.confidence ? json(*p.confidence) : json(nullptr)}});
+  j["extraction"] = {{"method", r.method}, {"pages", pages}};
+  if (!r.source.warning.empty()) j["extraction"]["warning"] = r.source.warning;
+  j["title"] = text_field(r.title);
+  j["body"] = text_field(r.body);
+  j["organisation"] = text_field(r.organisation);
+  j["meeting_date"] = r.meeting_date ? json(r.meeting_date->start) : json(nullptr);
+  j["report_date"] = r.report_date ? json(r.report_date->start) : json(nullptr);
+  j["agenda_item"] = text_field(r.agenda_item);
+  j["author"] = text_field(r.author);
+  j["classification"] = text_field(r.classification);
+  j["provenance"] = {{"title", provenance_of(r.title)},
+                     {"body", provenance_of(r.body)},
+                     {"organisation", provenance_of(r.organisation)},
+                     {"meeting_date", provenance_of(r.meeting_date)},
+                     {"report_date", provenance_of(r.report_date)},
+                     {"agenda_item", provenance_of(r.agenda_item)},
+                     {"author", provenance_of(r.author)},
+                     {"classification", provenance_of(r.classification)}};
+  json sections = json::array();
+  for (const Section& s : r.sections) {
+    json paragraphs = json::array();
+    for (const Paragraph& p : s.paragraphs) paragraphs.push_back({{"number", optional_string(p.number)}, {"text", p.text}});
+    sections.push_back({{"number", optional_string(s.number)}, {"heading", s.heading}, {"paragraphs", paragraphs}});
+  }
+  j["sections"] = sections;
+  json recs = json::array();
+  for (const Recommendation& rec : r.recommendations)
+    recs.push_back({{"number", optional_string(rec.number)}, {"text", rec.text}, {"page", rec.at.page},
+                    {"span", json::array({rec.at.span.begin, rec.at.span.end})}});
+  j["recommendations"] = recs;
+  json contacts = json::array();
+  for (const Contact& c : r.contacts)
+    contacts.push_back({{"name", optional_string(c.name)}, {"role", optional_string(c.role)},
+                        {"email", optional_string(c.email)}, {"phone", optional_string(c.phone)}, {"page", c.at.page},
+                        {"span", json::array({c.at.span.begin, c.at.span.end})}});
+  j["contacts"] = contacts;
+  json legal = json::array();
+  for (const LegalReference& l : r.legal_references)
+    legal.push_back({{"text", l.text}, {"act", l.act}, {"section", optional_string(l.section)}, {"page", l.at.page},
+                     {"span", json::array({l.at.span.begin, l.at.span.end})}});
+  j["legal_references"] = legal;
+  json dates = json::array();
+  for (const DateValue& d : r.dates) dates.push_back(date_json(d));
+  j["dates"] = dates;
+  json links = json::array();
+  for (const Link& l : r.links)
+    links.push_back({{"url", l.url}, {"page", l.at.page}, {"span", json::array({l.at.span.begin, l.at.span.end})}});
+  j["links"] = links;
+  j["text"] = r.text;
+  return j;
+}
+
+}  // namespace papers

@@ -1,0 +1,215 @@
+// Stage 5, segment. See segment.h.
+#include "pipeline/segment.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace papers {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+constexpr std::array kKnownKeys = {
+    "to", "from", "date", "subject", "title", "report to", "report of", "report by", "report from",
+    "report author", "author", "date of meeting", "meeting date", "meeting", "committee", "board", "panel",
+    "agenda item", "item", "item no", "classification", "status", "contact officer", "contact officers",
+    "contact details", "contact", "contacts", "ask for", "telephone", "tel", "phone", "email", "e-mail",
+    "ward", "wards", "wards affected", "electoral division", "key decision", "decision no", "decision number",
+    "reference", "ref", "source documents", "source document", "background papers", "background documents",
+    "summary", "recommendation", "recommendations", "recommendation(s)", "purpose", "portfolio",
+    "cabinet member", "lead officer", "report status", "exempt", "past pathway of report",
+    "future pathway of report", "organisation", "organization", "prepared by", "responsible officer",
+    "lead member", "director", "relevant director", "officer contact", "for", "venue", "time",
+    "place", "attendees", "present", "apologies", "title of meeting", "security classification",
+    "protective marking", "date of report", "report date", "meeting body", "decision maker"};
+
+// Keys that end the sections: the rows clerks put after the last numbered section.
+constexpr std::array kTrailerKeys = {"source documents", "source document", "background papers",
+                                     "background documents", "contact officer", "contact officers",
+                                     "contact details", "report author", "lead officer", "officer contact",
+                                     "relevant director", "contact"};
+
+bool in(std::string_view key, const auto& list) {
+  const std::string k = lower(key);
+  return std::find(list.begin(), list.end(), k) != list.end();
+}
+
+// "1. Purpose", "2 RECOMMENDATIONS", "6 Background documents": a numbered section heading.
+const RE2& numbered_heading() {
+  static const RE2 re(R"re(^(\d{1,2})\.?\s+([A-Z][^\t]{1,90})$)re", RE2::Quiet);
+  return re;
+}
+
+// "1.1 The purpose ...", "2.3.1 ..." -- a numbered paragraph.
+const RE2& numbered_paragraph() {
+  static const RE2 re(R"re(^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(.+)$)re", RE2::Quiet);
+  return re;
+}
+
+// "(a) note ...", "a) note", "a. note", "(iv) agree", "1) NOTE", "(2) approve", "• item" -- a list item.
+const RE2& list_item() {
+  static const RE2 re(R"re(^(\([a-z]\)|[a-z]\)|[a-z]\.|\([ivx]{1,5}\)|[ivx]{1,5}\)|\(\d{1,2}\)|\d{1,2}\)|•)\s+(.+)$)re", RE2::Quiet);
+  return re;
+}
+
+// Words that open a section even without a number ("Recommendations", "Background").
+const RE2& unnumbered_heading() {
+  static const RE2 re(
+      R"((?i)^(?:purpose(?: of (?:the )?report)?|introduction|summary|executive summary|background|recommendations?|recommendation\(s\)|the recommendations?|issues?|proposals?|options(?: considered)?|financial implications|legal implications|risk(?:s| management)?|equalit(?:y|ies)(?: implications)?|conclusions?|next steps|appendices|background (?:papers|documents)|consultation|implications|decision|resolved|minutes|reasons? for (?:the )?recommendations?|alternatives? considered)\s*:?$)",
+      RE2::Quiet);
+  return re;
+}
+
+bool is_heading_text(std::string_view text) {
+  if (text.size() > 90 || text.empty()) return false;
+  const char last = text.back();
+  if (last == '.' || last == ',' || last == ';') return false;
+  int words = 1;
+  for (char c : text) words += (c == ' ');
+  return words <= 12;
+}
+
+bool all_caps(std::string_view s) {
+  int upper = 0, lower_count = 0;
+  for (char c : s) {
+    if (c >= 'A' && c <= 'Z') ++upper;
+    else if (c >= 'a' && c <= 'z') ++lower_count;
+  }
+  return upper >= 4 && lower_count == 0;
+}
+
+}  // namespace
+
+bool is_known_header_key(std::string_view key) { return in(trim(key), kKnownKeys); }
+
+HeaderField split_header_line(std::string_view line, std::size_t offset) {
+  HeaderField field;
+  field.span = Span{offset, offset + line.size()};
+  // "Key: value" (short key)
+  static const RE2 kColonKey(R"re(^([A-Z][A-Za-z()' /&.-]{0,40}?)\s*:\s*(.*)$)re", RE2::Quiet);
+  // "Key - value" for known keys only: "Contact Officers - Jack Hudson"
+  static const RE2 kDashKey(R"re(^([A-Z][A-Za-z()' /&]{0,40}?)\s+-\s+(.+)$)re", RE2::Quiet);
+  std::string key, value;
+  const std::size_t tab = line.find('\t');
+  if (tab != std::string_view::npos && is_known_header_key(line.substr(0, tab))) {
+    key = std::string(trim(line.substr(0, tab)));
+    value = std::string(trim(line.substr(tab + 1)));
+  } else if (RE2::FullMatch(line, kColonKey, &key, &value) && (is_known_header_key(key) || std::count(key.begin(), key.end(), ' ') < 4)) {
+  } else if (RE2::FullMatch(line, kDashKey, &key, &value) && is_known_header_key(key)) {
+  } else {
+    key.clear();
+    value = std::string(line);
+  }
+  field.key = key;
+  field.value = value;
+  const std::size_t at = value.empty() ? line.size() : line.rfind(value);
+  field.value_span = Span{offset + (at == std::string_view::npos ? 0 : at), offset + line.size()};
+  return field;
+}
+
+Outcome<Segments> SegmentStage::operator()(NormalisedText input) const {
+  Segments out;
+  const std::string& text = input.text;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) nl = text.size();
+    if (nl > start) out.lines.push_back(Line{text.substr(start, nl - start), Span{start, nl}});
+    start = nl + 1;
+  }
+
+  // The header ends at the first section heading or numbered paragraph.
+  std::size_t first_body = out.lines.size();
+  for (std::size_t i = 0; i < out.lines.size(); ++i) {
+    const std::string& l = out.lines[i].text;
+    std::string number, rest;
+    if ((RE2::FullMatch(l, numbered_heading(), &number, &rest) && is_heading_text(rest)) ||
+        RE2::FullMatch(l, numbered_paragraph()) || RE2::FullMatch(l, unnumbered_heading())) {
+      first_body = i;
+      break;
+    }
+  }
+
+  auto add_header_line = [](std::vector<HeaderField>& into, const Line& line) {
+    // A tab-separated line whose first cell is not a key holds several header cells.
+    const std::size_t tab = line.text.find('\t');
+    if (tab != std::string::npos && !is_known_header_key(line.text.substr(0, tab))) {
+      std::size_t cell_start = 0;
+      while (cell_start <= line.text.size()) {
+        std::size_t cell_end = line.text.find('\t', cell_start);
+        if (cell_end == std::string::npos) cell_end = line.text.size();
+        if (cell_end > cell_start)
+          into.push_back(split_header_line(std::string_view(line.text).substr(cell_start, cell_end - cell_start),
+                                           line.span.begin + cell_start));
+        cell_start = cell_end + 1;
+      }
+      return;
+    }
+    into.push_back(split_header_line(line.text, line.span.begin));
+  };
+
+  for (std::size_t i = 0; i < first_body; ++i) add_header_line(out.header, out.lines[i]);
+
+  bool in_trailer = false;
+  Section* current = nullptr;
+  Paragraph* paragraph = nullptr;
+  for (std::size_t i = first_body; i < out.lines.size(); ++i) {
+    const Line& line = out.lines[i];
+    std::string number, rest;
+    if (RE2::FullMatch(line.text, numbered_heading(), &number, &rest) && is_heading_text(rest) &&
+        !RE2::FullMatch(line.text, numbered_paragraph())) {
+      out.sections.push_back(Section{number, rest, line.span, {}});
+      current = &out.sections.back();
+      paragraph = nullptr;
+      in_trailer = false;
+      continue;
+    }
+    const HeaderField as_field = split_header_line(line.text, line.span.begin);
+    if (!as_field.key.empty() && in(as_field.key, kTrailerKeys)) {
+      in_trailer = true;
+      out.trailer.push_back(as_field);
+      continue;
+    }
+    if (in_trailer) {
+      out.trailer.push_back(as_field);
+      continue;
+    }
+    if (RE2::FullMatch(line.text, unnumbered_heading()) || (all_caps(line.text) && is_heading_text(line.text) && line.text.find('\t') == std::string::npos)) {
+      std::string heading(trim(line.text));
+      if (!heading.empty() && heading.back() == ':') heading.pop_back();
+      out.sections.push_back(Section{std::nullopt, heading, line.span, {}});
+      current = &out.sections.back();
+      paragraph = nullptr;
+      continue;
+    }
+    if (!current) {
+      out.sections.push_back(Section{std::nullopt, "", Span{line.span.begin, line.span.begin}, {}});
+      current = &out.sections.back();
+    }
+    if (RE2::FullMatch(line.text, numbered_paragraph(), &number, &rest) || RE2::FullMatch(line.text, list_item(), &number, &rest)) {
+      const std::size_t at = line.text.rfind(rest);
+      current->paragraphs.push_back(Paragraph{number, rest, Span{line.span.begin + at, line.span.end}});
+      paragraph = &current->paragraphs.back();
+      continue;
+    }
+    (void)paragraph;
+    current->paragraphs.push_back(Paragraph{std::nullopt, line.text, line.span});
+    paragraph = &current->paragraphs.back();
+  }
+  out.text = std::move(input);
+  return out;
+}
+
+}  // namespace papers

@@ -1,0 +1,205 @@
+// Stage 3, text: Poppler text per page, or decoded text files. See text_extract.h.
+#include "pipeline/text_extract.h"
+
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+#include <re2/re2.h>
+#include <unicode/ucsdet.h>
+
+#include <cstring>
+#include <limits>
+#include <memory>
+
+namespace papers {
+namespace {
+
+void drop_poppler_message(const std::string&, void*) {}
+
+SourceInfo source_info(const SourceFile& file) {
+  return SourceInfo{file.path, file.sha256, file.bytes.size(), file.media_type, 0, file.warning};
+}
+
+std::size_t non_space_chars(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c > ' ');
+  return n;
+}
+
+// ICU's best guess at a non-UTF-8 text's charset, for the error message.
+std::string guess_charset(std::string_view bytes) {
+  UErrorCode status = U_ZERO_ERROR;
+  UCharsetDetector* detector = ucsdet_open(&status);
+  if (U_FAILURE(status)) return "";
+  ucsdet_setText(detector, bytes.data(), static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 1 << 16)), &status);
+  const UCharsetMatch* match = ucsdet_detect(detector, &status);
+  std::string name = (U_SUCCESS(status) && match) ? ucsdet_getName(match, &status) : "";
+  ucsdet_close(detector);
+  return U_SUCCESS(status) ? name : "";
+}
+
+}  // namespace
+
+void quiet_poppler() { poppler::set_debug_error_function(drop_poppler_message, nullptr); }
+
+bool valid_utf8(std::string_view s, std::size_t* bad_offset) {
+  std::size_t i = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  while (i < s.size()) {
+    const unsigned char c = p[i];
+    std::size_t n = 0;
+    std::uint32_t cp = 0;
+    if (c < 0x80) { ++i; continue; }
+    if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
+    else { if (bad_offset) *bad_offset = i; return false; }
+    for (std::size_t k = 1; k <= n; ++k) {
+      if (i + k >= s.size() || (p[i + k] & 0xC0) != 0x80) { if (bad_offset) *bad_offset = i; return false; }
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    const bool overlong = (n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000);
+    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { if (bad_offset) *bad_offset = i; return false; }
+    i += n + 1;
+  }
+  return true;
+}
+
+std::string strip_markup(std::string_view input) {
+  // [label](url) -- e.g. [cambs-pcc@cambs.police.uk](mailto:cambs-pcc@cambs.police.uk)
+  static const RE2 kMarkdownLink(R"re(\[([^\]\n]*)\]\(([^)\s]*)\))re", RE2::Quiet);
+  // <b>, </b>, <br/>, <span class="x"> -- any HTML tag
+  static const RE2 kHtmlTag(R"re(<[/!]?[A-Za-z][^<>\n]*>)re", RE2::Quiet);
+  // ## **5. Next Steps** -- Markdown heading markers at a line start
+  static const RE2 kHeadingMarker(R"re((?m)^[ \t]*#{1,6}[ \t]+)re", RE2::Quiet);
+  // **bold** and __bold__ markers
+  static const RE2 kBoldMarker(R"re(\*\*|__)re", RE2::Quiet);
+
+  std::string text(input);
+  // Links first, keeping web addresses so the links extractor still sees them.
+  std::string out;
+  re2::StringPiece rest(text);
+  re2::StringPiece label, url;
+  const char* last = text.data();
+  while (RE2::FindAndConsume(&rest, kMarkdownLink, &label, &url)) {
+    const char* match_begin = rest.data() - (label.size() + url.size() + 4);
+    out.append(last, match_begin - last);
+    out.append(label.data(), label.size());
+    const std::string target(url.data(), url.size());
+    if ((target.starts_with("http://") || target.starts_with("https://")) && target != std::string(label.data(), label.size()))
+      out += " (" + target + ")";
+    last = rest.data();
+  }
+  out.append(last, text.data() + text.size() - last);
+  RE2::GlobalReplace(&out, kHtmlTag, "");
+  RE2::GlobalReplace(&out, kHeadingMarker, "");
+  RE2::GlobalReplace(&out, kBoldMarker, "");
+  static const std::pair<const char*, const char*> kEntities[] = {
+      {"&nbsp;", " "}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&apos;", "'"}, {"&amp;", "&"}};
+  for (const auto& [entity, replacement] : kEntities) {
+    for (std::size_t pos = out.find(entity); pos != std::string::npos; pos = out.find(entity, pos + 1))
+      out.replace(pos, std::strlen(entity), replacement);
+  }
+  return out;
+}
+
+Outcome<PageTexts> TextStage::operator()(SourceFile file) const {
+  switch (file.kind) {
+    case MediaKind::pdf: return from_pdf(file);
+    case MediaKind::text: return from_text(file);
+    case MediaKind::image:
+      return Failure{file.path, "text", "scanned image (" + file.media_type + "): needs OCR, which this build does not do yet", file.sha256};
+    case MediaKind::unsupported: break;
+  }
+  return Failure{file.path, "text", "unsupported content: " + file.media_type, file.sha256};
+}
+
+Outcome<PageTexts> TextStage::from_pdf(const SourceFile& file) const {
+  const auto fail = [&](std::string reason) { return Failure{file.path, "text", std::move(reason), file.sha256}; };
+  if (file.bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+    return fail("PDF too large for Poppler");
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(file.bytes.data(), static_cast<int>(file.bytes.size())));
+  if (!doc) return fail("damaged PDF: Poppler cannot open it (truncated or corrupt)");
+  if (doc->is_locked()) return fail("encrypted PDF: needs a password");
+  const int count = doc->pages();
+  if (count <= 0) return fail("damaged PDF: no pages");
+
+  PageTexts out;
+  out.source = source_info(file);
+  out.source.pages = count;
+  out.method = "pdf-text";
+  std::size_t total = 0;
+  for (int i = 0; i < count; ++i) {
+    PageText page;
+    page.number = i + 1;
+    std::unique_ptr<poppler::page> p(doc->create_page(i));
+    if (p) {
+      const poppler::byte_array utf8 = p->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout).to_utf8();
+      page.text.assign(utf8.begin(), utf8.end());
+    }
+    total += non_space_chars(page.text);
+    out.pages.push_back(std::move(page));
+  }
+  if (total < options_.min_text_chars)
+    return fail("no text layer (" + std::to_string(count) + " page" + (count == 1 ? "" : "s") +
+                "): a scanned paper, needs OCR, which this build does not do yet");
+  // A PDF that ends without %%EOF near its end was cut short; Poppler may still read its pages.
+  const std::size_t eof = file.bytes.rfind("%%EOF");
+  if (eof == std::string::npos || eof + 1024 < file.bytes.size()) {
+    out.source.warning += out.source.warning.empty() ? "" : "; ";
+    out.source.warning += "truncated PDF (no %%EOF at its end): kept the text Poppler could read";
+  }
+  return out;
+}
+
+Outcome<PageTexts> TextStage::from_text(const SourceFile& file) const {
+  std::string_view bytes(file.bytes);
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  std::size_t bad = 0;
+  if (!valid_utf8(bytes, &bad)) {
+    std::string reason = "not UTF-8 text (invalid byte at offset " + std::to_string(bad) + ")";
+    const std::string charset = guess_charset(bytes);
+    if (!charset.empty()) reason += "; it looks like " + charset + ": convert it to UTF-8 (iconv -f " + charset + " -t UTF-8)";
+    return Failure{file.path, "text", reason, file.sha256};
+  }
+  if (bytes.find('\0') != std::string_view::npos)
+    return Failure{file.path, "text", "binary content: NUL bytes in a text file", file.sha256};
+
+  std::string text;
+  text.reserve(bytes.size());
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] == '\r') {
+      if (i + 1 < bytes.size() && bytes[i + 1] == '\n') continue;
+      text.push_back('\n');
+    } else {
+      text.push_back(bytes[i]);
+    }
+  }
+  const bool looks_marked_up = file.media_type == "text/html" || text.find("**") != std::string::npos ||
+                               text.find("</") != std::string::npos || text.find("](") != std::string::npos ||
+                               text.find("\n#") != std::string::npos;
+  if (looks_marked_up) text = strip_markup(text);
+
+  PageTexts out;
+  out.source = source_info(file);
+  out.method = "text-file";
+  // Form feeds separate pages in text dumps (pdftotext writes them).
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t ff = text.find('\f', start);
+    PageText page;
+    page.number = static_cast<int>(out.pages.size()) + 1;
+    page.text = text.substr(start, ff == std::string::npos ? std::string::npos : ff - start);
+    out.pages.push_back(std::move(page));
+    if (ff == std::string::npos) break;
+    start = ff + 1;
+  }
+  // A trailing form feed ends the last page; it does not start an empty one.
+  if (out.pages.size() > 1 && non_space_chars(out.pages.back().text) == 0) out.pages.pop_back();
+  out.source.pages = static_cast<int>(out.pages.size());
+  if (non_space_chars(text) == 0) return Failure{file.path, "text", "no text: the file holds only white space", file.sha256};
+  return out;
+}
+
+}  // namespace papers

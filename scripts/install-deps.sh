@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package that papers needs to build, test and run its demo.
+# Idempotent: installs only what is missing. Must run as root (or with sudo available).
+# It must not download anything that is not a Debian package.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config   # compiler and build system
+  libpoppler-cpp-dev poppler-utils   # PDF text per page (Poppler C++ API); pdftotext is the benchmark baseline
+  libicu-dev                         # Unicode normalisation (NFKC), case folding, charset detection
+  libre2-dev                         # field extractors' regular expressions (linear time)
+  libtbb-dev                         # oneTBB parallel_pipeline
+  libsqlite3-dev                     # the embedded archive (WAL, FTS5)
+  libssl-dev                         # SHA-256 of each paper (OpenSSL EVP)
+  libmagic-dev                       # media type by content (magic bytes), not by file name
+  nlohmann-json3-dev                 # JSON records
+  libcli11-dev                       # command line
+  libphonenumber-dev                 # phone numbers to E.164
+  libcairo2-dev fonts-dejavu-core    # corpus generator: text-layer PDFs through Cairo's PDF surface
+  catch2                             # unit tests (Catch2 v2)
+  python3-jsonschema                 # schema test: validates `papers extract` output against schemas/paper.schema.json
+  qpdf                               # test fixtures: encrypted PDFs
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "install-deps: installing ${missing[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "install-deps: done"
