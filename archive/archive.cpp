@@ -61,13 +61,13 @@ struct StatementCloser {
 };
 using Statement = std::unique_ptr<sqlite3_stmt, StatementCloser>;
 
-void bind(sqlite3_stmt* s, int i, const std::string& v) { sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
-void bind(sqlite3_stmt* s, int i, const std::optional<std::string>& v) {
-  if (v) bind(s, i, *v);
+void bind_value(sqlite3_stmt* s, int i, const std::string& v) { sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
+void bind_value(sqlite3_stmt* s, int i, const std::optional<std::string>& v) {
+  if (v) bind_value(s, i, *v);
   else sqlite3_bind_null(s, i);
 }
-void bind(sqlite3_stmt* s, int i, std::int64_t v) { sqlite3_bind_int64(s, i, v); }
-void bind(sqlite3_stmt* s, int i, std::optional<double> v) {
+void bind_value(sqlite3_stmt* s, int i, std::int64_t v) { sqlite3_bind_int64(s, i, v); }
+void bind_value(sqlite3_stmt* s, int i, std::optional<double> v) {
   if (v) sqlite3_bind_double(s, i, *v);
   else sqlite3_bind_null(s, i);
 }
@@ -138,17 +138,17 @@ void Archive::commit() {
 
 bool Archive::contains(const std::string& id) {
   Statement s(prepare("SELECT 1 FROM papers WHERE id = ?"));
-  bind(s.get(), 1, id);
+  bind_value(s.get(), 1, id);
   return sqlite3_step(s.get()) == SQLITE_ROW;
 }
 
 void Archive::add_path(const std::string& id, const std::string& path) {
   Statement s(prepare("INSERT OR IGNORE INTO paper_paths(paper_id, path) VALUES (?, ?)"));
-  bind(s.get(), 1, id);
-  bind(s.get(), 2, path);
+  bind_value(s.get(), 1, id);
+  bind_value(s.get(), 2, path);
   sqlite3_step(s.get());
   Statement clear(prepare("DELETE FROM failures WHERE path = ?"));
-  bind(clear.get(), 1, path);
+  bind_value(clear.get(), 1, path);
   sqlite3_step(clear.get());
 }
 
@@ -159,23 +159,23 @@ void Archive::put(const Record& r, const nlohmann::json& record_json) {
         "INSERT OR IGNORE INTO papers(id, path, bytes, media_type, pages, method, title, body, organisation, meeting_date,"
         " report_date, agenda_item, author, classification, warning, record, ingested_at)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
-    bind(s.get(), 1, id);
-    bind(s.get(), 2, r.source.path);
-    bind(s.get(), 3, static_cast<std::int64_t>(r.source.bytes));
-    bind(s.get(), 4, r.source.media_type);
-    bind(s.get(), 5, static_cast<std::int64_t>(r.source.pages));
-    bind(s.get(), 6, r.method);
-    bind(s.get(), 7, value_of(r.title));
-    bind(s.get(), 8, value_of(r.body));
-    bind(s.get(), 9, value_of(r.organisation));
-    bind(s.get(), 10, value_of(r.meeting_date));
-    bind(s.get(), 11, value_of(r.report_date));
-    bind(s.get(), 12, value_of(r.agenda_item));
-    bind(s.get(), 13, value_of(r.author));
-    bind(s.get(), 14, value_of(r.classification));
-    bind(s.get(), 15, r.source.warning.empty() ? std::optional<std::string>() : r.source.warning);
-    bind(s.get(), 16, record_json.dump());
-    bind(s.get(), 17, now_iso());
+    bind_value(s.get(), 1, id);
+    bind_value(s.get(), 2, r.source.path);
+    bind_value(s.get(), 3, static_cast<std::int64_t>(r.source.bytes));
+    bind_value(s.get(), 4, r.source.media_type);
+    bind_value(s.get(), 5, static_cast<std::int64_t>(r.source.pages));
+    bind_value(s.get(), 6, r.method);
+    bind_value(s.get(), 7, value_of(r.title));
+    bind_value(s.get(), 8, value_of(r.body));
+    bind_value(s.get(), 9, value_of(r.organisation));
+    bind_value(s.get(), 10, value_of(r.meeting_date));
+    bind_value(s.get(), 11, value_of(r.report_date));
+    bind_value(s.get(), 12, value_of(r.agenda_item));
+    bind_value(s.get(), 13, value_of(r.author));
+    bind_value(s.get(), 14, value_of(r.classification));
+    bind_value(s.get(), 15, r.source.warning.empty() ? std::optional<std::string>() : r.source.warning);
+    bind_value(s.get(), 16, record_json.dump());
+    bind_value(s.get(), 17, now_iso());
     if (sqlite3_step(s.get()) != SQLITE_DONE) throw std::runtime_error(std::string("archive: ") + sqlite3_errmsg(db_));
     if (sqlite3_changes(db_) == 0) {  // already there: only remember this path
       add_path(id, r.source.path);
@@ -186,72 +186,72 @@ void Archive::put(const Record& r, const nlohmann::json& record_json) {
   Statement page(prepare("INSERT INTO pages(paper_id, number, method, chars, confidence) VALUES (?,?,?,?,?)"));
   for (const PageInfo& p : r.pages) {
     sqlite3_reset(page.get());
-    bind(page.get(), 1, id);
-    bind(page.get(), 2, static_cast<std::int64_t>(p.number));
-    bind(page.get(), 3, p.method);
-    bind(page.get(), 4, static_cast<std::int64_t>(p.chars));
-    bind(page.get(), 5, p.confidence);
+    bind_value(page.get(), 1, id);
+    bind_value(page.get(), 2, static_cast<std::int64_t>(p.number));
+    bind_value(page.get(), 3, p.method);
+    bind_value(page.get(), 4, static_cast<std::int64_t>(p.chars));
+    bind_value(page.get(), 5, p.confidence);
     sqlite3_step(page.get());
   }
   Statement rec(prepare("INSERT INTO recommendations(paper_id, seq, number, text, page, span_begin, span_end) VALUES (?,?,?,?,?,?,?)"));
   for (std::size_t i = 0; i < r.recommendations.size(); ++i) {
     const Recommendation& x = r.recommendations[i];
     sqlite3_reset(rec.get());
-    bind(rec.get(), 1, id);
-    bind(rec.get(), 2, static_cast<std::int64_t>(i + 1));
-    bind(rec.get(), 3, x.number);
-    bind(rec.get(), 4, x.text);
-    bind(rec.get(), 5, static_cast<std::int64_t>(x.at.page));
-    bind(rec.get(), 6, static_cast<std::int64_t>(x.at.span.begin));
-    bind(rec.get(), 7, static_cast<std::int64_t>(x.at.span.end));
+    bind_value(rec.get(), 1, id);
+    bind_value(rec.get(), 2, static_cast<std::int64_t>(i + 1));
+    bind_value(rec.get(), 3, x.number);
+    bind_value(rec.get(), 4, x.text);
+    bind_value(rec.get(), 5, static_cast<std::int64_t>(x.at.page));
+    bind_value(rec.get(), 6, static_cast<std::int64_t>(x.at.span.begin));
+    bind_value(rec.get(), 7, static_cast<std::int64_t>(x.at.span.end));
     sqlite3_step(rec.get());
   }
   Statement contact(prepare("INSERT INTO contacts(paper_id, seq, name, role, email, phone, page) VALUES (?,?,?,?,?,?,?)"));
   for (std::size_t i = 0; i < r.contacts.size(); ++i) {
     const Contact& x = r.contacts[i];
     sqlite3_reset(contact.get());
-    bind(contact.get(), 1, id);
-    bind(contact.get(), 2, static_cast<std::int64_t>(i + 1));
-    bind(contact.get(), 3, x.name);
-    bind(contact.get(), 4, x.role);
-    bind(contact.get(), 5, x.email);
-    bind(contact.get(), 6, x.phone);
-    bind(contact.get(), 7, static_cast<std::int64_t>(x.at.page));
+    bind_value(contact.get(), 1, id);
+    bind_value(contact.get(), 2, static_cast<std::int64_t>(i + 1));
+    bind_value(contact.get(), 3, x.name);
+    bind_value(contact.get(), 4, x.role);
+    bind_value(contact.get(), 5, x.email);
+    bind_value(contact.get(), 6, x.phone);
+    bind_value(contact.get(), 7, static_cast<std::int64_t>(x.at.page));
     sqlite3_step(contact.get());
   }
   Statement legal(prepare("INSERT INTO legal_references(paper_id, seq, text, act, act_key, section, page) VALUES (?,?,?,?,?,?,?)"));
   for (std::size_t i = 0; i < r.legal_references.size(); ++i) {
     const LegalReference& x = r.legal_references[i];
     sqlite3_reset(legal.get());
-    bind(legal.get(), 1, id);
-    bind(legal.get(), 2, static_cast<std::int64_t>(i + 1));
-    bind(legal.get(), 3, x.text);
-    bind(legal.get(), 4, x.act);
-    bind(legal.get(), 5, act_key(x.act));
-    bind(legal.get(), 6, x.section);
-    bind(legal.get(), 7, static_cast<std::int64_t>(x.at.page));
+    bind_value(legal.get(), 1, id);
+    bind_value(legal.get(), 2, static_cast<std::int64_t>(i + 1));
+    bind_value(legal.get(), 3, x.text);
+    bind_value(legal.get(), 4, x.act);
+    bind_value(legal.get(), 5, act_key(x.act));
+    bind_value(legal.get(), 6, x.section);
+    bind_value(legal.get(), 7, static_cast<std::int64_t>(x.at.page));
     sqlite3_step(legal.get());
   }
   Statement date(prepare("INSERT INTO dates(paper_id, seq, text, kind, start, \"end\", page) VALUES (?,?,?,?,?,?,?)"));
   for (std::size_t i = 0; i < r.dates.size(); ++i) {
     const DateValue& x = r.dates[i];
     sqlite3_reset(date.get());
-    bind(date.get(), 1, id);
-    bind(date.get(), 2, static_cast<std::int64_t>(i + 1));
-    bind(date.get(), 3, x.text);
-    bind(date.get(), 4, x.kind);
-    bind(date.get(), 5, x.start);
-    bind(date.get(), 6, x.end);
-    bind(date.get(), 7, static_cast<std::int64_t>(x.at.page));
+    bind_value(date.get(), 1, id);
+    bind_value(date.get(), 2, static_cast<std::int64_t>(i + 1));
+    bind_value(date.get(), 3, x.text);
+    bind_value(date.get(), 4, x.kind);
+    bind_value(date.get(), 5, x.start);
+    bind_value(date.get(), 6, x.end);
+    bind_value(date.get(), 7, static_cast<std::int64_t>(x.at.page));
     sqlite3_step(date.get());
   }
   Statement link(prepare("INSERT INTO links(paper_id, seq, url, page) VALUES (?,?,?,?)"));
   for (std::size_t i = 0; i < r.links.size(); ++i) {
     sqlite3_reset(link.get());
-    bind(link.get(), 1, id);
-    bind(link.get(), 2, static_cast<std::int64_t>(i + 1));
-    bind(link.get(), 3, r.links[i].url);
-    bind(link.get(), 4, static_cast<std::int64_t>(r.links[i].at.page));
+    bind_value(link.get(), 1, id);
+    bind_value(link.get(), 2, static_cast<std::int64_t>(i + 1));
+    bind_value(link.get(), 3, r.links[i].url);
+    bind_value(link.get(), 4, static_cast<std::int64_t>(r.links[i].at.page));
     sqlite3_step(link.get());
   }
 }
@@ -260,19 +260,19 @@ void Archive::put_failure(const Failure& f) {
   Statement s(prepare(
       "INSERT INTO failures(path, sha256, stage, reason, at) VALUES (?,?,?,?,?)"
       " ON CONFLICT(path) DO UPDATE SET sha256=excluded.sha256, stage=excluded.stage, reason=excluded.reason, at=excluded.at"));
-  bind(s.get(), 1, f.path);
-  bind(s.get(), 2, f.sha256.empty() ? std::optional<std::string>() : f.sha256);
-  bind(s.get(), 3, f.stage);
-  bind(s.get(), 4, f.reason);
-  bind(s.get(), 5, now_iso());
+  bind_value(s.get(), 1, f.path);
+  bind_value(s.get(), 2, f.sha256.empty() ? std::optional<std::string>() : f.sha256);
+  bind_value(s.get(), 3, f.stage);
+  bind_value(s.get(), 4, f.reason);
+  bind_value(s.get(), 5, now_iso());
   if (sqlite3_step(s.get()) != SQLITE_DONE) throw std::runtime_error(std::string("archive: ") + sqlite3_errmsg(db_));
 }
 
 std::optional<nlohmann::json> Archive::record(const std::string& id_or_prefix) {
   if (id_or_prefix.size() < 6) return std::nullopt;  // too short a prefix to be one paper
   Statement s(prepare("SELECT record FROM papers WHERE id >= ? AND id < ? ORDER BY id LIMIT 2"));
-  bind(s.get(), 1, id_or_prefix);
-  bind(s.get(), 2, id_or_prefix + "\xff");
+  bind_value(s.get(), 1, id_or_prefix);
+  bind_value(s.get(), 2, id_or_prefix + "\xff");
   std::optional<nlohmann::json> found;
   int rows = 0;
   while (sqlite3_step(s.get()) == SQLITE_ROW) {

@@ -6,6 +6,8 @@
 #include <phonenumbers/phonenumberutil.h>
 #include <re2/re2.h>
 
+#include "extractors/pattern.h"
+
 #include <algorithm>
 
 namespace papers {
@@ -18,15 +20,15 @@ using i18n::phonenumbers::PhoneNumberUtil;
 
 struct Patterns {
   // "cambs-pcc@cambs.police.uk"
-  RE2 email{R"re(([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}))re", RE2::Quiet};
+  Pattern email{R"re(([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}))re"};
   // "Contact Officer", "Contact Officers", "Report Author", "Ask for", "Lead Officer", "Officer contact"
-  RE2 name_key{R"re((?i)^(?:contact\s+officers?|report\s+authors?|authors?|ask\s+for|lead\s+officers?|officer\s+contact|contact\s+name|contact|relevant\s+director|responsible\s+officer|prepared\s+by)$)re", RE2::Quiet};
+  Pattern name_key{R"re((?i)^(?:contact\s+officers?|report\s+authors?|authors?|ask\s+for|lead\s+officers?|officer\s+contact|contact\s+name|contact|relevant\s+director|responsible\s+officer|prepared\s+by)$)re"};
   // "Contact Details", "Telephone", "Tel", "Email", "E-mail", "Phone"
-  RE2 detail_key{R"re((?i)^(?:contact\s+details|telephone|tel\.?|phone|direct\s+line|mobile|e-?mail|email\s+address)$)re", RE2::Quiet};
+  Pattern detail_key{R"re((?i)^(?:contact\s+details|telephone|tel\.?|phone|direct\s+line|mobile|e-?mail|email\s+address)$)re"};
   // "Catherine Kimberly", "Dr Jane O'Neil", "Christine McInnes": two to four capitalised words
-  RE2 person{R"re(^((?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Cllr|Councillor)\.?\s+)?[A-Z][a-zA-Z'-]+(?:\s+[A-Z][a-zA-Z'-]+){1,3}))re", RE2::Quiet};
+  Pattern person{R"re(^((?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Cllr|Councillor)\.?\s+)?[A-Z][a-zA-Z'-]+(?:\s+[A-Z][a-zA-Z'-]+){1,3}))re"};
   // "Name (Role)" -- "Christine McInnes (Director of Education)"
-  RE2 name_with_role_in_brackets{R"re(^([^()]+?)\s*\(([^()]+)\)\s*$)re", RE2::Quiet};
+  Pattern name_with_role_in_brackets{R"re(^([^()]+?)\s*\(([^()]+)\)\s*$)re"};
 };
 
 const Patterns& patterns() {
@@ -71,7 +73,7 @@ Found find_details(const std::string& value) {
     const std::size_t at = rest.find(raw);
     if (at != std::string::npos) rest.erase(at, raw.size());
   }
-  static const RE2 kLabels(R"re((?i)\b(?:tel(?:ephone)?|phone|e-?mail|mobile|direct line)\s*[:.]?)re", RE2::Quiet);
+  static const Pattern kLabels(R"re((?i)\b(?:tel(?:ephone)?|phone|e-?mail|mobile|direct line)\s*[:.]?)re");
   RE2::GlobalReplace(&rest, kLabels, "");
   f.rest = trim(rest);
   return f;

@@ -3,6 +3,8 @@
 
 #include <re2/re2.h>
 
+#include "extractors/pattern.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <string>
@@ -50,39 +52,39 @@ struct Candidate {
 // Patterns, each with an example it matches. All compiled once.
 struct Patterns {
   // "1-3 May 2019", "1st to 3rd May 2019"
-  RE2 day_range{"(?i)\\b" DAY "\\s*(?:-|to|and)\\s*" DAY "\\s+" MONTH_NAMES ",?\\s+" YEAR "\\b", RE2::Quiet};
+  Pattern day_range{"(?i)\\b" DAY "\\s*(?:-|to|and)\\s*" DAY "\\s+" MONTH_NAMES ",?\\s+" YEAR "\\b"};
   // "1 May to 3 June 2019", "28 February - 2 March 2020"
-  RE2 day_month_range{"(?i)\\b" DAY "\\s+" MONTH_NAMES "\\s*(?:-|to|until)\\s*" DAY "\\s+" MONTH_NAMES ",?\\s+" YEAR "\\b", RE2::Quiet};
+  Pattern day_month_range{"(?i)\\b" DAY "\\s+" MONTH_NAMES "\\s*(?:-|to|until)\\s*" DAY "\\s+" MONTH_NAMES ",?\\s+" YEAR "\\b"};
   // "19 July 2018 to 3 August 2018"
-  RE2 full_range{"(?i)\\b" DAY "\\s+" MONTH_NAMES ",?\\s+" YEAR "\\s*(?:-|to|until)\\s*" DAY "\\s+" MONTH_NAMES ",?\\s+" YEAR "\\b", RE2::Quiet};
+  Pattern full_range{"(?i)\\b" DAY "\\s+" MONTH_NAMES ",?\\s+" YEAR "\\s*(?:-|to|until)\\s*" DAY "\\s+" MONTH_NAMES ",?\\s+" YEAR "\\b"};
   // "April 2017 to March 2018", "April 2017 - March 2018"
-  RE2 month_range{"(?i)\\b" MONTH_NAMES "\\s+" YEAR "\\s*(?:-|to|until)\\s*" MONTH_NAMES ",?\\s+" YEAR "\\b", RE2::Quiet};
+  Pattern month_range{"(?i)\\b" MONTH_NAMES "\\s+" YEAR "\\s*(?:-|to|until)\\s*" MONTH_NAMES ",?\\s+" YEAR "\\b"};
   // "April to June 2019"
-  RE2 month_range_one_year{"(?i)\\b" MONTH_NAMES "\\s*(?:-|to|until)\\s*" MONTH_NAMES ",?\\s+" YEAR "\\b", RE2::Quiet};
+  Pattern month_range_one_year{"(?i)\\b" MONTH_NAMES "\\s*(?:-|to|until)\\s*" MONTH_NAMES ",?\\s+" YEAR "\\b"};
   // "Thursday 5 March 2015", "30th July 2018", "19th July, 2018", "5th of March 2015"
-  RE2 day_month_year{"(?i)\\b" WEEKDAY DAY "\\s+(?:of\\s+)?" MONTH_NAMES ",?\\s+" YEAR "\\b", RE2::Quiet};
+  Pattern day_month_year{"(?i)\\b" WEEKDAY DAY "\\s+(?:of\\s+)?" MONTH_NAMES ",?\\s+" YEAR "\\b"};
   // "July 19, 2018", "Thursday, March 5th 2015"
-  RE2 month_day_year{"(?i)\\b" WEEKDAY MONTH_NAMES "\\s+" DAY ",?\\s+" YEAR "\\b", RE2::Quiet};
+  Pattern month_day_year{"(?i)\\b" WEEKDAY MONTH_NAMES "\\s+" DAY ",?\\s+" YEAR "\\b"};
   // "19/07/2018", "19.07.2018", "19-07-2018", "11.01.11"
-  RE2 numeric{"\\b(\\d{1,2})([/.-])(\\d{1,2})([/.-])(\\d{4}|\\d{2})\\b", RE2::Quiet};
+  Pattern numeric{"\\b(\\d{1,2})([/.-])(\\d{1,2})([/.-])(\\d{4}|\\d{2})\\b"};
   // "2018-07-19"
-  RE2 iso{"\\b" YEAR "-(\\d{2})-(\\d{2})\\b", RE2::Quiet};
+  Pattern iso{"\\b" YEAR "-(\\d{2})-(\\d{2})\\b"};
   // "July 2018", "Sept. 2019"
-  RE2 month_year{"(?i)\\b" MONTH_NAMES ",?\\s+" YEAR "\\b", RE2::Quiet};
+  Pattern month_year{"(?i)\\b" MONTH_NAMES ",?\\s+" YEAR "\\b"};
   // "2017/18", "2017-18", "2017/2018", "2017 -2020", "2015 to 2020"
-  RE2 year_pair{"\\b" YEAR "(\\s*(?:/|-|to)\\s*)((?:1[89]|20)\\d{2}|\\d{2})\\b", RE2::Quiet};
+  Pattern year_pair{"\\b" YEAR "(\\s*(?:/|-|to)\\s*)((?:1[89]|20)\\d{2}|\\d{2})\\b"};
   // "in 2005", "since 2010", "during 2019"
-  RE2 bare_year{"(?i)\\b(?:in|since|during|until|till|by|before|after|from)\\s+" YEAR "\\b", RE2::Quiet};
+  Pattern bare_year{"(?i)\\b(?:in|since|during|until|till|by|before|after|from)\\s+" YEAR "\\b"};
 
   // Zones where digits are not dates.
   // "https://example.org/2016/09/18-plan.pdf", "www.kent.gov.uk/2024"
-  RE2 url{"(?i)(?:https?://|www\\.)[^\\s<>\"]+", RE2::Quiet};
+  Pattern url{"(?i)(?:https?://|www\\.)[^\\s<>\"]+"};
   // "name@kent.gov.uk"
-  RE2 email{"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}", RE2::Quiet};
+  Pattern email{"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}"};
   // "0300 333 3456", "+44 (0)1234 567890", "03000 419418"
-  RE2 phone{"(?:\\+44\\s?(?:\\(0\\)\\s?)?|\\b0)\\d{2,4}[\\s-]?\\d{3,4}[\\s-]?\\d{3,4}\\b", RE2::Quiet};
+  Pattern phone{"(?:\\+44\\s?(?:\\(0\\)\\s?)?|\\b0)\\d{2,4}[\\s-]?\\d{3,4}[\\s-]?\\d{3,4}\\b"};
   // "Act 2011", "Regulations 2018", "Order 2012", "S.I. 2012/1020", "ukpga/2011/13"
-  RE2 legislation{"(?:\\b(?:Act|Acts|Regulations|Order|Rules|Measure|Bill)\\s+(?:1[89]|20)\\d{2}\\b(?:\\s*[/-]\\s*\\d{2,4}\\b)?|\\bS\\.?\\s?I\\.?\\s+\\d{4}/\\d+|\\b(?:ukpga|uksi|asp|anaw)/\\d{4}/\\d+)", RE2::Quiet};
+  Pattern legislation{"(?:\\b(?:Act|Acts|Regulations|Order|Rules|Measure|Bill)\\s+(?:1[89]|20)\\d{2}\\b(?:\\s*[/-]\\s*\\d{2,4}\\b)?|\\bS\\.?\\s?I\\.?\\s+\\d{4}/\\d+|\\b(?:ukpga|uksi|asp|anaw)/\\d{4}/\\d+)"};
 };
 
 const Patterns& patterns() {

@@ -3,6 +3,8 @@
 
 #include <re2/re2.h>
 
+#include "extractors/pattern.h"
+
 #include <algorithm>
 #include <set>
 
@@ -26,13 +28,15 @@ std::string trim(std::string_view s) {
 
 struct Patterns {
   // "Agenda Item 8", "Agenda Item: 5(a)", "Item No. 12", "Item 4.2"
-  RE2 agenda{R"re((?i)^(?:agenda\s+)?item(?:\s+no\.?|\s+number)?\s*:?\s*(\d{1,3}(?:\.\d{1,2})?(?:\s?\(?[a-z]\)?)?)\b)re", RE2::Quiet};
+  Pattern agenda{R"re((?i)^(?:agenda\s+)?item(?:\s+no\.?|\s+number)?\s*:?\s*(\d{1,3}(?:\.\d{1,2})?(?:\s?\(?[a-z]\)?)?)\b)re"};
   // "Report of the Police and Crime Commissioner for Cambridgeshire and Peterborough", "Report by the Chief Executive"
-  RE2 report_of{R"re((?i)^report\s+(?:of|by|from)\s+(?:the\s+)?(.+)$)re", RE2::Quiet};
+  Pattern report_of{R"re((?i)^report\s+(?:of|by|from)\s+(?:the\s+)?(.+)$)re"};
+  // "REPORT TO THE PARISH COUNCIL", "Report to the Audit Committee"
+  Pattern report_to{R"re((?i)^report\s+to\s+(?:the\s+)?(.+)$)re"};
   // "Cabinet", "Business Coordination Board", "Police and Crime Panel", "Audit and Governance Committee"
-  RE2 body_word{R"re((?i)\b(?:board|panel|committee|sub-committee|cabinet|council|authority|executive|commission|forum|assembly|group|partnership|meeting)\b)re", RE2::Quiet};
+  Pattern body_word{R"re((?i)\b(?:board|panel|committee|sub-committee|cabinet|council|authority|executive|commission|forum|assembly|group|partnership|meeting)\b)re"};
   // "Kent County Council", "Avonshire Fire and Rescue Authority", "Wessex NHS Foundation Trust"
-  RE2 organisation{R"re((?i)^(?:the\s+)?((?:[A-Z][\w'&.-]*\s+)+(?:(?:and|of|&)\s+(?:[A-Z][\w'&.-]*\s+)*)*(?:County Council|District Council|Borough Council|City Council|Town Council|Parish Council|Metropolitan Borough Council|Fire and Rescue Authority|Fire and Rescue Service|Fire Authority|Combined Authority|Police Authority|Constabulary|(?:NHS\s+)?(?:Foundation\s+)?Trust|Integrated Care Board|Clinical Commissioning Group|Transport Authority|National Park Authority|University|Council|Authority)))$)re", RE2::Quiet};
+  Pattern organisation{R"re((?i)^(?:the\s+)?((?:[A-Z][\w'&.-]*\s+)+(?:(?:and|of|&)\s+(?:[A-Z][\w'&.-]*\s+)*)*(?:County Council|District Council|Borough Council|City Council|Town Council|Parish Council|Metropolitan Borough Council|Fire and Rescue Authority|Fire and Rescue Service|Fire Authority|Combined Authority|Police Authority|Constabulary|(?:NHS\s+)?(?:Foundation\s+)?Trust|Integrated Care Board|Clinical Commissioning Group|Transport Authority|National Park Authority|University|Council|Authority))$)re"};
 };
 
 const Patterns& patterns() {
@@ -82,11 +86,11 @@ std::string body_name(std::string_view written) {
 std::optional<std::string> classification_of(std::string_view marking) {
   const std::string m = lower(trim(marking));
   // "Exempt", "NOT FOR PUBLICATION", "Part 2", "exempt under Schedule 12A"
-  static const RE2 kExempt(R"re((?i)^(?:exempt\b.*|not for publication.*|part (?:2|ii|b)\b.*|private.*|restricted.*schedule 12a.*|.*schedule 12a.*))$)re", RE2::Quiet);
+  static const Pattern kExempt(R"re((?i)^(?:exempt\b.*|not for publication.*|part (?:2|ii|b)\b.*|private.*|restricted.*schedule 12a.*|.*schedule 12a.*)$)re");
   // "Confidential", "OFFICIAL-SENSITIVE", "Strictly confidential"
-  static const RE2 kConfidential(R"re((?i)^(?:strictly\s+)?(?:confidential|official[- ]sensitive|secret|restricted)\b.*$)re", RE2::Quiet);
+  static const Pattern kConfidential(R"re((?i)^(?:strictly\s+)?(?:confidential|official[- ]sensitive|secret|restricted)\b.*$)re");
   // "Public", "Public Report", "Unrestricted", "Open", "Part 1", "For publication"
-  static const RE2 kPublic(R"re((?i)^(?:public(?:\s+(?:report|paper|item|document))?|unrestricted|open(?:\s+report)?|part (?:1|i|a)|for publication|not exempt)$)re", RE2::Quiet);
+  static const Pattern kPublic(R"re((?i)^(?:public(?:\s+(?:report|paper|item|document))?|unrestricted|open(?:\s+report)?|part (?:1|i|a)|for publication|not exempt)$)re");
   if (RE2::FullMatch(m, kPublic)) return "public";
   if (RE2::FullMatch(m, kExempt)) return "exempt";
   if (RE2::FullMatch(m, kConfidential)) return "confidential";
@@ -124,7 +128,7 @@ HeaderFields extract_header_fields(const Segments& segments) {
       if (auto d = first_date(value)) {
         if (!out.meeting_date) out.meeting_date = dated(*d, value_base(f));
         body = value.substr(0, d->at.span.begin);
-        static const RE2 kTail(R"re((?i)\s*(?:-|,|on|meeting on|meeting of|at its meeting on|held on)\s*$)re", RE2::Quiet);
+        static const Pattern kTail(R"re((?i)\s*(?:-|,|on|meeting on|meeting of|at its meeting on|held on)\s*$)re");
         RE2::Replace(&body, kTail, "");
       }
       body = trim(body);
@@ -162,6 +166,9 @@ HeaderFields extract_header_fields(const Segments& segments) {
     std::string captured;
     if (RE2::PartialMatch(value, p.agenda, &captured)) {
       if (!out.agenda_item) out.agenda_item = field(captured, f.span);
+      used[i] = true;
+    } else if (RE2::FullMatch(value, p.report_to, &captured)) {
+      if (!out.body) out.body = field(body_name(trim(captured)), f.span);
       used[i] = true;
     } else if (RE2::FullMatch(value, p.report_of, &captured)) {
       if (!out.author) out.author = field(trim(captured), f.span);

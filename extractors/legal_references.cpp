@@ -3,6 +3,8 @@
 
 #include <re2/re2.h>
 
+#include "extractors/pattern.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -13,15 +15,15 @@ namespace {
 struct Patterns {
   // "Police Reform and Social Responsibility Act 2011", "Local Government (Access to Information) Act 1985",
   // "Freedom of Information Act 2000", "Town and Country Planning (General Permitted Development) Order 2015"
-  RE2 title{R"re(((?:[A-Z][A-Za-z'-]*|\((?:[A-Z][A-Za-z'-]*\s?)+(?:(?:and|of|to|for|the|in|on)\s+(?:[A-Z][A-Za-z'-]*\s?)+)*\)|and|of|the|for|to|in|on|with|from)(?:\s+(?:[A-Z][A-Za-z'-]*|\((?:[A-Z][A-Za-z'-]*\s?|(?:and|of|to|for|the|in|on)\s)+\)|and|of|the|for|to|in|on|with|from))*?\s+(?:Act|Regulations|Order|Rules|Measure))\s+((?:1[6-9]|20)\d{2})\b)re", RE2::Quiet};
+  Pattern title{R"re(\b((?:[A-Z][A-Za-z'-]*|\((?:[A-Z][A-Za-z'-]*\s?)+(?:(?:and|of|to|for|the|in|on)\s+(?:[A-Z][A-Za-z'-]*\s?)+)*\)|and|of|the|for|to|in|on|with|from)(?:\s+(?:[A-Z][A-Za-z'-]*|\((?:[A-Z][A-Za-z'-]*\s?|(?:and|of|to|for|the|in|on)\s)+\)|and|of|the|for|to|in|on|with|from))*?\s+(?:Act|Regulations|Order|Rules|Measure))\s+((?:1[6-9]|20)\d{2})\b)re"};
   // (the "Act"), (the "2011 Act"), ("the 1972 Act"), (the Act)
-  RE2 definition{R"re(^\s*,?\s*\((?:hereafter\s+|hereinafter\s+)?(?:the\s+)?"?(?:the\s+)?((?:\d{4}\s+)?(?:Act|Regulations|Order|Rules))"?\))re", RE2::Quiet};
+  Pattern definition{R"re(^\s*,?\s*\((?:hereafter\s+|hereinafter\s+)?(?:the\s+)?"?(?:the\s+)?((?:\d{4}\s+)?(?:Act|Regulations|Order|Rules))"?\))re"};
   // "section 12 of", "Section 100A of", "s.151 of", "s151 of", "sections 100A to 100D of", "paragraph 3 of Schedule 12A to"
-  RE2 section_before{R"re((?i)\b((?:sections?|ss?\.?)\s*(\d+[A-Z]{0,2})(?:\(\d+\))*(?:\s*(?:to|-|and)\s*\d+[A-Z]{0,2})?|(?:paragraph|para\.?)\s+\d+[A-Z]?\s+of\s+(schedule\s+\d+[A-Z]{0,2})|(schedule\s+\d+[A-Z]{0,2})|(?:regulation|reg\.?)\s+(\d+[A-Z]?)|(?:article)\s+(\d+[A-Z]?)|(part\s+[0-9IVX]+[A-Z]?))\s+(?:of|to|under)\s+(?:the\s+)?$)re", RE2::Quiet};
+  Pattern section_before{R"re((?i)\b((?:sections?|ss?\.?)\s*(\d+[A-Z]{0,2})(?:\(\d+\))*(?:\s*(?:to|-|and)\s*\d+[A-Z]{0,2})?|(?:paragraph|para\.?)\s+\d+[A-Z]?\s+of\s+(?:part\s+[0-9IVX]+\s+of\s+)?(schedule\s+\d+[A-Z]{0,2})|(schedule\s+\d+[A-Z]{0,2})|(?:regulation|reg\.?)\s+(\d+[A-Z]?)|(?:article)\s+(\d+[A-Z]?)|(part\s+[0-9IVX]+[A-Z]?))\s+(?:of|to|under)\s+(?:the\s+)?$)re"};
   // ", section 1", " (section 12)", " s.12", " Schedule 12A"
-  RE2 section_after{R"re(^\s*,?\s*\(?\s*(?:(?:sections?|ss?\.)\s*(\d+[A-Z]{0,2})|(Schedule\s+\d+[A-Z]{0,2}))\b)re", RE2::Quiet};
+  Pattern section_after{R"re(^\s*,?\s*\(?\s*(?:(?:sections?|ss?\.)\s*(\d+[A-Z]{0,2})|(Schedule\s+\d+[A-Z]{0,2}))\b)re"};
   // "the Act", "the 2011 Act", "the Regulations", "the 1972 Act" -- a short name in prose
-  RE2 short_name{R"re(\bthe\s+"?((?:\d{4}\s+)?(?:Act|Regulations|Order|Rules))"?\b)re", RE2::Quiet};
+  Pattern short_name{R"re(\bthe\s+"?((?:\d{4}\s+)?(?:Act|Regulations|Order|Rules))"?\b)re"};
 };
 
 const Patterns& patterns() {

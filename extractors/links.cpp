@@ -3,11 +3,13 @@
 
 #include <re2/re2.h>
 
+#include "extractors/pattern.h"
+
 namespace papers {
 
 std::vector<Link> extract_links(const Segments& segments) {
   // "http://www.cambridgeshire-pcc.gov.uk/wp-content/uploads/2016/09/plan.pdf", "www.kent.gov.uk/cabinet"
-  static const RE2 kUrl(R"re((?i)((?:https?://|www\.)[^\s<>"()\[\]]+))re", RE2::Quiet);
+  static const Pattern kUrl(R"re((?i)((?:https?://|www\.)[^\s<>"()\[\]]+))re");
   const std::string& text = segments.text.text;
   std::vector<Link> out;
   re2::StringPiece input(text), url;

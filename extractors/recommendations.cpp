@@ -3,6 +3,8 @@
 
 #include <re2/re2.h>
 
+#include "extractors/pattern.h"
+
 #include <set>
 
 namespace papers {
@@ -10,13 +12,13 @@ namespace {
 
 struct Patterns {
   // "Recommendation", "RECOMMENDATIONS", "Recommendation(s)", "The Recommendations", "Recommendations to Cabinet"
-  RE2 heading{R"re((?i)^(?:the\s+)?recommendations?(?:\(s\))?(?:\s+(?:to|for)\b.*)?:?$)re", RE2::Quiet};
+  Pattern heading{R"re((?i)^(?:the\s+)?recommendations?(?:\(s\))?(?:\s+(?:to|for)\b.*)?:?$)re"};
   // "Recommendation(s)" header keys
-  RE2 key{R"re((?i)^recommendations?(?:\(s\))?$)re", RE2::Quiet};
+  Pattern key{R"re((?i)^recommendations?(?:\(s\))?$)re"};
   // "It is recommended that the Committee approves ..." -- the sentence, to its full stop
-  RE2 it_is_recommended{R"re((?i)\b(it\s+is\s+(?:therefore\s+)?recommended\s+that\b[^.]*(?:\.|$)))re", RE2::Quiet};
+  Pattern it_is_recommended{R"re((?i)\b(it\s+is\s+(?:therefore\s+)?recommended\s+that\b[^.]*(?:\.|$)))re"};
   // "RESOLVED that ...", "RESOLVED: (a) ...", "Resolved - that ..."
-  RE2 resolved{R"re(^(?:RESOLVED|Resolved)\b\s*[:,-]?\s*(.+)$)re", RE2::Quiet};
+  Pattern resolved{R"re(^(?:RESOLVED|Resolved)\b\s*[:,-]?\s*(.+)$)re"};
 };
 
 const Patterns& patterns() {

@@ -2,6 +2,8 @@
 #include "pipeline/normalise.h"
 
 #include <re2/re2.h>
+
+#include "extractors/pattern.h"
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -47,10 +49,18 @@ bool drop_character(UChar32 c) {
 }
 
 std::string collapse_spaces(const std::string& line) {
-  // Runs of spaces become one; a tab (a column gap in text dumps) absorbs spaces around it.
+  // Runs of spaces become one; a gap of three or more spaces inside a line (a column gap in
+  // physical layout) becomes a tab, and a tab (a column gap in text dumps) absorbs spaces.
   std::string out;
   out.reserve(line.size());
-  for (char c : line) {
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    run = c == ' ' ? run + 1 : 0;
+    if (c == ' ' && run >= 3 && !out.empty() && out.back() == ' ' && i + 1 < line.size() && line[i + 1] != ' ') {
+      out.back() = '\t';
+      continue;
+    }
     if (c == ' ') {
       if (!out.empty() && (out.back() == ' ' || out.back() == '\t')) continue;
       out.push_back(' ');
@@ -76,7 +86,7 @@ std::size_t code_points(std::string_view s) {
 
 // "Page 3 of 12", "- 3 -", "3", "3/12": a line that is only a page number.
 const RE2& page_number_line() {
-  static const RE2 re(R"re((?i)^(?:page\s*)?-?\s*\d{1,4}\s*-?(?:\s*(?:of|/)\s*\d{1,4})?$)re", RE2::Quiet);
+  static const Pattern re(R"re((?i)^(?:page\s*)?-?\s*\d{1,4}\s*-?(?:\s*(?:of|/)\s*\d{1,4})?$)re");
   return re;
 }
 
@@ -137,21 +147,20 @@ bool starts_lower(std::string_view s) { return !s.empty() && s[0] >= 'a' && s[0]
 
 // "1.", "1.1", "2.3.4", "(a)", "a)", "(iv)", "3)": a numbering label on its own line.
 const RE2& label_only() {
-  static const RE2 re(R"re(^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|\(?[a-z]\)|\(?[ivxlc]{1,5}\)|\(\d{1,2}\)|\d{1,2}\)|•)$)re", RE2::Quiet);
+  static const Pattern re(R"re(^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|\(?[a-z]\)|\(?[ivxlc]{1,5}\)|\(\d{1,2}\)|\d{1,2}\)|•)$)re");
   return re;
 }
 
 // "From:", "Date of meeting:", "Recommendation(s):": a header key with its value on later lines.
 const RE2& key_only() {
-  static const RE2 re(R"re(^[A-Z][A-Za-z()' /&-]{0,40}:$)re", RE2::Quiet);
+  static const Pattern re(R"re(^[A-Z][A-Za-z()' /&-]{0,40}:$)re");
   return re;
 }
 
 // A line that starts a new block: numbered or lettered paragraph, bullet, "Key: value", table row.
 const RE2& block_start() {
-  static const RE2 re(
-      R"(^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s|\(?[a-z]\)\s|[a-z]\.\s|\(?[ivxlc]{1,5}\)\s|\(\d{1,2}\)\s|\d{1,2}\)\s|•|[A-Z][A-Za-z()' /&-]{0,40}:(?:\s|$)|.*\t))",
-      RE2::Quiet);
+  static const Pattern re(
+      R"(^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s|\(?[a-z]\)\s|[a-z]\.\s|\(?[ivxlc]{1,5}\)\s|\(\d{1,2}\)\s|\d{1,2}\)\s|•|[A-Z][A-Za-z()' /&-]{0,40}:(?:\s|$)|.*\t))");
   return re;
 }
 
@@ -217,6 +226,9 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
       std::size_t nl = chars.find('\n', start);
       if (nl == std::string::npos) nl = chars.size();
       std::string text = collapse_spaces(chars.substr(start, nl - start));
+      // "1.1<gap>The County Council ..." -- a hanging number is a label, not a column.
+      static const Pattern kHangingLabel(R"re(^(\d{1,2}(?:\.\d{1,2}){0,3}\.?|\(?[a-z]\)|\(?[ivx]{1,5}\)|\d{1,2}\)|•)\t)re");
+      RE2::Replace(&text, kHangingLabel, "\\1 ");
       const bool blank = text.empty();
       lines.push_back(PageLine{std::move(text), page.number, blank});
       start = nl + 1;
@@ -241,13 +253,13 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
         const std::string& b = line.text;
         const bool a_label = RE2::FullMatch(a, label_only()) || RE2::FullMatch(a, key_only());
         const bool a_long = code_points(a) * 10 >= width * 7;
-        const bool b_block = RE2::PartialMatch(b, block_start()) || is_all_caps_heading(b);
+        const bool b_block = RE2::PartialMatch(b, block_start()) || (is_all_caps_heading(b) && code_points(b) * 10 < width * 6);
         const bool a_heading = is_all_caps_heading(a) && !a_long;
         bool join = false;
         if (a_label && !RE2::FullMatch(b, label_only())) {
           join = true;  // "1.1" / "From:" on a line of its own, its text on the next
         } else if (!gap && !page_break) {
-          join = (starts_lower(b) && !a_heading && a.find('\t') == std::string::npos) || (a_long && !b_block && !a_heading);
+          join = (starts_lower(b) && !b_block && !a_heading && a.find('\t') == std::string::npos) || (a_long && !b_block && !a_heading);
         } else {
           // Across a blank line or a page break: only a sentence that plainly goes on.
           join = !ends_sentence(a) && starts_lower(b) && code_points(a) >= 40 && !a_heading;

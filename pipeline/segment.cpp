@@ -3,6 +3,8 @@
 
 #include <re2/re2.h>
 
+#include "extractors/pattern.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -49,32 +51,34 @@ bool in(std::string_view key, const auto& list) {
 
 // "1. Purpose", "2 RECOMMENDATIONS", "6 Background documents": a numbered section heading.
 const RE2& numbered_heading() {
-  static const RE2 re(R"re(^(\d{1,2})\.?\s+([A-Z][^\t]{1,90})$)re", RE2::Quiet);
+  static const Pattern re(R"re(^(\d{1,2})\.?\s+([A-Z][^\t]{1,90})$)re");
   return re;
 }
 
 // "1.1 The purpose ...", "2.3.1 ..." -- a numbered paragraph.
 const RE2& numbered_paragraph() {
-  static const RE2 re(R"re(^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(.+)$)re", RE2::Quiet);
+  static const Pattern re(R"re(^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(.+)$)re");
   return re;
 }
 
 // "(a) note ...", "a) note", "a. note", "(iv) agree", "1) NOTE", "(2) approve", "• item" -- a list item.
 const RE2& list_item() {
-  static const RE2 re(R"re(^(\([a-z]\)|[a-z]\)|[a-z]\.|\([ivx]{1,5}\)|[ivx]{1,5}\)|\(\d{1,2}\)|\d{1,2}\)|•)\s+(.+)$)re", RE2::Quiet);
+  static const Pattern re(R"re(^(\([a-z]\)|[a-z]\)|[a-z]\.|\([ivx]{1,5}\)|[ivx]{1,5}\)|\(\d{1,2}\)|\d{1,2}\)|•)\s+(.+)$)re");
   return re;
 }
 
 // Words that open a section even without a number ("Recommendations", "Background").
 const RE2& unnumbered_heading() {
-  static const RE2 re(
-      R"((?i)^(?:purpose(?: of (?:the )?report)?|introduction|summary|executive summary|background|recommendations?|recommendation\(s\)|the recommendations?|issues?|proposals?|options(?: considered)?|financial implications|legal implications|risk(?:s| management)?|equalit(?:y|ies)(?: implications)?|conclusions?|next steps|appendices|background (?:papers|documents)|consultation|implications|decision|resolved|minutes|reasons? for (?:the )?recommendations?|alternatives? considered)\s*:?$)",
-      RE2::Quiet);
+  static const Pattern re(
+      R"((?i)^(?:purpose(?: of (?:the )?report)?|introduction|summary|executive summary|background|recommendations?|recommendation\(s\)|the recommendations?|issues?|proposals?|options(?: considered)?|financial implications|legal implications|risk(?:s| management)?|equalit(?:y|ies)(?: implications)?|conclusions?|next steps|appendices|background (?:papers|documents)|consultation|implications|decision|resolved|minutes|reasons? for (?:the )?recommendations?|alternatives? considered)\s*:?$)");
   return re;
 }
 
 bool is_heading_text(std::string_view text) {
   if (text.size() > 90 || text.empty()) return false;
+  // "28 January 2021" is a date line, not section 28.
+  static const Pattern kMonthFirst(R"re((?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b)re");
+  if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kMonthFirst)) return false;
   const char last = text.back();
   if (last == '.' || last == ',' || last == ';') return false;
   int words = 1;
@@ -93,19 +97,24 @@ bool all_caps(std::string_view s) {
 
 }  // namespace
 
-bool is_known_header_key(std::string_view key) { return in(trim(key), kKnownKeys); }
+bool is_known_header_key(std::string_view key) {
+  key = trim(key);
+  if (!key.empty() && key.back() == ':') key.remove_suffix(1);
+  return in(trim(key), kKnownKeys);
+}
 
 HeaderField split_header_line(std::string_view line, std::size_t offset) {
   HeaderField field;
   field.span = Span{offset, offset + line.size()};
   // "Key: value" (short key)
-  static const RE2 kColonKey(R"re(^([A-Z][A-Za-z()' /&.-]{0,40}?)\s*:\s*(.*)$)re", RE2::Quiet);
+  static const Pattern kColonKey(R"re(^([A-Z][A-Za-z()' /&.-]{0,40}?)\s*:\s*(.*)$)re");
   // "Key - value" for known keys only: "Contact Officers - Jack Hudson"
-  static const RE2 kDashKey(R"re(^([A-Z][A-Za-z()' /&]{0,40}?)\s+-\s+(.+)$)re", RE2::Quiet);
+  static const Pattern kDashKey(R"re(^([A-Z][A-Za-z()' /&]{0,40}?)\s+-\s+(.+)$)re");
   std::string key, value;
   const std::size_t tab = line.find('\t');
-  if (tab != std::string_view::npos && is_known_header_key(line.substr(0, tab))) {
+  if (tab != std::string_view::npos && (is_known_header_key(line.substr(0, tab)) || trim(line.substr(0, tab)).ends_with(':'))) {
     key = std::string(trim(line.substr(0, tab)));
+    if (key.ends_with(':')) key.pop_back();
     value = std::string(trim(line.substr(tab + 1)));
   } else if (RE2::FullMatch(line, kColonKey, &key, &value) && (is_known_header_key(key) || std::count(key.begin(), key.end(), ' ') < 4)) {
   } else if (RE2::FullMatch(line, kDashKey, &key, &value) && is_known_header_key(key)) {
@@ -145,7 +154,8 @@ Outcome<Segments> SegmentStage::operator()(NormalisedText input) const {
   auto add_header_line = [](std::vector<HeaderField>& into, const Line& line) {
     // A tab-separated line whose first cell is not a key holds several header cells.
     const std::size_t tab = line.text.find('\t');
-    if (tab != std::string::npos && !is_known_header_key(line.text.substr(0, tab))) {
+    if (tab != std::string::npos && !is_known_header_key(line.text.substr(0, tab)) &&
+        !std::string_view(line.text).substr(0, tab).ends_with(':')) {
       std::size_t cell_start = 0;
       while (cell_start <= line.text.size()) {
         std::size_t cell_end = line.text.find('\t', cell_start);
@@ -186,7 +196,8 @@ Outcome<Segments> SegmentStage::operator()(NormalisedText input) const {
       out.trailer.push_back(as_field);
       continue;
     }
-    if (RE2::FullMatch(line.text, unnumbered_heading()) || (all_caps(line.text) && is_heading_text(line.text) && line.text.find('\t') == std::string::npos)) {
+    const bool numbered = RE2::FullMatch(line.text, numbered_paragraph(), &number, &rest) || RE2::FullMatch(line.text, list_item(), &number, &rest);
+    if (!numbered && (RE2::FullMatch(line.text, unnumbered_heading()) || (all_caps(line.text) && is_heading_text(line.text) && line.text.find('\t') == std::string::npos))) {
       std::string heading(trim(line.text));
       if (!heading.empty() && heading.back() == ':') heading.pop_back();
       out.sections.push_back(Section{std::nullopt, heading, line.span, {}});
@@ -198,7 +209,7 @@ Outcome<Segments> SegmentStage::operator()(NormalisedText input) const {
       out.sections.push_back(Section{std::nullopt, "", Span{line.span.begin, line.span.begin}, {}});
       current = &out.sections.back();
     }
-    if (RE2::FullMatch(line.text, numbered_paragraph(), &number, &rest) || RE2::FullMatch(line.text, list_item(), &number, &rest)) {
+    if (numbered) {
       const std::size_t at = line.text.rfind(rest);
       current->paragraphs.push_back(Paragraph{number, rest, Span{line.span.begin + at, line.span.end}});
       paragraph = &current->paragraphs.back();

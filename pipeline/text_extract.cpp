@@ -5,6 +5,8 @@
 #include <poppler-global.h>
 #include <poppler-page.h>
 #include <re2/re2.h>
+
+#include "extractors/pattern.h"
 #include <unicode/ucsdet.h>
 
 #include <cstring>
@@ -67,13 +69,13 @@ bool valid_utf8(std::string_view s, std::size_t* bad_offset) {
 
 std::string strip_markup(std::string_view input) {
   // [label](url) -- e.g. [cambs-pcc@cambs.police.uk](mailto:cambs-pcc@cambs.police.uk)
-  static const RE2 kMarkdownLink(R"re(\[([^\]\n]*)\]\(([^)\s]*)\))re", RE2::Quiet);
+  static const Pattern kMarkdownLink(R"re(\[([^\]\n]*)\]\(([^)\s]*)\))re");
   // <b>, </b>, <br/>, <span class="x"> -- any HTML tag
-  static const RE2 kHtmlTag(R"re(<[/!]?[A-Za-z][^<>\n]*>)re", RE2::Quiet);
+  static const Pattern kHtmlTag(R"re(<[/!]?[A-Za-z][^<>\n]*>)re");
   // ## **5. Next Steps** -- Markdown heading markers at a line start
-  static const RE2 kHeadingMarker(R"re((?m)^[ \t]*#{1,6}[ \t]+)re", RE2::Quiet);
+  static const Pattern kHeadingMarker(R"re((?m)^[ \t]*#{1,6}[ \t]+)re");
   // **bold** and __bold__ markers
-  static const RE2 kBoldMarker(R"re(\*\*|__)re", RE2::Quiet);
+  static const Pattern kBoldMarker(R"re(\*\*|__)re");
 
   std::string text(input);
   // Links first, keeping web addresses so the links extractor still sees them.
@@ -108,7 +110,7 @@ Outcome<PageTexts> TextStage::operator()(SourceFile file) const {
     case MediaKind::pdf: return from_pdf(file);
     case MediaKind::text: return from_text(file);
     case MediaKind::image:
-      return Failure{file.path, "text", "scanned image (" + file.media_type + "): needs OCR, which this build does not do yet", file.sha256};
+      return Failure{file.path, "text", "needs OCR: a page image (" + file.media_type + "); this build does not OCR yet", file.sha256};
     case MediaKind::unsupported: break;
   }
   return Failure{file.path, "text", "unsupported content: " + file.media_type, file.sha256};
@@ -135,15 +137,18 @@ Outcome<PageTexts> TextStage::from_pdf(const SourceFile& file) const {
     page.number = i + 1;
     std::unique_ptr<poppler::page> p(doc->create_page(i));
     if (p) {
-      const poppler::byte_array utf8 = p->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout).to_utf8();
+      // Physical layout keeps a header table's rows together ("Date of meeting   26 June 2020")
+      // and a hanging paragraph number on its paragraph's first line; committee papers are
+      // single-column, so its weakness (interleaving newspaper columns) costs little here.
+      const poppler::byte_array utf8 = p->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
       page.text.assign(utf8.begin(), utf8.end());
     }
     total += non_space_chars(page.text);
     out.pages.push_back(std::move(page));
   }
   if (total < options_.min_text_chars)
-    return fail("no text layer (" + std::to_string(count) + " page" + (count == 1 ? "" : "s") +
-                "): a scanned paper, needs OCR, which this build does not do yet");
+    return fail("needs OCR: no text layer on its " + std::to_string(count) + " page" + (count == 1 ? "" : "s") +
+                " (a scanned paper); this build does not OCR yet");
   // A PDF that ends without %%EOF near its end was cut short; Poppler may still read its pages.
   const std::size_t eof = file.bytes.rfind("%%EOF");
   if (eof == std::string::npos || eof + 1024 < file.bytes.size()) {

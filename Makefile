@@ -1,0 +1,32 @@
+# The two commands of the README, and a few more for developers.
+#   make demo   install what is missing, build, ingest corpus/ into papers.db, print what was found
+#   make test   install what is missing, build, run the Catch2 tests through ctest
+BUILD ?= build
+JOBS ?= $(shell nproc)
+
+.PHONY: demo test deps build bench corpus clean
+
+deps:
+	bash scripts/install-deps.sh
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS) >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	rm -f papers.db papers.db-wal papers.db-shm
+	./$(BUILD)/papers ingest corpus/
+	./$(BUILD)/papers stats
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Rebuilds the development corpus PDFs from corpus/sources/ (they are committed).
+corpus: build
+	./$(BUILD)/corpus/make-corpus corpus/sources corpus/dev
+
+bench: build
+	bash bench/ingest_bench.sh
+
+clean:
+	rm -rf $(BUILD)
