@@ -152,8 +152,19 @@ std::vector<Contact> extract_contacts(const Segments& segments) {
   };
   visit(segments.header);
   visit(segments.trailer);
-  (void)has_name;
-  return out;
+  // The same officer named twice ("Report author" and "Contact") is one contact.
+  std::vector<Contact> merged;
+  for (Contact& c : out) {
+    auto same = std::find_if(merged.begin(), merged.end(), [&](const Contact& m) { return has_name(m) && m.name == c.name; });
+    if (has_name(c) && same != merged.end()) {
+      if (!same->role) same->role = c.role;
+      if (!same->email) same->email = c.email;
+      if (!same->phone) same->phone = c.phone;
+      continue;
+    }
+    merged.push_back(std::move(c));
+  }
+  return merged;
 }
 
 }  // namespace papers

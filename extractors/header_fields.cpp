@@ -28,15 +28,19 @@ std::string trim(std::string_view s) {
 
 struct Patterns {
   // "Agenda Item 8", "Agenda Item: 5(a)", "Item No. 12", "Item 4.2"
-  Pattern agenda{R"re((?i)^(?:agenda\s+)?item(?:\s+no\.?|\s+number)?\s*:?\s*(\d{1,3}(?:\.\d{1,2})?(?:\s?\(?[a-z]\)?)?)\b)re"};
+  Pattern agenda{R"re((?i)^(?:agenda\s+)?item(?:\s+no\.?|\s+number)?\s*:?\s*(\d{1,3}(?:\.\d{1,2})?(?:\s?\([a-z]\)|[a-z]\b)?))re"};
   // "Report of the Police and Crime Commissioner for Cambridgeshire and Peterborough", "Report by the Chief Executive"
   Pattern report_of{R"re((?i)^report\s+(?:of|by|from)\s+(?:the\s+)?(.+)$)re"};
+  // "MINUTES OF THE LICENSING COMMITTEE", "Minutes of the meeting of the Pensions Panel held on 4 April 2018"
+  Pattern minutes_of{R"re((?i)^minutes\s+of\s+(?:the\s+)?(?:(?:meeting|proceedings)\s+of\s+(?:the\s+)?)?(.+)$)re"};
+  // "Held on Tuesday 5 March 2015 at 7.00 pm at the Town Hall"
+  Pattern held_on{R"re((?i)^(?:meeting\s+)?held\s+(?:on|at)\b)re"};
   // "REPORT TO THE PARISH COUNCIL", "Report to the Audit Committee"
   Pattern report_to{R"re((?i)^report\s+to\s+(?:the\s+)?(.+)$)re"};
   // "Cabinet", "Business Coordination Board", "Police and Crime Panel", "Audit and Governance Committee"
   Pattern body_word{R"re((?i)\b(?:board|panel|committee|sub-committee|cabinet|council|authority|executive|commission|forum|assembly|group|partnership|meeting)\b)re"};
   // "Kent County Council", "Avonshire Fire and Rescue Authority", "Wessex NHS Foundation Trust"
-  Pattern organisation{R"re((?i)^(?:the\s+)?((?:[A-Z][\w'&.-]*\s+)+(?:(?:and|of|&)\s+(?:[A-Z][\w'&.-]*\s+)*)*(?:County Council|District Council|Borough Council|City Council|Town Council|Parish Council|Metropolitan Borough Council|Fire and Rescue Authority|Fire and Rescue Service|Fire Authority|Combined Authority|Police Authority|Constabulary|(?:NHS\s+)?(?:Foundation\s+)?Trust|Integrated Care Board|Clinical Commissioning Group|Transport Authority|National Park Authority|University|Council|Authority))$)re"};
+  Pattern organisation{R"re((?i)^(?:the\s+)?((?:[A-Z][\w'&.-]*\s+)+(?:(?:and|of|&)\s+(?:[A-Z][\w'&.-]*\s+)*)*(?:County Council|District Council|Borough Council|City Council|Town Council|Parish Council|Metropolitan Borough Council|Fire and Rescue Authority|Fire and Rescue Service|Fire Authority|Combined Authority|Police Authority|Constabulary|(?:NHS\s+)?(?:Foundation\s+)?Trust|Integrated Care Board|Clinical Commissioning Group|Transport Authority|National Park Authority|University|Council|Authority)|Transport for [A-Z][\w'-]+(?: [A-Z][\w'-]+)*)$)re"};
 };
 
 const Patterns& patterns() {
@@ -134,13 +138,13 @@ HeaderFields extract_header_fields(const Segments& segments) {
       body = trim(body);
       if (!body.empty() && !out.body) out.body = field(body_name(body), Span{value_base(f), value_base(f) + body.size()});
     } else if (key == "from" || key == "report of" || key == "report by" || key == "report from" || key == "author" ||
-               key == "prepared by") {
+               key == "prepared by" || key == "executive lead" || key == "lead director" || key == "responsible officer") {
       if (!out.author) out.author = field(trim(value), f.value_span);
     } else if (key == "date" || key == "date of report" || key == "report date") {
       if (auto d = first_date(value); d && !out.report_date) out.report_date = dated(*d, value_base(f));
     } else if (key == "date of meeting" || key == "meeting date") {
       if (auto d = first_date(value); d && !out.meeting_date) out.meeting_date = dated(*d, value_base(f));
-    } else if (key == "subject" || key == "title") {
+    } else if (key == "subject" || key == "title" || key == "report title") {
       if (!out.title) out.title = field(trim(value), f.value_span);
     } else if (key == "agenda item" || key == "item" || key == "item no") {
       std::string number;
@@ -166,6 +170,19 @@ HeaderFields extract_header_fields(const Segments& segments) {
     std::string captured;
     if (RE2::PartialMatch(value, p.agenda, &captured)) {
       if (!out.agenda_item) out.agenda_item = field(captured, f.span);
+      used[i] = true;
+    } else if (RE2::FullMatch(value, p.minutes_of, &captured)) {
+      // "MINUTES OF THE LICENSING COMMITTEE" names the body; the line stays a title candidate.
+      std::string name = captured;
+      if (auto d = first_date(name)) {
+        if (!out.meeting_date) out.meeting_date = dated(*d, f.span.begin + value.find(name));
+        name = name.substr(0, d->at.span.begin);
+        static const Pattern kHeld(R"re((?i)\s*(?:held\s+)?(?:on|at|-|,)?\s*$)re");
+        RE2::Replace(&name, kHeld, "");
+      }
+      if (!out.body && !trim(name).empty() && RE2::PartialMatch(name, p.body_word)) out.body = field(body_name(trim(name)), f.span);
+    } else if (RE2::PartialMatch(value, p.held_on)) {
+      if (auto d = first_date(value); d && !out.meeting_date) out.meeting_date = dated(*d, f.span.begin + (value.find(d->text) - d->at.span.begin));
       used[i] = true;
     } else if (RE2::FullMatch(value, p.report_to, &captured)) {
       if (!out.body) out.body = field(body_name(trim(captured)), f.span);

@@ -17,6 +17,8 @@ struct Patterns {
   Pattern key{R"re((?i)^recommendations?(?:\(s\))?$)re"};
   // "It is recommended that the Committee approves ..." -- the sentence, to its full stop
   Pattern it_is_recommended{R"re((?i)\b(it\s+is\s+(?:therefore\s+)?recommended\s+that\b[^.]*(?:\.|$)))re"};
+  // "1) NOTE the outcome", "(a) approve", "a. approve" -- a list item in the header
+  Pattern list_item{R"re(^(\(?[a-z]\)|[a-z]\.|\(?\d{1,2}\)|\(?[ivx]{1,5}\))\s+(.+)$)re"};
   // "RESOLVED that ...", "RESOLVED: (a) ...", "Resolved - that ..."
   Pattern resolved{R"re(^(?:RESOLVED|Resolved)\b\s*[:,-]?\s*(.+)$)re"};
 };
@@ -48,8 +50,25 @@ std::vector<Recommendation> extract_recommendations(const Segments& segments) {
     out.push_back(Recommendation{std::move(number), std::move(text), Provenance{t.page_of(span.begin), span}});
   };
 
-  for (const HeaderField& f : segments.header)
-    if (!f.key.empty() && RE2::FullMatch(f.key, p.key) && !f.value.empty()) add(std::nullopt, f.value, f.value_span);
+  // "Recommendation(s): Cabinet is asked to:" then "1) NOTE ...", "2) APPROVE ..." in the header.
+  bool in_header_list = false;
+  for (const HeaderField& f : segments.header) {
+    if (!f.key.empty() && RE2::FullMatch(f.key, p.key)) {
+      in_header_list = true;
+      if (!f.value.empty() && f.value.back() != ':') add(std::nullopt, f.value, f.value_span);
+      continue;
+    }
+    if (!in_header_list) continue;
+    std::string number, item;
+    if (f.key.empty() && RE2::FullMatch(f.value, p.list_item, &number, &item)) {
+      while (!number.empty() && (number.back() == ')' || number.back() == '.')) number.pop_back();
+      if (!number.empty() && number.front() == '(') number.erase(0, 1);
+      const std::size_t at = f.value.rfind(item);
+      add(number, item, Span{f.span.begin + at, f.span.end});
+    } else if (!(f.key.empty() && !f.value.empty() && f.value.back() == ':')) {
+      in_header_list = false;  // the list ended
+    }
+  }
 
   for (const Section& s : segments.sections) {
     const bool recommendation_section = RE2::FullMatch(s.heading, p.heading);

@@ -20,6 +20,7 @@ struct PageLine {
   std::string text;
   int page = 0;
   bool blank = false;
+  std::size_t indent = 0;  // leading spaces before normalisation (physical layout keeps columns)
 };
 
 UChar32 one_form(UChar32 c) {
@@ -157,6 +158,12 @@ const RE2& key_only() {
   return re;
 }
 
+// "a) approve", "(b) note", "1) NOTE", "2. agree": an item of a list (never joined to its lead-in)
+const RE2& list_start() {
+  static const Pattern re(R"re(^(?:\(?[a-z]\)|[a-z]\.|\(?[ivx]{1,5}\)|\(?\d{1,2}\)|\d{1,2}\.)\s)re");
+  return re;
+}
+
 // A line that starts a new block: numbered or lettered paragraph, bullet, "Key: value", table row.
 const RE2& block_start() {
   static const Pattern re(
@@ -225,12 +232,14 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
     while (start <= chars.size()) {
       std::size_t nl = chars.find('\n', start);
       if (nl == std::string::npos) nl = chars.size();
-      std::string text = collapse_spaces(chars.substr(start, nl - start));
+      const std::string raw = chars.substr(start, nl - start);
+      const std::size_t indent = std::min(raw.find_first_not_of(' '), raw.size());
+      std::string text = collapse_spaces(raw);
       // "1.1<gap>The County Council ..." -- a hanging number is a label, not a column.
       static const Pattern kHangingLabel(R"re(^(\d{1,2}(?:\.\d{1,2}){0,3}\.?|\(?[a-z]\)|\(?[ivx]{1,5}\)|\d{1,2}\)|•)\t)re");
       RE2::Replace(&text, kHangingLabel, "\\1 ");
       const bool blank = text.empty();
-      lines.push_back(PageLine{std::move(text), page.number, blank});
+      lines.push_back(PageLine{std::move(text), page.number, blank, indent});
       start = nl + 1;
     }
     pages.push_back(std::move(lines));
@@ -256,8 +265,18 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
         const bool b_block = RE2::PartialMatch(b, block_start()) || (is_all_caps_heading(b) && code_points(b) * 10 < width * 6);
         const bool a_heading = is_all_caps_heading(a) && !a_long;
         bool join = false;
-        if (a_label && !RE2::FullMatch(b, label_only())) {
+        // A row's value that wraps onto an indented line: "From: Derek Holt, ... for Community and"
+        static const Pattern kOpenEnd(R"re((?i)(?:\b(?:and|of|for|the|to|in|on|with)|[,&])$)re");
+        const bool value_wraps = !gap && !page_break && a.find('\t') != std::string::npos && line.indent >= 8 &&
+                                 b.find('\t') == std::string::npos && (RE2::PartialMatch(a, kOpenEnd) || !std::isupper(static_cast<unsigned char>(b[0])) || a_long);
+        if (value_wraps) {
+          join = true;
+        } else if (a_label && !RE2::FullMatch(b, label_only()) &&
+                   !(RE2::FullMatch(a, key_only()) && RE2::PartialMatch(b, list_start()))) {
+          // ("Cabinet is asked to:" keeps its list items "1) NOTE ..." on their own lines.)
           join = true;  // "1.1" / "From:" on a line of its own, its text on the next
+        } else if (a.find('\t') != std::string::npos) {
+          join = false;  // a table row continues only through value_wraps
         } else if (!gap && !page_break) {
           join = (starts_lower(b) && !b_block && !a_heading && a.find('\t') == std::string::npos) || (a_long && !b_block && !a_heading);
         } else {

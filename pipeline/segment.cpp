@@ -36,7 +36,8 @@ constexpr std::array kKnownKeys = {
     "future pathway of report", "organisation", "organization", "prepared by", "responsible officer",
     "lead member", "director", "relevant director", "officer contact", "for", "venue", "time",
     "place", "attendees", "present", "apologies", "title of meeting", "security classification",
-    "protective marking", "date of report", "report date", "meeting body", "decision maker"};
+    "protective marking", "date of report", "report date", "meeting body", "decision maker", "executive lead",
+    "report title", "lead director", "meeting title"};
 
 // Keys that end the sections: the rows clerks put after the last numbered section.
 constexpr std::array kTrailerKeys = {"source documents", "source document", "background papers",
@@ -63,7 +64,7 @@ const RE2& numbered_paragraph() {
 
 // "(a) note ...", "a) note", "a. note", "(iv) agree", "1) NOTE", "(2) approve", "• item" -- a list item.
 const RE2& list_item() {
-  static const Pattern re(R"re(^(\([a-z]\)|[a-z]\)|[a-z]\.|\([ivx]{1,5}\)|[ivx]{1,5}\)|\(\d{1,2}\)|\d{1,2}\)|•)\s+(.+)$)re");
+  static const Pattern re(R"re(^(\([a-z]\)|[a-z]\)|[a-z]\.|\([ivx]{1,5}\)|[ivx]{1,5}\)|\(\d{1,2}\)|\d{1,2}\)|\d{1,2}\.|•)\s+(.+)$)re");
   return re;
 }
 
@@ -95,6 +96,14 @@ bool all_caps(std::string_view s) {
   return upper >= 4 && lower_count == 0;
 }
 
+// An unlisted key ending in a word keys end in: "Electoral Division", "Past Pathway of report".
+// A heading with a colon ("LAND AT MILL STREET: PROPOSED ACQUISITION") is not a key.
+bool looks_like_key(std::string_view key) {
+  static const Pattern kKeyWord(
+      R"re((?i)^[A-Z][A-Za-z()' /&-]{0,40}\b(?:date|officer|officers|author|item|title|status|division|wards?|decision|pathway(?: of report)?|number|no|ref|reference|meeting|contact|tel|email|lead|director|member|portfolio|body|venue|time|attendees|present|apologies|summary|purpose)$)re");
+  return std::count(key.begin(), key.end(), ' ') < 4 && RE2::FullMatch(re2::StringPiece(key.data(), key.size()), kKeyWord);
+}
+
 }  // namespace
 
 bool is_known_header_key(std::string_view key) {
@@ -116,7 +125,7 @@ HeaderField split_header_line(std::string_view line, std::size_t offset) {
     key = std::string(trim(line.substr(0, tab)));
     if (key.ends_with(':')) key.pop_back();
     value = std::string(trim(line.substr(tab + 1)));
-  } else if (RE2::FullMatch(line, kColonKey, &key, &value) && (is_known_header_key(key) || std::count(key.begin(), key.end(), ' ') < 4)) {
+  } else if (RE2::FullMatch(line, kColonKey, &key, &value) && (is_known_header_key(key) || looks_like_key(key))) {
   } else if (RE2::FullMatch(line, kDashKey, &key, &value) && is_known_header_key(key)) {
   } else {
     key.clear();
@@ -187,7 +196,7 @@ Outcome<Segments> SegmentStage::operator()(NormalisedText input) const {
       continue;
     }
     const HeaderField as_field = split_header_line(line.text, line.span.begin);
-    if (!as_field.key.empty() && in(as_field.key, kTrailerKeys)) {
+    if ((!as_field.key.empty() && in(as_field.key, kTrailerKeys)) || in(trim(line.text), kTrailerKeys)) {
       in_trailer = true;
       out.trailer.push_back(as_field);
       continue;
@@ -210,6 +219,9 @@ Outcome<Segments> SegmentStage::operator()(NormalisedText input) const {
       current = &out.sections.back();
     }
     if (numbered) {
+      // "(a)", "a)", "a.", "1)", "1." are all item "a" / "1"; "1.1" stays "1.1".
+      while (!number.empty() && (number.back() == ')' || number.back() == '.')) number.pop_back();
+      if (!number.empty() && number.front() == '(') number.erase(0, 1);
       const std::size_t at = line.text.rfind(rest);
       current->paragraphs.push_back(Paragraph{number, rest, Span{line.span.begin + at, line.span.end}});
       paragraph = &current->paragraphs.back();
