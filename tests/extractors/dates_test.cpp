@@ -1,0 +1,64 @@
+// Dates: each British form with its kind, start and end, and numbers that are not dates.
+#include <catch2/catch.hpp>
+
+#include "extractors/dates.h"
+
+using papers::find_dates;
+
+namespace {
+struct Expect { const char* text; const char* kind; const char* start; const char* end; };
+}
+
+TEST_CASE("dates: every common British form", "[dates]") {
+  const Expect cases[] = {
+      {"on 19 July 2018 the", "day", "2018-07-19", "2018-07-19"},
+      {"the 30th July 2018", "day", "2018-07-30", "2018-07-30"},
+      {"19th July, 2018", "day", "2018-07-19", "2018-07-19"},
+      {"Thursday 5 March 2015", "day", "2015-03-05", "2015-03-05"},
+      {"date 19/07/2018.", "day", "2018-07-19", "2018-07-19"},
+      {"minutes 19 11 10 and 11.01.11", "day", "2011-01-11", "2011-01-11"},
+      {"published 2018-07-19", "day", "2018-07-19", "2018-07-19"},
+      {"since July 2018", "month", "2018-07-01", "2018-07-31"},
+      {"in February 2024", "month", "2024-02-01", "2024-02-29"},
+      {"the year 2017/18", "financial_year", "2017-04-01", "2018-03-31"},
+      {"the year 2017-18", "financial_year", "2017-04-01", "2018-03-31"},
+      {"the year 2017/2018", "financial_year", "2017-04-01", "2018-03-31"},
+      {"for the period April 2017 to March 2018.", "range", "2017-04-01", "2018-03-31"},
+      {"held on 1-3 May 2019", "range", "2019-05-01", "2019-05-03"},
+      {"from 6 July 2020 to 28 September 2020", "range", "2020-07-06", "2020-09-28"},
+      {"Plan 2017 -2020", "range", "2017-01-01", "2020-12-31"},
+      {"14TH MARCH 1996", "day", "1996-03-14", "1996-03-14"},
+      {"in 2005 there were", "year", "2005-01-01", "2005-12-31"},
+  };
+  for (const Expect& e : cases) {
+    INFO(e.text);
+    const auto dates = find_dates(e.text);
+    REQUIRE(dates.size() == 1);
+    CHECK(dates[0].kind == e.kind);
+    CHECK(dates[0].start == e.start);
+    CHECK(dates[0].end == e.end);
+  }
+}
+
+TEST_CASE("dates: spans point at the words", "[dates]") {
+  const std::string text = "The meeting on 19 July 2018 agreed it.";
+  const auto dates = find_dates(text);
+  REQUIRE(dates.size() == 1);
+  CHECK(text.substr(dates[0].at.span.begin, dates[0].at.span.end - dates[0].at.span.begin) == "19 July 2018");
+}
+
+TEST_CASE("dates: numbers that are not dates", "[dates]") {
+  const char* misses[] = {
+      "Police Reform and Social Responsibility Act 2011",   // an Act's year
+      "call 0300 333 3456 or 01622 694000",                  // phone numbers
+      "see http://example.gov.uk/2016/09/18-03-01-plan.pdf",  // a web address
+      "S.I. 2012/1020 applies",                               // a statutory instrument number
+      "paragraph 1.2.3 of the report",                        // a paragraph number
+      "31/02/2019 is no day",                                 // an impossible date
+      "a budget of 2,000 pounds",
+  };
+  for (const char* m : misses) {
+    INFO(m);
+    CHECK(find_dates(m).empty());
+  }
+}

@@ -1,0 +1,123 @@
+// Header fields, recommendations, contacts, legal references and links on small papers in
+// the house styles the extractors claim, and near-misses that must not match.
+#include <catch2/catch.hpp>
+
+#include "extractors/contacts.h"
+#include "extractors/header_fields.h"
+#include "extractors/legal_references.h"
+#include "extractors/links.h"
+#include "extractors/recommendations.h"
+#include "tests/text_fixture.h"
+
+using namespace papers;
+using papers::test::segment_text;
+
+TEST_CASE("header: memo style", "[header]") {
+  auto s = segment_text("To: Audit Committee\nFrom: Chief Finance Officer\nDate: 3 May 2019\n\nTREASURY REPORT\n\n1. Purpose\n\n1.1 Text.\n");
+  auto h = extract_header_fields(s);
+  REQUIRE(h.body);
+  CHECK(h.body->value == "Audit Committee");
+  CHECK(h.author->value == "Chief Finance Officer");
+  CHECK(h.report_date->start == "2019-05-03");
+  CHECK_FALSE(h.meeting_date);
+  CHECK(h.title->value == "TREASURY REPORT");
+  CHECK_FALSE(h.classification);
+}
+
+TEST_CASE("header: ModernGov style with body and meeting date on one line", "[header]") {
+  auto s = segment_text("To: Cabinet - 4th March 2025\nSubject: Waste Strategy\nClassification: Unrestricted\n\n1. Introduction\n\n1.1 Text.\n");
+  auto h = extract_header_fields(s);
+  CHECK(h.body->value == "Cabinet");
+  CHECK(h.meeting_date->start == "2025-03-04");
+  CHECK(h.title->value == "Waste Strategy");
+  CHECK(h.classification->value == "public");
+}
+
+TEST_CASE("header: banner style", "[header]") {
+  auto s = segment_text("SOUTHSHIRE POLICE AND CRIME PANEL\tAgenda Item 5(a)\n12 June 2023\tPublic Report\n\nReport of the Chief Executive\n\nANNUAL REPORT\n\n1. PURPOSE\n\n1.1 Text.\n");
+  auto h = extract_header_fields(s);
+  CHECK(h.body->value == "Southshire Police and Crime Panel");
+  CHECK(h.agenda_item->value == "5(a)");
+  CHECK(h.meeting_date->start == "2023-06-12");
+  CHECK(h.author->value == "Chief Executive");
+  CHECK(h.classification->value == "public");
+  CHECK(h.title->value == "ANNUAL REPORT");
+}
+
+TEST_CASE("classification markings", "[header]") {
+  CHECK(classification_of("Unrestricted") == std::optional<std::string>("public"));
+  CHECK(classification_of("NOT FOR PUBLICATION") == std::optional<std::string>("exempt"));
+  CHECK(classification_of("Exempt under Schedule 12A") == std::optional<std::string>("exempt"));
+  CHECK(classification_of("Confidential") == std::optional<std::string>("confidential"));
+  CHECK_FALSE(classification_of("Annual Report"));
+}
+
+TEST_CASE("recommendations: sections; lettered lists; sentences; RESOLVED; repeats once", "[recommendations]") {
+  auto s = segment_text(
+      "To: Board\n\n1. Recommendations\n\n1.1 The Board is recommended to note the report.\n\n1.2 The Board is asked to:\n(a) approve the plan; and\n(b) delegate its delivery.\n\n"
+      "2. Background\n\n2.1 Some history. It is recommended that the Board writes to the Minister.\n\n2.2 RESOLVED that nothing else be done.\n\n"
+      "3. Recommendation\n\n3.1 The Board is recommended to note the report.\n");
+  auto recs = extract_recommendations(s);
+  REQUIRE(recs.size() == 5);
+  CHECK(recs[0].number == std::optional<std::string>("1.1"));
+  CHECK(recs[1].number == std::optional<std::string>("a"));
+  CHECK(recs[1].text == "approve the plan; and");
+  CHECK(recs[2].text == "delegate its delivery.");
+  CHECK(recs[3].text == "It is recommended that the Board writes to the Minister.");
+  CHECK(recs[4].text.rfind("RESOLVED", 0) == 0);
+}
+
+TEST_CASE("recommendations: prose that mentions recommendations is not one", "[recommendations]") {
+  auto s = segment_text("To: Board\n\n1. Background\n\n1.1 The Panel may make a report or recommendation on the plan.\n\n1.2 Its recommendations were published in 2019.\n");
+  CHECK(extract_recommendations(s).empty());
+}
+
+TEST_CASE("contacts: officer rows with e-mail and phone in E.164", "[contacts]") {
+  auto s = segment_text("To: Board\n\n1. Purpose\n\n1.1 Text.\n\nContact Officer: Jane Smith, Head of Finance, 0300 333 3456, jane.smith@example.gov.uk\n");
+  auto c = extract_contacts(s);
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].name == std::optional<std::string>("Jane Smith"));
+  CHECK(c[0].role == std::optional<std::string>("Head of Finance"));
+  CHECK(c[0].email == std::optional<std::string>("jane.smith@example.gov.uk"));
+  CHECK(c[0].phone == std::optional<std::string>("+443003333456"));
+}
+
+TEST_CASE("contacts: details on the next row belong to the officer named before", "[contacts]") {
+  auto s = segment_text("Contact Officers - Jack Hudson\n\nContact Details - cambs-pcc@cambs.police.uk 0300 333 3456\n\nTITLE\n\n1. Purpose\n\n1.1 Text.\n");
+  auto c = extract_contacts(s);
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].name == std::optional<std::string>("Jack Hudson"));
+  CHECK(c[0].phone == std::optional<std::string>("+443003333456"));
+}
+
+TEST_CASE("phone numbers: valid UK numbers only", "[contacts]") {
+  CHECK(phone_e164("03000 419418") == std::optional<std::string>("+443000419418"));
+  CHECK(phone_e164("+44 (0)20 7946 0123") == std::optional<std::string>("+442079460123"));
+  CHECK_FALSE(phone_e164("12345"));
+}
+
+TEST_CASE("legal references: UK order; s.151; Schedule 12A; defined short names", "[legal]") {
+  auto s = segment_text(
+      "To: Board\n\n1. Law\n\n1.1 Under section 12 of the Police Reform and Social Responsibility Act 2011 (the \"Act\") the Panel reviews.\n\n"
+      "1.2 Section 28 of the Act applies too. The officer under s.151 of the Local Government Act 1972 agrees.\n\n"
+      "1.3 Exempt by virtue of paragraph 3 of Schedule 12A to the Local Government Act 1972.\n\n"
+      "1.4 This section of the report explains the Act in ordinary prose.\n");
+  auto refs = extract_legal_references(s);
+  REQUIRE(refs.size() == 4);
+  CHECK(refs[0].act == "Police Reform and Social Responsibility Act 2011");
+  CHECK(refs[0].section == std::optional<std::string>("12"));
+  CHECK(refs[1].act == "Police Reform and Social Responsibility Act 2011");
+  CHECK(refs[1].section == std::optional<std::string>("28"));
+  CHECK(refs[2].act == "Local Government Act 1972");
+  CHECK(refs[2].section == std::optional<std::string>("151"));
+  CHECK(refs[3].section == std::optional<std::string>("Schedule 12A"));
+  CHECK(act_key("Police Reform and Social Responsibility Act 2011") == "police-reform-and-social-responsibility-act-2011");
+}
+
+TEST_CASE("links: web addresses with trailing punctuation trimmed; e-mail left out", "[links]") {
+  auto s = segment_text("To: Board\n\n1. Links\n\n1.1 See https://www.example.gov.uk/plan.pdf. Or www.example.gov.uk/x, or write to a@b.gov.uk.\n");
+  auto links = extract_links(s);
+  REQUIRE(links.size() == 2);
+  CHECK(links[0].url == "https://www.example.gov.uk/plan.pdf");
+  CHECK(links[1].url == "www.example.gov.uk/x");
+}

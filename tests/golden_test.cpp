@@ -1,0 +1,105 @@
+// Golden tests: the seeds must come out exactly as their hand-checked expected records; the
+// development set is compared field by field and may not fall below what it reaches now.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "pipeline/pipeline.h"
+#include "pipeline/record_json.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+// The fields an expected record holds (tests/golden/make_expected.py writes the same shape).
+json project(const json& r) {
+  json e;
+  for (const char* k : {"title", "body", "organisation", "meeting_date", "report_date", "agenda_item", "author", "classification"}) e[k] = r[k];
+  e["recommendations"] = json::array();
+  for (const auto& x : r["recommendations"]) e["recommendations"].push_back({{"number", x["number"]}, {"text", x["text"]}, {"page", x["page"]}});
+  e["contacts"] = json::array();
+  for (const auto& x : r["contacts"]) e["contacts"].push_back({{"name", x["name"]}, {"role", x["role"]}, {"email", x["email"]}, {"phone", x["phone"]}});
+  e["legal_references"] = json::array();
+  for (const auto& x : r["legal_references"])
+    e["legal_references"].push_back({{"text", x["text"]}, {"act", x["act"]}, {"section", x["section"]}, {"page", x["page"]}});
+  e["dates"] = json::array();
+  for (const auto& x : r["dates"])
+    e["dates"].push_back({{"text", x["text"]}, {"kind", x["kind"]}, {"start", x["start"]}, {"end", x["end"]}, {"page", x["page"]}});
+  e["links"] = json::array();
+  for (const auto& x : r["links"]) e["links"].push_back(x["url"]);
+  e["sections"] = json::array();
+  for (const auto& s : r["sections"]) {
+    json paragraphs = json::array();
+    for (const auto& p : s["paragraphs"]) paragraphs.push_back(p["number"]);
+    e["sections"].push_back({{"number", s["number"]}, {"heading", s["heading"]}, {"paragraphs", paragraphs}});
+  }
+  return e;
+}
+
+json expected_for(const fs::path& paper) {
+  fs::path p = paper;
+  p.replace_extension(".expected.json");
+  std::ifstream in(p);
+  REQUIRE(in.good());
+  return json::parse(in);
+}
+
+json extracted(const fs::path& paper) {
+  auto record = papers::extract_file(paper.string());
+  if (!record.ok()) FAIL(paper.string() << ": " << record.failure().reason);
+  return project(papers::record_to_json(record.value()));
+}
+
+}  // namespace
+
+TEST_CASE("golden: seed 000 (memo header; repeated recommendations) exactly", "[golden]") {
+  const fs::path paper = fs::path(PAPERS_SOURCE_DIR) / "corpus/seeds/000_2fd81aa742bb2f43.txt";
+  const json want = expected_for(paper), got = extracted(paper);
+  for (auto& [key, value] : want.items()) {
+    INFO(key);
+    CHECK(got[key] == value);
+  }
+  // Facts checked by hand against the paper, stated here so a wrong golden file cannot hide them.
+  CHECK(got["body"] == "Business Coordination Board");
+  CHECK(got["recommendations"].size() == 2);
+  CHECK(got["report_date"] == "2018-07-19");
+}
+
+TEST_CASE("golden: seed 001 (Markdown leftovers; split paragraph; defined Act) exactly", "[golden]") {
+  const fs::path paper = fs::path(PAPERS_SOURCE_DIR) / "corpus/seeds/001_e546f663aee729a3.txt";
+  const json want = expected_for(paper), got = extracted(paper);
+  for (auto& [key, value] : want.items()) {
+    INFO(key);
+    CHECK(got[key] == value);
+  }
+  CHECK(got["meeting_date"] == "2024-07-31");
+  CHECK(got["contacts"][0]["phone"] == "+443003333456");
+  CHECK(got["legal_references"][1]["text"] == "Section 12 of the Act");
+  CHECK(got["legal_references"][1]["act"] == "Police Reform and Social Responsibility Act 2011");
+  auto full = papers::record_to_json(papers::extract_file(paper.string()).value());
+  CHECK(full["text"].get<std::string>().find("budget year and the progress") != std::string::npos);
+  CHECK(full["text"].get<std::string>().find("**") == std::string::npos);
+}
+
+TEST_CASE("golden: development set; field by field", "[golden][corpus]") {
+  int compared = 0, wrong = 0, papers_seen = 0;
+  for (const auto& entry : fs::directory_iterator(fs::path(PAPERS_SOURCE_DIR) / "corpus/dev")) {
+    if (entry.path().extension() != ".pdf") continue;
+    ++papers_seen;
+    const json want = expected_for(entry.path()), got = extracted(entry.path());
+    for (auto& [key, value] : want.items()) {
+      ++compared;
+      if (got[key] != value) {
+        ++wrong;
+        WARN(entry.path().filename().string() << ": " << key << "\n  want " << value.dump() << "\n  got  " << got[key].dump());
+      }
+    }
+  }
+  CHECK(papers_seen >= 20);
+  // Two fields are known wrong (titles that wrap onto a second line in 14 and 16); quality may
+  // only go up: lower this number when they are fixed.
+  CHECK(wrong <= 2);
+  CHECK(compared == papers_seen * 14);
+}

@@ -1,0 +1,40 @@
+// Normalisation: one form for characters, unwrapped paragraphs, running heads removed.
+#include <catch2/catch.hpp>
+
+#include "pipeline/normalise.h"
+
+using namespace papers;
+
+namespace {
+NormalisedText normalise(std::vector<std::string> pages) {
+  PageTexts in;
+  int n = 0;
+  for (auto& p : pages) in.pages.push_back(PageText{++n, p, "text", std::nullopt});
+  return NormaliseStage()(std::move(in)).value();
+}
+}  // namespace
+
+TEST_CASE("normalise: quotes; dashes; spaces and ligatures take one form", "[normalise]") {
+  CHECK(normalise_characters("\xE2\x80\x9C" "Act" "\xE2\x80\x9D") == "\"Act\"");
+  CHECK(normalise_characters("year\xE2\x80\x99s") == "year's");
+  CHECK(normalise_characters("Cabinet \xE2\x80\x93 4 March") == "Cabinet - 4 March");
+  CHECK(normalise_characters("of\xEF\xAC\x81" "ce") == "office");
+  CHECK(normalise_characters("a\xC2\xA0" "b") == "a b");
+}
+
+TEST_CASE("normalise: hyphenated words and a paragraph broken by a page break are joined", "[normalise]") {
+  auto t = normalise({"1.1 The Commissioner must produce an annual report on the exer-\ncise of functions in the budget year\n",
+                      "and the progress made.\n"});
+  CHECK(t.text.find("exercise of functions in the budget year and the progress made.") != std::string::npos);
+  CHECK(t.page_starts.size() == 2);
+}
+
+TEST_CASE("normalise: running headers; footers and page numbers are removed", "[normalise]") {
+  std::vector<std::string> pages;
+  for (int i = 1; i <= 3; ++i)
+    pages.push_back("Audit Committee - 3 May 2019\n\n" + std::to_string(i) + ".1 " + std::string(i == 1 ? "Opening words" : i == 2 ? "Paragraph on page" : "Closing words") + " " + std::to_string(i) + ".\n\nPage " + std::to_string(i) + " of 3\n");
+  auto t = normalise(pages);
+  CHECK(t.text.find("Audit Committee - 3 May") == std::string::npos);
+  CHECK(t.text.find("Page 2 of 3") == std::string::npos);
+  CHECK(t.text.find("2.1 Paragraph on page 2.") != std::string::npos);
+}
