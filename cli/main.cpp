@@ -35,9 +35,7 @@ class ArchiveSink : public PipelineSink {
       : archive_(archive), progress_(progress), batch_(batch) {}
 
   bool already_archived(const std::string& sha256, const std::string& path) override {
-    if (!archive_.contains(sha256)) return false;
-    pending_paths_.emplace_back(sha256, path);
-    return true;
+    return archive_.contains(sha256);
   }
   void archived(Record record) override {
     if (!record.source.warning.empty()) {
@@ -68,11 +66,7 @@ class ArchiveSink : public PipelineSink {
   std::size_t pages() const { return pages_; }
 
  private:
-  void within_batch() {
-    archive_.begin();
-    for (auto& [sha, path] : pending_paths_) (void)sha, (void)path;
-    pending_paths_.clear();
-  }
+  void within_batch() { archive_.begin(); }
   void done() {
     if (++in_batch_ >= batch_) {
       archive_.commit();
@@ -84,7 +78,6 @@ class ArchiveSink : public PipelineSink {
   ProgressBar& progress_;
   std::size_t batch_;
   std::size_t in_batch_ = 0, archived_ = 0, skipped_ = 0, failed_ = 0, pages_ = 0;
-  std::vector<std::pair<std::string, std::string>> pending_paths_;
 };
 
 int ingest(const std::vector<std::string>& paths, const std::string& archive_path, PipelineOptions options,

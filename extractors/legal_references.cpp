@@ -117,9 +117,7 @@ std::vector<LegalReference> extract_legal_references(const Segments& segments) {
       const std::size_t match_end = match_begin + g[0].size();
       pos = match_end;
       std::string title = strip_leading_noise(g[1].ToString());
-      if (title.find(' ') == std::string::npos && title != "Act") {
-        // A one-word title is only the kind ("Act 2011"); it is a short name, not an Act.
-      }
+      // A bare kind ("Act 2011") is a short name, not an Act's title.
       if (title == "Act" || title == "Regulations" || title == "Order" || title == "Rules" || title == "Measure") continue;
       const std::string act = title + " " + g[2].ToString();
       const std::size_t title_begin = match_begin + (g[1].size() - title.size());

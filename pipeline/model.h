@@ -99,7 +99,7 @@ struct PageInfo {
 struct NormalisedText {
   SourceInfo source;
   std::string method;
-  std::string text;                       // pages joined with "\n\f\n"
+  std::string text;                       // paragraphs one a line, blank lines between blocks
   std::vector<std::size_t> page_starts;   // byte offset where each page begins
   std::vector<PageInfo> pages;
 
