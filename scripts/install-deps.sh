@@ -20,6 +20,7 @@ packages=(
   catch2                             # unit tests (Catch2 v2)
   python3-jsonschema                 # schema test: validates `papers extract` output against schemas/paper.schema.json
   qpdf                               # test fixtures: encrypted PDFs
+  time                               # bench/: GNU time for wall time and peak memory
 )
 
 missing=()

@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -215,38 +216,66 @@ bool parse(const fs::path& path, Style& style, std::vector<Item>& items) {
   return true;
 }
 
+// Renders one source's items into PDF, counting pages first so "{pages}" can be filled in.
+void render_pdf(const fs::path& pdf, const Style& style, const std::vector<Item>& items) {
+  int pages = 0;
+  {
+    Renderer count("/dev/null", style);
+    count.render_ = false;
+    count.render(items, 0);
+    pages = count.pages();
+  }
+  Renderer r(pdf.string(), style);
+  r.render(items, pages);
+}
+
 }  // namespace
 
+// make-corpus SOURCES OUT              one PDF per source
+// make-corpus SOURCES OUT --copies N   N distinct PDFs for benchmarks: the sources in turn, each
+//                                      copy ending with its own reference line so no two share bytes
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::cerr << "usage: make-corpus SOURCES_DIR OUT_DIR\n";
+  if (argc != 3 && !(argc == 5 && std::string(argv[3]) == "--copies")) {
+    std::cerr << "usage: make-corpus SOURCES_DIR OUT_DIR [--copies N]\n";
     return 2;
   }
   const fs::path sources = argv[1], out = argv[2];
+  const int copies = argc == 5 ? std::atoi(argv[4]) : 0;
+  if (argc == 5 && copies <= 0) {
+    std::cerr << "make-corpus: --copies wants a positive number\n";
+    return 2;
+  }
   fs::create_directories(out);
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(sources))
     if (e.path().extension() == ".paper") files.push_back(e.path());
   std::sort(files.begin(), files.end());
-  int made = 0;
-  for (const fs::path& src : files) {
-    Style style;
-    std::vector<Item> items;
-    if (!parse(src, style, items)) {
-      std::cerr << "make-corpus: cannot read " << src << "\n";
+  if (files.empty()) {
+    std::cerr << "make-corpus: no .paper files in " << sources << "\n";
+    return 1;
+  }
+  std::vector<Style> styles(files.size());
+  std::vector<std::vector<Item>> items(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (!parse(files[i], styles[i], items[i])) {
+      std::cerr << "make-corpus: cannot read " << files[i] << "\n";
       return 1;
     }
-    const fs::path pdf = out / (src.stem().string() + ".pdf");
-    int pages = 0;
-    {
-      Renderer count("/dev/null", style);
-      count.render_ = false;
-      count.render(items, 0);
-      pages = count.pages();
+  }
+  int made = 0;
+  if (copies == 0) {
+    for (std::size_t i = 0; i < files.size(); ++i, ++made)
+      render_pdf(out / (files[i].stem().string() + ".pdf"), styles[i], items[i]);
+  } else {
+    for (int c = 0; c < copies; ++c, ++made) {
+      const std::size_t i = static_cast<std::size_t>(c) % files.size();
+      char number[16];
+      std::snprintf(number, sizeof number, "%05d", c + 1);
+      std::vector<Item> copy = items[i];
+      copy.push_back({Item::blank, "", ""});
+      copy.push_back({Item::text, std::string("Archive reference: bench copy ") + number + ".", ""});
+      render_pdf(out / (std::string(number) + "_" + files[i].stem().string() + ".pdf"), styles[i], copy);
     }
-    Renderer r(pdf.string(), style);
-    r.render(items, pages);
-    ++made;
   }
   std::cout << "make-corpus: " << made << " PDFs in " << out << "\n";
   return 0;
