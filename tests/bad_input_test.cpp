@@ -58,7 +58,7 @@ const fs::path kSource(PAPERS_SOURCE_DIR);
 
 }  // namespace
 
-TEST_CASE("bad input: each is reported; recorded and skipped; the batch goes on", "[bad-input]") {
+TEST_CASE("bad input: each is reported / recorded and skipped / the batch goes on", "[bad-input]") {
   const fs::path dir = fresh_dir("bad");
   const std::string good_pdf = read_all(kSource / "corpus/dev/01_memo_county_highways.pdf");
   fs::copy_file(kSource / "corpus/seeds/000_2fd81aa742bb2f43.txt", dir / "good.txt");
@@ -107,7 +107,7 @@ TEST_CASE("bad input: each is reported; recorded and skipped; the batch goes on"
   fs::remove(db);
 }
 
-TEST_CASE("bad input: a file named .pdf that holds text is read as text; with a warning", "[bad-input]") {
+TEST_CASE("bad input: a file named .pdf that holds text is read as text / with a warning", "[bad-input]") {
   const fs::path dir = fresh_dir("misnamed");
   fs::copy_file(kSource / "corpus/seeds/001_e546f663aee729a3.txt", dir / "really-text.pdf");
   auto r = extract_file((dir / "really-text.pdf").string());
@@ -131,7 +131,7 @@ TEST_CASE("bad input: the command line reports failures and exits 3", "[bad-inpu
   fs::remove_all(dir);
 }
 
-TEST_CASE("real corpus: every text-layer paper archives; scans fail only for needing OCR", "[corpus][realcorpus]") {
+TEST_CASE("real corpus: every text-layer paper archives / scans fail only for needing OCR", "[corpus][realcorpus]") {
   const fs::path real = kSource.parent_path() / "shared/realcorpus";
   REQUIRE(fs::is_directory(real));
   const fs::path dir = fresh_dir("real");

@@ -54,7 +54,7 @@ json extracted(const fs::path& paper) {
 
 }  // namespace
 
-TEST_CASE("golden: seed 000 (memo header; repeated recommendations) exactly", "[golden]") {
+TEST_CASE("golden: seed 000 (memo header / repeated recommendations) exactly", "[golden]") {
   const fs::path paper = fs::path(PAPERS_SOURCE_DIR) / "corpus/seeds/000_2fd81aa742bb2f43.txt";
   const json want = expected_for(paper), got = extracted(paper);
   for (auto& [key, value] : want.items()) {
@@ -67,7 +67,7 @@ TEST_CASE("golden: seed 000 (memo header; repeated recommendations) exactly", "[
   CHECK(got["report_date"] == "2018-07-19");
 }
 
-TEST_CASE("golden: seed 001 (Markdown leftovers; split paragraph; defined Act) exactly", "[golden]") {
+TEST_CASE("golden: seed 001 (Markdown leftovers / split paragraph / defined Act) exactly", "[golden]") {
   const fs::path paper = fs::path(PAPERS_SOURCE_DIR) / "corpus/seeds/001_e546f663aee729a3.txt";
   const json want = expected_for(paper), got = extracted(paper);
   for (auto& [key, value] : want.items()) {
@@ -83,7 +83,7 @@ TEST_CASE("golden: seed 001 (Markdown leftovers; split paragraph; defined Act) e
   CHECK(full["text"].get<std::string>().find("**") == std::string::npos);
 }
 
-TEST_CASE("golden: development set; field by field", "[golden][corpus]") {
+TEST_CASE("golden: development set / field by field", "[golden][corpus]") {
   int compared = 0, wrong = 0, papers_seen = 0;
   for (const auto& entry : fs::directory_iterator(fs::path(PAPERS_SOURCE_DIR) / "corpus/dev")) {
     if (entry.path().extension() != ".pdf") continue;

@@ -52,7 +52,7 @@ TEST_CASE("classification markings", "[header]") {
   CHECK_FALSE(classification_of("Annual Report"));
 }
 
-TEST_CASE("recommendations: sections; lettered lists; sentences; RESOLVED; repeats once", "[recommendations]") {
+TEST_CASE("recommendations: sections / lettered lists / sentences / RESOLVED / repeats once", "[recommendations]") {
   auto s = segment_text(
       "To: Board\n\n1. Recommendations\n\n1.1 The Board is recommended to note the report.\n\n1.2 The Board is asked to:\n(a) approve the plan; and\n(b) delegate its delivery.\n\n"
       "2. Background\n\n2.1 Some history. It is recommended that the Board writes to the Minister.\n\n2.2 RESOLVED that nothing else be done.\n\n"
@@ -96,7 +96,7 @@ TEST_CASE("phone numbers: valid UK numbers only", "[contacts]") {
   CHECK_FALSE(phone_e164("12345"));
 }
 
-TEST_CASE("legal references: UK order; s.151; Schedule 12A; defined short names", "[legal]") {
+TEST_CASE("legal references: UK order / s.151 / Schedule 12A / defined short names", "[legal]") {
   auto s = segment_text(
       "To: Board\n\n1. Law\n\n1.1 Under section 12 of the Police Reform and Social Responsibility Act 2011 (the \"Act\") the Panel reviews.\n\n"
       "1.2 Section 28 of the Act applies too. The officer under s.151 of the Local Government Act 1972 agrees.\n\n"
@@ -114,7 +114,7 @@ TEST_CASE("legal references: UK order; s.151; Schedule 12A; defined short names"
   CHECK(act_key("Police Reform and Social Responsibility Act 2011") == "police-reform-and-social-responsibility-act-2011");
 }
 
-TEST_CASE("links: web addresses with trailing punctuation trimmed; e-mail left out", "[links]") {
+TEST_CASE("links: web addresses with trailing punctuation trimmed / e-mail left out", "[links]") {
   auto s = segment_text("To: Board\n\n1. Links\n\n1.1 See https://www.example.gov.uk/plan.pdf. Or www.example.gov.uk/x, or write to a@b.gov.uk.\n");
   auto links = extract_links(s);
   REQUIRE(links.size() == 2);

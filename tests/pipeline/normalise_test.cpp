@@ -14,7 +14,7 @@ NormalisedText normalise(std::vector<std::string> pages) {
 }
 }  // namespace
 
-TEST_CASE("normalise: quotes; dashes; spaces and ligatures take one form", "[normalise]") {
+TEST_CASE("normalise: quotes / dashes / spaces and ligatures take one form", "[normalise]") {
   CHECK(normalise_characters("\xE2\x80\x9C" "Act" "\xE2\x80\x9D") == "\"Act\"");
   CHECK(normalise_characters("year\xE2\x80\x99s") == "year's");
   CHECK(normalise_characters("Cabinet \xE2\x80\x93 4 March") == "Cabinet - 4 March");
@@ -29,7 +29,7 @@ TEST_CASE("normalise: hyphenated words and a paragraph broken by a page break ar
   CHECK(t.page_starts.size() == 2);
 }
 
-TEST_CASE("normalise: running headers; footers and page numbers are removed", "[normalise]") {
+TEST_CASE("normalise: running headers / footers and page numbers are removed", "[normalise]") {
   std::vector<std::string> pages;
   for (int i = 1; i <= 3; ++i)
     pages.push_back("Audit Committee - 3 May 2019\n\n" + std::to_string(i) + ".1 " + std::string(i == 1 ? "Opening words" : i == 2 ? "Paragraph on page" : "Closing words") + " " + std::to_string(i) + ".\n\nPage " + std::to_string(i) + " of 3\n");
