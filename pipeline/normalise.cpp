@@ -21,6 +21,7 @@ struct PageLine {
   int page = 0;
   bool blank = false;
   std::size_t indent = 0;  // leading spaces before normalisation (physical layout keeps columns)
+  std::size_t value_column = std::string::npos;  // where the text after a column gap starts, if any
 };
 
 UChar32 one_form(UChar32 c) {
@@ -47,6 +48,26 @@ bool drop_character(UChar32 c) {
   if (c == 0x00AD || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF) return true;
   const int8_t type = u_charType(c);
   return type == U_CONTROL_CHAR || type == U_UNASSIGNED || type == U_PRIVATE_USE_CHAR || type == U_SURROGATE;
+}
+
+// The column (in code points) of the text after the first gap of three or more spaces that
+// follows some text: "Subject:      Decision 23/00412" gives 14. npos when there is no gap.
+std::size_t value_column(const std::string& raw) {
+  std::size_t column = 0, run = 0;
+  bool seen_text = false;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(raw[i]);
+    if ((c & 0xC0) == 0x80) continue;  // a UTF-8 continuation byte: same code point
+    if (c == ' ') {
+      ++run;
+    } else {
+      if (seen_text && run >= 3) return column;
+      seen_text = true;
+      run = 0;
+    }
+    ++column;
+  }
+  return std::string::npos;
 }
 
 std::string collapse_spaces(const std::string& line) {
@@ -239,7 +260,7 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
       static const Pattern kHangingLabel(R"re(^(\d{1,2}(?:\.\d{1,2}){0,3}\.?|\(?[a-z]\)|\(?[ivx]{1,5}\)|\d{1,2}\)|•)\t)re");
       RE2::Replace(&text, kHangingLabel, "\\1 ");
       const bool blank = text.empty();
-      lines.push_back(PageLine{std::move(text), page.number, blank, indent});
+      lines.push_back(PageLine{std::move(text), page.number, blank, indent, value_column(raw)});
       start = nl + 1;
     }
     pages.push_back(std::move(lines));
@@ -267,8 +288,19 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
         bool join = false;
         // A row's value that wraps onto an indented line: "From: Derek Holt, ... for Community and"
         static const Pattern kOpenEnd(R"re((?i)(?:\b(?:and|of|for|the|to|in|on|with)|[,&])$)re");
+        // A line that starts exactly under the row's value column continues that value:
+        // "Subject:      Decision 23/00412 - Bus Service Improvement" / "              Plan Funding".
+        // Not a list of values that each start alike: "Attachments:  Attachment A - Site Map" /
+        // "              Attachment B - ...".
+        const std::size_t tab = a.find('\t');
+        const std::string_view value = tab == std::string::npos ? std::string_view() : std::string_view(a).substr(tab + 1);
+        const std::string_view first_word = value.substr(0, std::min(value.find(' '), value.size()));
+        const bool under_value = out.back().value_column != std::string::npos &&
+                                 line.indent + 1 >= out.back().value_column && line.indent <= out.back().value_column + 1 &&
+                                 !(first_word.size() >= 3 && b.rfind(first_word, 0) == 0);
         const bool value_wraps = !gap && !page_break && a.find('\t') != std::string::npos && line.indent >= 8 &&
-                                 b.find('\t') == std::string::npos && (RE2::PartialMatch(a, kOpenEnd) || !std::isupper(static_cast<unsigned char>(b[0])) || a_long);
+                                 b.find('\t') == std::string::npos &&
+                                 (RE2::PartialMatch(a, kOpenEnd) || !std::isupper(static_cast<unsigned char>(b[0])) || a_long || under_value);
         if (value_wraps) {
           join = true;
         } else if (a_label && !RE2::FullMatch(b, label_only()) &&
@@ -277,6 +309,9 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
           join = true;  // "1.1" / "From:" on a line of its own, its text on the next
         } else if (a.find('\t') != std::string::npos) {
           join = false;  // a table row continues only through value_wraps
+        } else if (!gap && !page_break && a_long && is_all_caps_heading(a) && is_all_caps_heading(b) &&
+                   !RE2::PartialMatch(b, block_start())) {
+          join = true;  // a capitals title wrapped at the text width: "... THE OLD BAKERY, 12 HIGH" / "STREET"
         } else if (!gap && !page_break) {
           join = (starts_lower(b) && !b_block && !a_heading && a.find('\t') == std::string::npos) || (a_long && !b_block && !a_heading);
         } else {

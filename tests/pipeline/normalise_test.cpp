@@ -38,3 +38,31 @@ TEST_CASE("normalise: running headers / footers and page numbers are removed", "
   CHECK(t.text.find("Page 2 of 3") == std::string::npos);
   CHECK(t.text.find("2.1 Paragraph on page 2.") != std::string::npos);
 }
+
+TEST_CASE("normalise: a header value wrapped under its column is one value / a list of values is not", "[normalise]") {
+  auto t = normalise({"From:                 Jane Porter, Cabinet Member for Highways\n"
+                      "To:                   Cabinet Committee - 17 January 2024\n"
+                      "Subject:              Decision 23/00412 - Bus Service Improvement\n"
+                      "                      Plan Funding 2024/25\n"
+                      "Key decision:         Yes\n"
+                      "Attachments:          Attachment A - Site Map\n"
+                      "                      Attachment B - Director's Determination\n"});
+  CHECK(t.text.find("Subject:\tDecision 23/00412 - Bus Service Improvement Plan Funding 2024/25\n") != std::string::npos);
+  CHECK(t.text.find("Key decision:\tYes\n") != std::string::npos);
+  CHECK(t.text.find("Attachments:\tAttachment A - Site Map\nAttachment B") != std::string::npos);
+  // A line indented elsewhere is not part of the value.
+  auto u = normalise({"Subject:              Decision 23/00412 - Bus Service Improvement\n"
+                      "          Plan Funding 2024/25\n\n"
+                      "The Department for Transport has confirmed a further 9.4 million pounds of Bus Service\n"
+                      "Improvement Plan funding for 2024/25. This report sets out how it is proposed to spend\n"});
+  CHECK(u.text.find("Bus Service Improvement\nPlan Funding") != std::string::npos);
+}
+
+TEST_CASE("normalise: a capitals title wrapped at the text width is one line / stacked banners are not", "[normalise]") {
+  const std::string body = "An application has been made for a premises licence under section 17 of the\n"
+                           "Licensing Act 2003 to sell alcohol from 10.00 to 23.00 daily. Six representations\n";
+  auto t = normalise({"NORTHSHIRE COUNCIL\nLICENSING SUB-COMMITTEE\n\n"
+                      "APPLICATION FOR A PREMISES LICENCE: THE OLD BAKERY, 12 HIGH\nSTREET\n\n" + body});
+  CHECK(t.text.find("THE OLD BAKERY, 12 HIGH STREET\n") != std::string::npos);
+  CHECK(t.text.find("NORTHSHIRE COUNCIL\nLICENSING SUB-COMMITTEE\n") != std::string::npos);
+}
