@@ -14,7 +14,7 @@
 # for the whole batch; pdftotext is one process per file, JOBS of them at once.
 #
 # Usage: bash bench/ingest_bench.sh      (after `make build`; `make bench` does both)
-#   BENCH_PAPERS=5000 BENCH_JOBS=4 REALCORPUS=/path bash bench/ingest_bench.sh
+#   BENCH_PAPERS=5000 BENCH_JOBS=4 PAPERS_REALCORPUS=/path bash bench/ingest_bench.sh
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,7 +23,7 @@ MAKE_CORPUS=$ROOT/build/corpus/make-corpus
 N=${BENCH_PAPERS:-1000}
 JOBS=${BENCH_JOBS:-$(nproc)}
 RUNS=${BENCH_RUNS:-3}
-REALCORPUS=${REALCORPUS:-$ROOT/../shared/realcorpus}
+REALCORPUS=${PAPERS_REALCORPUS:-$ROOT/../shared/realcorpus}
 
 for tool in "$PAPERS" "$MAKE_CORPUS" /usr/bin/time pdftotext; do
   command -v "$tool" >/dev/null || { echo "ingest_bench: $tool is missing (run make build)" >&2; exit 1; }

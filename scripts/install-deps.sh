@@ -16,6 +16,9 @@ packages=(
   nlohmann-json3-dev                 # JSON records
   libcli11-dev                       # command line
   libphonenumber-dev                 # phone numbers to E.164
+  libtesseract-dev libleptonica-dev  # OCR of scanned pages (Tesseract LSTM C++ API) and scan preprocessing (Leptonica)
+  tesseract-ocr-eng tesseract-ocr-osd # English model; orientation and script detection (pages turned 90/180/270)
+  tesseract-ocr                      # the `tesseract` command: the OCR benchmark's baseline
   libcairo2-dev fonts-dejavu-core    # corpus generator: text-layer PDFs through Cairo's PDF surface
   catch2                             # unit tests (Catch2 v2)
   python3-jsonschema                 # schema test: validates `papers extract` output against schemas/paper.schema.json

@@ -14,6 +14,7 @@
 #include "archive/archive.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/record_json.h"
+#include "tests/text_fixture.h"
 
 namespace fs = std::filesystem;
 using namespace papers;
@@ -132,7 +133,8 @@ TEST_CASE("bad input: the command line reports failures and exits 3", "[bad-inpu
 }
 
 TEST_CASE("real corpus: every text-layer paper archives / scans fail only for needing OCR", "[corpus][realcorpus]") {
-  const fs::path real = kSource.parent_path() / "shared/realcorpus";
+  const fs::path real = papers::test::realcorpus_dir();
+  INFO("the real corpus is read from " << real << " (set PAPERS_REALCORPUS to move it)");
   REQUIRE(fs::is_directory(real));
   const fs::path dir = fresh_dir("real");
   Archive archive((dir / "a.db").string());

@@ -1,6 +1,8 @@
 // See text_fixture.h.
 #include "tests/text_fixture.h"
 
+#include <cstdlib>
+
 #include "pipeline/normalise.h"
 #include "pipeline/segment.h"
 
@@ -12,6 +14,11 @@ Segments segment_text(const std::string& text) {
   pages.pages.push_back(PageText{1, text, "text", std::nullopt});
   auto normal = NormaliseStage()(std::move(pages));
   return SegmentStage()(std::move(normal.value())).value();
+}
+
+std::filesystem::path realcorpus_dir() {
+  if (const char* env = std::getenv("PAPERS_REALCORPUS"); env && *env) return env;
+  return std::filesystem::path(PAPERS_SOURCE_DIR).parent_path() / "shared/realcorpus";
 }
 
 }  // namespace papers::test

@@ -2,6 +2,7 @@
 // like the papers they stand for. Used only by tests.
 #pragma once
 
+#include <filesystem>
 #include <string>
 
 #include "pipeline/model.h"
@@ -10,5 +11,8 @@ namespace papers::test {
 
 // One-page text through normalise and segment.
 Segments segment_text(const std::string& text);
+
+// The real papers of ../shared/realcorpus (beside the checkout), or $PAPERS_REALCORPUS.
+std::filesystem::path realcorpus_dir();
 
 }  // namespace papers::test
