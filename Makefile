@@ -21,9 +21,11 @@ demo: build
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-# Rebuilds the development corpus PDFs from corpus/sources/ (they are committed).
+# Rebuilds the development corpus PDFs from corpus/sources/ and their scanned twins from
+# corpus/scans/manifest.txt (all are committed; output is byte-for-byte reproducible).
 corpus: build
 	./$(BUILD)/corpus/make-corpus corpus/sources corpus/dev
+	./$(BUILD)/corpus/make-scans corpus/scans/manifest.txt corpus/dev corpus/scans
 
 bench: build
 	bash bench/ingest_bench.sh

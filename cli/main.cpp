@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "archive/archive.h"
 #include "cli/progress.h"
 #include "pipeline/discover.h"
+#include "pipeline/ocr.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/record_json.h"
 
@@ -25,7 +27,8 @@ namespace {
 constexpr int kOk = 0, kFatal = 1, kUsage = 2, kSomeFailed = 3, kNotFound = 4;
 
 constexpr const char* kExitCodes =
-    "Exit status: 0 all files archived (or already archived), 1 fatal error (archive cannot be used),\n"
+    "Exit status: 0 all files archived (or already archived), 1 fatal error (archive cannot be used,\n"
+    "or the OCR language cannot be loaded),\n"
     "2 usage error, 3 some files failed (the others were archived; see `papers stats`), 4 not found.";
 
 // Archives what the pipeline yields: one transaction per batch of papers.
@@ -101,8 +104,14 @@ int ingest(const std::vector<std::string>& paths, const std::string& archive_pat
   const auto start = std::chrono::steady_clock::now();
   PipelineCounts counts;
   try {
-    counts = run_pipeline(paths, options, sink);
+    std::string ocr_error;
+    counts = run_pipeline(paths, options, sink, &ocr_error);
     sink.close();
+    if (!ocr_error.empty()) {
+      progress.finish();
+      std::fprintf(stderr, "papers: %s (nothing was ingested)\n", ocr_error.c_str());
+      return kFatal;
+    }
   } catch (const std::exception& e) {
     progress.finish();
     std::fprintf(stderr, "papers: fatal: %s (papers archived before this point are kept)\n", e.what());
@@ -151,11 +160,35 @@ void print_stats(Archive& archive) {
   }
 }
 
+// --ocr, --ocr-dpi, --lang, --ocr-page-timeout, --no-preprocess: shared by ingest and extract.
+void add_ocr_options(CLI::App* cmd, OcrOptions& ocr) {
+  static const std::map<std::string, OcrOptions::Mode> kModes = {
+      {"auto", OcrOptions::Mode::automatic}, {"always", OcrOptions::Mode::always}, {"never", OcrOptions::Mode::never}};
+  cmd->add_option("--ocr", ocr.mode,
+                  "auto: OCR a page only when its text layer is missing, too thin for its ink, or garbage; "
+                  "always: OCR every page; never: text layers only")
+      ->transform(CLI::CheckedTransformer(kModes, CLI::ignore_case))
+      ->default_str("auto");
+  cmd->add_option("--ocr-dpi", ocr.dpi, "resolution PDF pages are rendered at for OCR")
+      ->check(CLI::Range(70, 1200))
+      ->capture_default_str();
+  cmd->add_option("--lang", ocr.lang, "Tesseract language codes, e.g. eng or eng+fra (Debian: tesseract-ocr-LANG)")
+      ->capture_default_str();
+  cmd->add_option("--ocr-page-timeout", ocr.page_seconds, "seconds OCR may spend on one page before it fails")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd->add_flag("!--no-preprocess", ocr.preprocess,
+                "give Tesseract the page image as rendered, without Leptonica binarisation, deskew and despeckle "
+                "(for comparisons)");
+}
+
 }  // namespace
 }  // namespace papers
 
 int main(int argc, char** argv) {
   using namespace papers;
+  // Before anything else: Tesseract's OpenMP must not start threads of its own (re-executes once).
+  limit_openmp_threads(argv);
   CLI::App app{"papers: bulk-ingest committee papers (Board, Panel, Committee and Cabinet reports) into a searchable archive"};
   app.footer(std::string("\nExamples:\n  papers ingest ~/minutes ~/reports --jobs 8\n  papers extract report.pdf | jq .recommendations\n"
                          "  papers show 2fd81aa7\n  papers export --format csv > papers.csv\n  papers stats\n\n") + kExitCodes);
@@ -170,15 +203,21 @@ int main(int argc, char** argv) {
   ingest_cmd->add_option("paths", paths, "files and folders")->required();
   ingest_cmd->add_option("-j,--jobs", options.jobs, "worker threads (0: one per core)")->capture_default_str();
   ingest_cmd->add_option("--batch", batch, "papers per archive transaction")->capture_default_str()->check(CLI::PositiveNumber);
-  ingest_cmd->footer(std::string("\nExamples:\n  papers ingest corpus/\n  papers --archive board.db ingest /data/board-papers --jobs 4\n\n"
+  add_ocr_options(ingest_cmd, options.text.ocr);
+  ingest_cmd->footer(std::string("\nExamples:\n  papers ingest corpus/\n  papers --archive board.db ingest /data/board-papers --jobs 4\n"
+                                 "  papers ingest scans/ --ocr always --ocr-dpi 400 --lang eng+fra\n\n"
+                                 "Scanned pages (image-only PDF pages, PNG, JPEG, TIFF) are OCR'd with Tesseract; each page's\n"
+                                 "record says whether its text came from the text layer or OCR, with OCR's confidence.\n"
                                  "Files are typed by content, not name. A file that cannot be read is reported on stderr\n"
                                  "(file: reason), recorded in the archive's failures table and skipped; the batch goes on.\n"
                                  "Files already archived (same bytes) are skipped. ") + kExitCodes);
 
   std::string file;
   auto* extract_cmd = app.add_subcommand("extract", "print one paper's record as JSON (no archive)");
-  extract_cmd->add_option("file", file, "a PDF or text file")->required();
-  extract_cmd->footer("\nExamples:\n  papers extract corpus/seeds/000_2fd81aa742bb2f43.txt\n  papers extract report.pdf | jq '.recommendations[].text'");
+  extract_cmd->add_option("file", file, "a PDF, page image (PNG, JPEG, TIFF) or text file")->required();
+  add_ocr_options(extract_cmd, options.text.ocr);
+  extract_cmd->footer("\nExamples:\n  papers extract corpus/seeds/000_2fd81aa742bb2f43.txt\n  papers extract report.pdf | jq '.recommendations[].text'\n"
+                      "  papers extract scan.tiff --lang eng | jq '.extraction.pages'");
 
   std::string id;
   auto* show_cmd = app.add_subcommand("show", "print an archived paper's record as JSON");
@@ -215,7 +254,7 @@ int main(int argc, char** argv) {
     Outcome<Record> record = extract_file(file, options);
     if (!record.ok()) {
       std::fprintf(stderr, "failed: %s: %s\n", record.failure().path.c_str(), record.failure().reason.c_str());
-      return kSomeFailed;
+      return record.failure().stage == "ocr" ? kFatal : kSomeFailed;
     }
     if (!record.value().source.warning.empty())
       std::fprintf(stderr, "warning: %s: %s\n", file.c_str(), record.value().source.warning.c_str());

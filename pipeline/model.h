@@ -79,11 +79,14 @@ struct PageText {
   std::string text;            // UTF-8
   std::string method = "text"; // "text" or "ocr"
   std::optional<double> confidence;  // mean word confidence for OCR pages, 0..100
+  std::string ocr_reason;      // why the page was OCR'd ("no text layer", ...); "" for text pages
+  int rotation = 0;            // degrees an OCR'd page was turned clockwise to read it upright
+  std::string error;           // why the page has no text (it failed to render or OCR); "" when fine
 };
 
 struct PageTexts {
   SourceInfo source;
-  std::string method;  // how the document's text was got: "pdf-text", "text-file"
+  std::string method;  // how the paper's text was got: "pdf-text", "pdf-ocr", "pdf-mixed", "image-ocr", "text-file"
   std::vector<PageText> pages;
 };
 
@@ -93,6 +96,9 @@ struct PageInfo {
   std::string method = "text";
   std::size_t chars = 0;  // characters (code points) of the page's normalised text
   std::optional<double> confidence;
+  std::string ocr_reason;
+  int rotation = 0;
+  std::string error;
 };
 
 // 4. normalise: one NFKC, unwrapped text, page boundaries kept as offsets.

@@ -224,6 +224,84 @@ std::size_t typical_width(const std::vector<PageLine>& page) {
 
 }  // namespace
 
+namespace {
+
+bool is_speck_char(char c) {
+  switch (c) {
+    case '.': case ',': case '\'': case '"': case '|': case '_': case '*': case '~': case '^': case '`':
+    case ';': case ':': case '-':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// A token made only of digits and the letters OCR confuses with them, with at least one digit:
+// "2O19", "l5", "0ll3", "3l/03/2O19". Letters on their own ("lO", "I") are left alone.
+bool confusable_number(std::string_view token) {
+  bool digit = false;
+  for (char c : token) {
+    if (c >= '0' && c <= '9') digit = true;
+    else if (!(c == 'O' || c == 'o' || c == 'l' || c == 'I' || c == '|' || c == '.' || c == ',' || c == '/' ||
+               c == ':' || c == '-'))
+      return false;
+  }
+  return digit;
+}
+
+}  // namespace
+
+std::string clean_ocr_line(std::string_view input) {
+  std::string line(input);
+  // Tokens: runs of non-space characters, with where they start.
+  std::vector<std::pair<std::size_t, std::size_t>> tokens;  // [begin, end)
+  for (std::size_t i = 0; i < line.size();) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    const std::size_t b = i;
+    while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
+    if (i > b) tokens.emplace_back(b, i);
+  }
+  const auto gap_before = [&](std::size_t k) {
+    if (k == 0) return true;
+    const std::size_t between = tokens[k].first - tokens[k - 1].second;
+    return between >= 3 || line.find('\t', tokens[k - 1].second) < tokens[k].first;
+  };
+  const auto gap_after = [&](std::size_t k) { return k + 1 == tokens.size() || gap_before(k + 1); };
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    auto [b, e] = tokens[k];
+    const std::string_view token(line.data() + b, e - b);
+    // A speck: one or two punctuation marks standing alone at a line's end or beside a column gap.
+    if (token.size() <= 2 && std::all_of(token.begin(), token.end(), is_speck_char) && (gap_before(k) || gap_after(k))) {
+      std::fill(line.begin() + static_cast<std::ptrdiff_t>(b), line.begin() + static_cast<std::ptrdiff_t>(e), ' ');
+      continue;
+    }
+    // A stray mark stuck to the start of a line's first word: "'Meeting date", "‘Agenda".
+    if (k == 0 && token.size() > 2 && (token[0] == '\'' || token[0] == '|' || token[0] == '_' || token[0] == '`') &&
+        std::isalpha(static_cast<unsigned char>(token[1])))
+      line[b] = ' ';
+    // Numbers and dates: trim the token's outer punctuation, then mend confused letters.
+    std::size_t nb = b, ne = e;
+    while (nb < ne && (line[nb] == '(' || line[nb] == '[')) ++nb;
+    while (ne > nb && (line[ne - 1] == ')' || line[ne - 1] == ']' || line[ne - 1] == ',' || line[ne - 1] == '.' ||
+                       line[ne - 1] == ';' || line[ne - 1] == ':'))
+      --ne;
+    if (ne > nb && confusable_number(std::string_view(line.data() + nb, ne - nb))) {
+      for (std::size_t i = nb; i < ne; ++i) {
+        char& c = line[i];
+        if (c == 'O' || c == 'o') c = '0';
+        else if (c == 'l' || c == 'I' || c == '|') c = '1';
+      }
+    }
+  }
+  // "claire. mears@westkent.gov.uk": OCR put a space after a dot inside an e-mail address.
+  static const Pattern kSplitEmail(R"re(([A-Za-z0-9_%+-])\. ([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.))re");
+  RE2::GlobalReplace(&line, kSplitEmail, "\\1.\\2");
+  // "name @westkent.gov.uk", "name@ westkent.gov.uk"
+  static const Pattern kSpacedAt(R"re(([A-Za-z0-9._%+-]) ?@ ?([A-Za-z0-9-]+\.[A-Za-z]))re");
+  RE2::GlobalReplace(&line, kSpacedAt, "\\1@\\2");
+  return line;
+}
+
 std::string normalise_characters(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
@@ -248,7 +326,19 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
   pages.reserve(input.pages.size());
   for (const PageText& page : input.pages) {
     std::vector<PageLine> lines;
-    const std::string chars = normalise_characters(page.text);
+    std::string chars = normalise_characters(page.text);
+    if (page.method == "ocr") {
+      std::string mended;
+      std::size_t from = 0;
+      while (from <= chars.size()) {
+        std::size_t nl = chars.find('\n', from);
+        if (nl == std::string::npos) nl = chars.size();
+        mended += clean_ocr_line(std::string_view(chars).substr(from, nl - from));
+        if (nl < chars.size()) mended += '\n';
+        from = nl + 1;
+      }
+      chars = std::move(mended);
+    }
     std::size_t start = 0;
     while (start <= chars.size()) {
       std::size_t nl = chars.find('\n', start);
@@ -357,7 +447,8 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
   if (!result.page_starts.empty()) result.page_starts[0] = 0;
   for (std::size_t i = 0; i < input.pages.size(); ++i) {
     const PageText& page = input.pages[i];
-    result.pages.push_back(PageInfo{page.number, page.method, chars_per_page[i], page.confidence});
+    result.pages.push_back(PageInfo{page.number, page.method, chars_per_page[i], page.confidence, page.ocr_reason,
+                                    page.rotation, page.error});
   }
   return result;
 }

@@ -6,6 +6,7 @@
 //  - Lines unwrapped into paragraphs: words hyphenated at line ends joined, wrapped lines joined,
 //    dangling labels ("1.1", "From:") joined to the text they label, and a paragraph broken by a
 //    page break (or a stray blank line) joined again when it resumes in lower case.
+//  - On OCR'd pages, OCR's usual slips mended first (clean_ocr_line).
 // Must not drop words or reorder text; must not decide what any line means (that is segment).
 #pragma once
 
@@ -18,6 +19,12 @@ namespace papers {
 
 // NFKC plus the one-form mapping for quotes, dashes and spaces, on one piece of UTF-8 text.
 std::string normalise_characters(std::string_view utf8);
+
+// One line of an OCR'd page with OCR's usual slips mended, columns kept (what is removed becomes
+// spaces): specks read as punctuation at either end of the line or beside a column gap dropped;
+// O/o and l/I/| read for 0 and 1 inside numbers and dates ("2O19", "3l March", "0ll3") put
+// right; an e-mail address split after a dot ("claire. mears@kent.gov.uk") joined.
+std::string clean_ocr_line(std::string_view line);
 
 class NormaliseStage {
  public:

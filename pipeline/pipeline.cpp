@@ -12,6 +12,7 @@
 #include "pipeline/discover.h"
 #include "pipeline/fields.h"
 #include "pipeline/normalise.h"
+#include "pipeline/page_image.h"
 #include "pipeline/segment.h"
 
 namespace papers {
@@ -32,11 +33,11 @@ Failure internal_failure(const std::string& path, const std::string& stage, cons
 
 }  // namespace
 
-Outcome<Record> process_file(SourceFile file, const TextOptions& options) {
+Outcome<Record> process_file(SourceFile file, const TextOptions& options, OcrEngines* engines) {
   const std::string path = file.path;
   const std::string sha = file.sha256;
   try {
-    Outcome<PageTexts> pages = TextStage(options)(std::move(file));
+    Outcome<PageTexts> pages = TextStage(options, engines)(std::move(file));
     if (!pages.ok()) return pages.failure();
     Outcome<NormalisedText> normal = NormaliseStage()(std::move(pages.value()));
     if (!normal.ok()) return normal.failure();
@@ -54,20 +55,44 @@ Outcome<Record> process_file(SourceFile file, const TextOptions& options) {
   }
 }
 
-Outcome<Record> extract_file(const std::string& path, const PipelineOptions& options) {
-  quiet_poppler();
-  Outcome<SourceFile> file = ReadStage(options.read)(Document{path, 0, ""});
-  if (!file.ok()) return file.failure();
-  return process_file(std::move(file.value()), options.text);
+void prepare_libraries() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    quiet_poppler();
+    quiet_leptonica();
+    warm_up_poppler_renderer();
+  });
 }
 
-PipelineCounts run_pipeline(const std::vector<std::string>& paths, const PipelineOptions& options, PipelineSink& sink) {
-  quiet_poppler();
+Outcome<Record> extract_file(const std::string& path, const PipelineOptions& options) {
+  prepare_libraries();
+  Outcome<SourceFile> file = ReadStage(options.read)(Document{path, 0, ""});
+  if (!file.ok()) return file.failure();
+  std::unique_ptr<OcrEngines> engines;
+  if (options.text.ocr.mode != OcrOptions::Mode::never) {
+    engines = std::make_unique<OcrEngines>(options.text.ocr);
+    if (!engines->error().empty()) return Failure{path, "ocr", engines->error(), file.value().sha256};
+  }
+  return process_file(std::move(file.value()), options.text, engines.get());
+}
+
+PipelineCounts run_pipeline(const std::vector<std::string>& paths, const PipelineOptions& options, PipelineSink& sink,
+                            std::string* ocr_error) {
+  prepare_libraries();
   const int jobs = options.jobs > 0 ? options.jobs : tbb::info::default_concurrency();
   tbb::global_control threads(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(jobs));
   // Two papers per worker keep every worker busy while one waits on the serial stages; each
   // token holds one file's bytes, so this is also what bounds memory.
   const std::size_t tokens = options.tokens > 0 ? options.tokens : static_cast<std::size_t>(jobs) * 2;
+  // Tesseract engines, one per worker thread, made on first use; destroyed when this returns.
+  std::unique_ptr<OcrEngines> engines;
+  if (options.text.ocr.mode != OcrOptions::Mode::never) {
+    engines = std::make_unique<OcrEngines>(options.text.ocr);
+    if (!engines->error().empty()) {
+      if (ocr_error) *ocr_error = engines->error();
+      return PipelineCounts{};
+    }
+  }
 
   Discovery discovery(paths);
   PipelineCounts counts;
@@ -118,7 +143,7 @@ PipelineCounts run_pipeline(const std::vector<std::string>& paths, const Pipelin
           tbb::make_filter<TokenPtr, TokenPtr>(tbb::filter_mode::parallel,
                                                [&](TokenPtr token) -> TokenPtr {
                                                  if (token->file->ok() && !token->duplicate) {
-                                                   token->record = process_file(std::move(token->file->value()), text_options);
+                                                   token->record = process_file(std::move(token->file->value()), text_options, engines.get());
                                                  }
                                                  return token;
                                                }) &

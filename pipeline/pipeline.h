@@ -36,15 +36,24 @@ class PipelineSink {
 };
 
 // Runs stages 3-6 on one file's bytes: what `papers extract` does, and the parallel body.
-Outcome<Record> process_file(SourceFile file, const TextOptions& options);
+// engines: where pages are OCR'd (null: OCR is off).
+Outcome<Record> process_file(SourceFile file, const TextOptions& options, OcrEngines* engines);
 
-// One file from path to record, no archive (read included).
+// Process-wide set-up before any worker starts: Poppler's and Leptonica's messages off stderr,
+// and Poppler's renderer warmed up from this thread (see warm_up_poppler_renderer).
+void prepare_libraries();
+
+// One file from path to record, no archive (read included). Fails with the OCR engines' error
+// (as a Failure of stage "ocr") when OCR is on and its language cannot be loaded.
 Outcome<Record> extract_file(const std::string& path, const PipelineOptions& options = {});
 
 struct PipelineCounts {
   std::size_t files = 0, archived = 0, skipped = 0, failed = 0;
 };
 
-PipelineCounts run_pipeline(const std::vector<std::string>& paths, const PipelineOptions& options, PipelineSink& sink);
+// Runs the pipeline. When OCR is on and its language cannot be loaded, nothing is ingested and
+// ocr_error (if given) says why.
+PipelineCounts run_pipeline(const std::vector<std::string>& paths, const PipelineOptions& options, PipelineSink& sink,
+                            std::string* ocr_error = nullptr);
 
 }  // namespace papers

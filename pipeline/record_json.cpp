@@ -28,9 +28,14 @@ json record_to_json(const Record& r) {
   j["source"] = {{"path", r.source.path}, {"sha256", r.source.sha256}, {"bytes", r.source.bytes},
                  {"media_type", r.source.media_type}, {"pages", r.source.pages}};
   json pages = json::array();
-  for (const PageInfo& p : r.pages)
-    pages.push_back({{"number", p.number}, {"method", p.method}, {"chars", p.chars},
-                     {"confidence", p.confidence ? json(*p.confidence) : json(nullptr)}});
+  for (const PageInfo& p : r.pages) {
+    json page = {{"number", p.number}, {"method", p.method}, {"chars", p.chars},
+                 {"confidence", p.confidence ? json(*p.confidence) : json(nullptr)}};
+    if (!p.ocr_reason.empty()) page["ocr_reason"] = p.ocr_reason;
+    if (p.rotation != 0) page["rotation"] = p.rotation;
+    if (!p.error.empty()) page["error"] = p.error;
+    pages.push_back(std::move(page));
+  }
   j["extraction"] = {{"method", r.method}, {"pages", pages}};
   if (!r.source.warning.empty()) j["extraction"]["warning"] = r.source.warning;
   j["title"] = text_field(r.title);

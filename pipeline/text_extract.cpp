@@ -1,17 +1,22 @@
-// Stage 3, text: Poppler text per page, or decoded text files. See text_extract.h.
+// Stage 3, text: Poppler text per page, OCR where a page needs it, or decoded text files.
+// See text_extract.h.
 #include "pipeline/text_extract.h"
 
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
 #include <re2/re2.h>
-
-#include "extractors/pattern.h"
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
 #include <unicode/ucsdet.h>
 
 #include <cstring>
 #include <limits>
 #include <memory>
+
+#include "extractors/pattern.h"
+#include "pipeline/page_image.h"
+#include "pipeline/text_quality.h"
 
 namespace papers {
 namespace {
@@ -109,19 +114,91 @@ Outcome<PageTexts> TextStage::operator()(SourceFile file) const {
   switch (file.kind) {
     case MediaKind::pdf: return from_pdf(file);
     case MediaKind::text: return from_text(file);
-    case MediaKind::image:
-      return Failure{file.path, "text", "needs OCR: a page image (" + file.media_type + "); this build does not OCR yet", file.sha256};
+    case MediaKind::image: return from_image(file);
     case MediaKind::unsupported: break;
   }
   return Failure{file.path, "text", "unsupported content: " + file.media_type, file.sha256};
 }
 
+std::string TextStage::ocr_unavailable() const {
+  if (options_.ocr.mode == OcrOptions::Mode::never || !engines_) return "OCR is off (--ocr never)";
+  return engines_->error();
+}
+
+namespace {
+
+// The pages of one paper that are to be OCR'd, and what came of each.
+struct OcrJob {
+  int index = 0;           // 0-based page
+  std::string reason;      // why it is OCR'd
+  bool keep_text_layer_if_thin = false;  // a thin text layer stays unless OCR finds much more
+  std::optional<Outcome<OcrPage>> result;
+};
+
+std::string join_page_errors(const std::vector<PageText>& pages) {
+  std::string out;
+  for (const PageText& p : pages) {
+    if (p.error.empty()) continue;
+    if (!out.empty()) out += "; ";
+    out += "page " + std::to_string(p.number) + ": " + p.error;
+  }
+  return out;
+}
+
+void add_warning(SourceInfo& source, const std::string& warning) {
+  if (warning.empty()) return;
+  source.warning += source.warning.empty() ? "" : "; ";
+  source.warning += warning;
+}
+
+// Runs the jobs in parallel (oneTBB; pages of one paper at once), each through page_image (a
+// page image) and OCR. page_image is called on the thread that runs the job.
+template <typename PageImageOf>
+void run_ocr_jobs(std::vector<OcrJob>& jobs, OcrEngines& engines, PageImageOf page_image) {
+  tbb::parallel_for(std::size_t{0}, jobs.size(), [&](std::size_t k) {
+    OcrJob& job = jobs[k];
+    try {
+      Outcome<PageImage> image = page_image(job.index);
+      if (!image.ok()) {
+        job.result = image.failure();
+        return;
+      }
+      job.result = engines.read(image.value().pix.get(), image.value().dpi);
+    } catch (const std::exception& e) {
+      job.result = Failure{"", "text", std::string("internal error: ") + e.what(), ""};
+    } catch (...) {
+      job.result = Failure{"", "text", "internal error: unknown exception", ""};
+    }
+  });
+}
+
+void apply_ocr(PageText& page, const OcrJob& job) {
+  if (!job.result || !job.result->ok()) {
+    page.error = job.result ? job.result->failure().reason : "not OCR'd";
+    if (!job.keep_text_layer_if_thin) page.text.clear();
+    return;
+  }
+  const OcrPage& ocr = job.result->value();
+  // A thin text layer (a caption over a picture) is kept when OCR finds little more than it.
+  if (job.keep_text_layer_if_thin && non_space_chars(ocr.text) < 2 * non_space_chars(page.text) + 50) return;
+  page.text = ocr.text;
+  page.method = "ocr";
+  page.confidence = ocr.confidence;
+  page.ocr_reason = job.reason;
+  page.rotation = ocr.rotation;
+}
+
+}  // namespace
+
 Outcome<PageTexts> TextStage::from_pdf(const SourceFile& file) const {
   const auto fail = [&](std::string reason) { return Failure{file.path, "text", std::move(reason), file.sha256}; };
   if (file.bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
     return fail("PDF too large for Poppler");
-  std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_raw_data(file.bytes.data(), static_cast<int>(file.bytes.size())));
+  const auto load = [&file] {
+    return std::unique_ptr<poppler::document>(
+        poppler::document::load_from_raw_data(file.bytes.data(), static_cast<int>(file.bytes.size())));
+  };
+  std::unique_ptr<poppler::document> doc = load();
   if (!doc) return fail("damaged PDF: Poppler cannot open it (truncated or corrupt)");
   if (doc->is_locked()) return fail("encrypted PDF: needs a password");
   const int count = doc->pages();
@@ -130,8 +207,9 @@ Outcome<PageTexts> TextStage::from_pdf(const SourceFile& file) const {
   PageTexts out;
   out.source = source_info(file);
   out.source.pages = count;
-  out.method = "pdf-text";
-  std::size_t total = 0;
+  const OcrOptions::Mode mode = engines_ ? options_.ocr.mode : OcrOptions::Mode::never;
+  std::vector<OcrJob> jobs;
+  std::size_t text_layer_chars = 0;
   for (int i = 0; i < count; ++i) {
     PageText page;
     page.number = i + 1;
@@ -143,18 +221,88 @@ Outcome<PageTexts> TextStage::from_pdf(const SourceFile& file) const {
       const poppler::byte_array utf8 = p->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
       page.text.assign(utf8.begin(), utf8.end());
     }
-    total += non_space_chars(page.text);
+    text_layer_chars += non_space_chars(page.text);
+    if (mode == OcrOptions::Mode::always) {
+      jobs.push_back(OcrJob{i, "--ocr always", false, std::nullopt});
+    } else if (mode == OcrOptions::Mode::automatic) {
+      const TextLayerFigures figures = measure_text_layer(page.text);
+      const double ink = needs_ink_check(figures) ? ink_fraction(*doc, i) : -1;
+      if (auto problem = text_layer_problem(figures, ink))
+        jobs.push_back(OcrJob{i, *problem, problem->starts_with("text layer too thin"), std::nullopt});
+    }
     out.pages.push_back(std::move(page));
   }
+
+  if (mode == OcrOptions::Mode::never || (!jobs.empty() && !engines_->error().empty())) {
+    if (text_layer_chars < options_.min_text_chars)
+      return fail("needs OCR: no text layer on its " + std::to_string(count) + " page" + (count == 1 ? "" : "s") +
+                  " (a scanned paper), and " + ocr_unavailable());
+    jobs.clear();
+  }
+  if (!jobs.empty()) {
+    // One Poppler document per thread: a document must not be used by two threads at once.
+    tbb::enumerable_thread_specific<std::unique_ptr<poppler::document>> docs(load);
+    const int dpi = options_.ocr.dpi;
+    const ImageLimits limits = options_.ocr.limits;
+    run_ocr_jobs(jobs, *engines_, [&](int index) -> Outcome<PageImage> {
+      std::unique_ptr<poppler::document>& local = docs.local();
+      if (!local) return Failure{"", "text", "PDF cannot be reopened for rendering", ""};
+      return render_pdf_page(*local, index, dpi, limits);
+    });
+    for (const OcrJob& job : jobs) apply_ocr(out.pages[static_cast<std::size_t>(job.index)], job);
+  }
+
+  std::size_t total = 0, ocr_pages = 0;
+  for (const PageText& p : out.pages) {
+    total += non_space_chars(p.text);
+    ocr_pages += p.method == "ocr";
+  }
+  const std::string page_errors = join_page_errors(out.pages);
   if (total < options_.min_text_chars)
-    return fail("needs OCR: no text layer on its " + std::to_string(count) + " page" + (count == 1 ? "" : "s") +
-                " (a scanned paper); this build does not OCR yet");
+    return fail(page_errors.empty() ? "no text: its " + std::to_string(count) + " page" + (count == 1 ? "" : "s") +
+                                          " hold no readable text, by text layer or OCR"
+                                    : "no text could be read: " + page_errors);
+  out.method = ocr_pages == 0 ? "pdf-text" : ocr_pages == out.pages.size() ? "pdf-ocr" : "pdf-mixed";
+  add_warning(out.source, page_errors);
   // A PDF that ends without %%EOF near its end was cut short; Poppler may still read its pages.
   const std::size_t eof = file.bytes.rfind("%%EOF");
-  if (eof == std::string::npos || eof + 1024 < file.bytes.size()) {
-    out.source.warning += out.source.warning.empty() ? "" : "; ";
-    out.source.warning += "truncated PDF (no %%EOF at its end): kept the text Poppler could read";
+  if (eof == std::string::npos || eof + 1024 < file.bytes.size())
+    add_warning(out.source, "truncated PDF (no %%EOF at its end): kept the text Poppler could read");
+  return out;
+}
+
+Outcome<PageTexts> TextStage::from_image(const SourceFile& file) const {
+  const auto fail = [&](std::string reason) { return Failure{file.path, "text", std::move(reason), file.sha256}; };
+  const std::string unavailable = ocr_unavailable();
+  if (!unavailable.empty()) return fail("needs OCR: a page image (" + file.media_type + "), and " + unavailable);
+  Outcome<int> count = image_page_count(file.bytes, file.media_type);
+  if (!count.ok()) return fail(count.failure().reason);
+
+  PageTexts out;
+  out.source = source_info(file);
+  out.source.pages = count.value();
+  out.method = "image-ocr";
+  std::vector<OcrJob> jobs;
+  for (int i = 0; i < count.value(); ++i) {
+    PageText page;
+    page.number = i + 1;
+    out.pages.push_back(std::move(page));
+    jobs.push_back(OcrJob{i, "page image", false, std::nullopt});
   }
+  const ImageLimits limits = options_.ocr.limits;
+  run_ocr_jobs(jobs, *engines_, [&](int index) { return decode_image_page(file.bytes, file.media_type, index, limits); });
+  for (const OcrJob& job : jobs) apply_ocr(out.pages[static_cast<std::size_t>(job.index)], job);
+  // A page image is all OCR, even where OCR found nothing.
+  for (PageText& p : out.pages) {
+    p.method = "ocr";
+    if (p.ocr_reason.empty()) p.ocr_reason = "page image";
+  }
+  const std::string page_errors = join_page_errors(out.pages);
+  std::size_t total = 0;
+  for (const PageText& p : out.pages) total += non_space_chars(p.text);
+  if (total < options_.min_text_chars)
+    return fail(page_errors.empty() ? "no text: OCR found no words in the image" : "no text could be read: " + page_errors);
+  add_warning(out.source, page_errors);
   return out;
 }
 

@@ -1,19 +1,23 @@
 // Stage 3, text: the text of each page of a paper, in reading order, page boundaries kept.
-// PDFs go through Poppler's C++ API; text files (plain, Markdown- or HTML-ish dumps) are
-// decoded as UTF-8 and stripped of markup. Pages whose text layer is missing are kept empty.
-// Must not normalise (that is stage 4) and must not throw on bad input: failures are values.
+// PDFs go through Poppler's C++ API, page by page: a page whose text layer is missing, too thin
+// for its ink, or garbage is rendered and OCR'd (ocr.h), the others keep their text layer; pages
+// of one paper are OCR'd in parallel. Page images (PNG, JPEG, TIFF of any number of pages) are
+// OCR'd. Text files (plain, Markdown- or HTML-ish dumps) are decoded as UTF-8 and stripped of
+// markup. Must not normalise (that is stage 4) and must not throw on bad input: failures are values.
 #pragma once
 
 #include <string>
 #include <string_view>
 
 #include "pipeline/model.h"
+#include "pipeline/ocr.h"
 
 namespace papers {
 
 struct TextOptions {
-  // A PDF with fewer non-space characters than this in all pages has no usable text layer.
+  // A paper with fewer non-space characters than this in all pages has no usable text.
   std::size_t min_text_chars = 20;
+  OcrOptions ocr;
 };
 
 // Installs a Poppler error handler that keeps Poppler's messages off stderr.
@@ -29,13 +33,18 @@ bool valid_utf8(std::string_view text, std::size_t* bad_offset);
 
 class TextStage {
  public:
-  explicit TextStage(TextOptions options = {}) : options_(options) {}
+  // engines: where pages are OCR'd; null when OCR is off (pages that need it are reported).
+  explicit TextStage(TextOptions options = {}, OcrEngines* engines = nullptr) : options_(options), engines_(engines) {}
   Outcome<PageTexts> operator()(SourceFile file) const;
 
  private:
   Outcome<PageTexts> from_pdf(const SourceFile& file) const;
+  Outcome<PageTexts> from_image(const SourceFile& file) const;
   Outcome<PageTexts> from_text(const SourceFile& file) const;
+  // Why OCR cannot run now ("" when it can).
+  std::string ocr_unavailable() const;
   TextOptions options_;
+  OcrEngines* engines_;
 };
 
 }  // namespace papers

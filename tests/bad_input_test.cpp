@@ -132,7 +132,7 @@ TEST_CASE("bad input: the command line reports failures and exits 3", "[bad-inpu
   fs::remove_all(dir);
 }
 
-TEST_CASE("real corpus: every text-layer paper archives / scans fail only for needing OCR", "[corpus][realcorpus]") {
+TEST_CASE("real corpus: every paper archives / text layers read as text / scans OCR'd", "[corpus][realcorpus][ocr]") {
   const fs::path real = papers::test::realcorpus_dir();
   INFO("the real corpus is read from " << real << " (set PAPERS_REALCORPUS to move it)");
   REQUIRE(fs::is_directory(real));
@@ -140,19 +140,31 @@ TEST_CASE("real corpus: every text-layer paper archives / scans fail only for ne
   Archive archive((dir / "a.db").string());
   TestSink sink(archive);
   PipelineCounts counts = run_pipeline({real.string()}, PipelineOptions{}, sink);
-  int text_layer_pdfs = 0;
-  const auto failures = failures_by_name(archive);
-  for (const auto& [name, reason] : failures) {
-    INFO(name << ": " << reason);
-    CHECK(reason.rfind("needs OCR", 0) == 0);
-  }
+  for (const auto& [name, reason] : failures_by_name(archive)) FAIL_CHECK(name << ": " << reason);
+  CHECK(counts.failed == 0);
+  std::map<std::string, std::string> method;  // file name -> extraction method
+  archive.each_record([&](const nlohmann::json& r) {
+    method[fs::path(r["source"]["path"].get<std::string>()).filename().string()] = r["extraction"]["method"];
+  });
+  int pdfs = 0;
   for (const auto& e : fs::directory_iterator(real)) {
     const std::string name = e.path().filename().string();
-    if (e.path().extension() == ".pdf" && !failures.count(name)) ++text_layer_pdfs;
+    const std::string ext = e.path().extension().string();
+    if (ext != ".pdf" && ext != ".jpg") continue;
+    INFO(name);
+    REQUIRE(method.count(name));
+    if (ext == ".jpg") CHECK(method[name] == "image-ocr");
+    if (ext == ".pdf") ++pdfs;
   }
-  // The README lists 14 text-layer PDFs and 2 scans with an old OCR layer; all 16 have text.
-  CHECK(text_layer_pdfs == 16);
-  CHECK(counts.failed == failures.size());
+  CHECK(pdfs == 23);
+  // The README's image-only scans are OCR'd page by page; its text-layer papers keep their text
+  // layer (the two scans with an old OCR layer keep theirs too: it reads as words).
+  for (const char* scan : {"rivergrove_1974-City-Charter.pdf", "rivergrove_1976-Res-#22-PC.pdf", "jfk_176-10011-10152.pdf",
+                           "jfk_124-10180-10295.pdf", "jfk_62-116395-2nd_nr_250x.pdf"})
+    CHECK(method[scan] == "pdf-ocr");
+  for (const char* text : {"kent_Printed minutes 30th-Jan-2025 10.00 Cabinet.pdf", "lametro_test_agenda.pdf",
+                           "dgu_TB(4)1 Transparency Board agenda - 11.01.11.pdf", "suffolklib_board-meeting-minutes-2013-05-29.pdf"})
+    CHECK(method[text] == "pdf-text");
   fs::remove_all(dir);
 }
 

@@ -1,0 +1,323 @@
+// OCR with Tesseract. See ocr.h.
+#include "pipeline/ocr.h"
+
+#include <leptonica/allheaders.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/ocrclass.h>
+#include <tesseract/resultiterator.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <mutex>
+
+#include "pipeline/scan_prep.h"
+
+namespace papers {
+namespace {
+
+Failure page_failure(std::string reason) { return Failure{"", "text", std::move(reason), ""}; }
+
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+struct Row {
+  int top = 0, bottom = 0;
+  std::vector<const OcrWord*> words;
+};
+
+double median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
+}  // namespace
+
+// A word Tesseract doubts that holds no letter or digit: a speck read as punctuation.
+bool is_speck(const OcrWord& w) {
+  if (w.confidence >= 60) return false;
+  for (unsigned char c : w.text)
+    if (std::isalnum(c) || c >= 0x80) return false;
+  return true;
+}
+
+std::string layout_text(const std::vector<OcrWord>& all_words) {
+  std::vector<OcrWord> words;
+  for (const OcrWord& w : all_words)
+    if (!is_speck(w)) words.push_back(w);
+  if (words.empty()) return "";
+  // Lines: the union of their words' boxes.
+  struct LineBox {
+    int top = 0, bottom = 0, left = 0;
+    std::vector<const OcrWord*> words;
+  };
+  std::vector<LineBox> lines;
+  std::vector<double> char_widths, heights;
+  for (const OcrWord& w : words) {
+    if (lines.empty() || lines.back().words.front()->line != w.line) lines.push_back(LineBox{w.top, w.bottom, w.left, {}});
+    LineBox& l = lines.back();
+    l.top = std::min(l.top, w.top);
+    l.bottom = std::max(l.bottom, w.bottom);
+    l.left = std::min(l.left, w.left);
+    l.words.push_back(&w);
+    const std::size_t n = code_points(w.text);
+    if (n > 0 && w.right > w.left) char_widths.push_back(static_cast<double>(w.right - w.left) / static_cast<double>(n));
+  }
+  for (const LineBox& l : lines) heights.push_back(l.bottom - l.top);
+  const double char_width = std::max(1.0, median(char_widths));
+  const double line_height = std::max(1.0, median(heights));
+
+  // Rows: lines sorted by their middle; a line whose middle falls within the row being built and
+  // which does not overlap its words joins it (a header table's key and value, read by Tesseract
+  // as two blocks, become one row again).
+  std::sort(lines.begin(), lines.end(), [](const LineBox& a, const LineBox& b) { return a.top + a.bottom < b.top + b.bottom; });
+  std::vector<Row> rows;
+  for (const LineBox& l : lines) {
+    const int middle = (l.top + l.bottom) / 2;
+    bool joined = false;
+    if (!rows.empty()) {
+      Row& r = rows.back();
+      const bool same_height = middle >= r.top && middle <= r.bottom;
+      bool overlaps = false;
+      for (const OcrWord* a : r.words)
+        for (const OcrWord* b : l.words) overlaps |= a->left < b->right && b->left < a->right;
+      if (same_height && !overlaps) {
+        r.top = std::min(r.top, l.top);
+        r.bottom = std::max(r.bottom, l.bottom);
+        r.words.insert(r.words.end(), l.words.begin(), l.words.end());
+        joined = true;
+      }
+    }
+    if (!joined) rows.push_back(Row{l.top, l.bottom, l.words});
+  }
+  int margin = rows.front().words.front()->left;
+  for (const Row& r : rows)
+    for (const OcrWord* w : r.words) margin = std::min(margin, w->left);
+
+  // Row pitch: the distance between the tops of consecutive rows within a paragraph (the lower
+  // quartile of all pitches, as papers of short paragraphs have as many paragraph gaps as line
+  // steps); a blank line marks a pitch well above it (a paragraph break). Double-spaced
+  // typescript has one pitch throughout, and no blank lines.
+  std::vector<double> pitches;
+  for (std::size_t i = 1; i < rows.size(); ++i) pitches.push_back(rows[i].top - rows[i - 1].top);
+  double pitch = line_height * 1.4;
+  if (!pitches.empty()) {
+    std::sort(pitches.begin(), pitches.end());
+    pitch = std::max(line_height, pitches[pitches.size() / 4]);
+  }
+
+  std::string out;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    Row& r = rows[i];
+    if (i > 0 && rows[i].top - rows[i - 1].top > pitch * 1.4) out += '\n';
+    std::sort(r.words.begin(), r.words.end(), [](const OcrWord* a, const OcrWord* b) { return a->left < b->left; });
+    std::string line;
+    std::size_t column = 0;  // code points written so far
+    int previous_right = 0;
+    for (std::size_t k = 0; k < r.words.size(); ++k) {
+      const OcrWord* w = r.words[k];
+      const auto at = static_cast<std::size_t>(std::lround((w->left - margin) / char_width));
+      std::size_t pad = 0;
+      if (k == 0) {
+        pad = at;
+      } else if (w->left - previous_right > 2.5 * char_width) {
+        pad = std::max<std::size_t>(at > column ? at - column : 0, 3);  // a column gap
+      } else {
+        pad = 1;
+      }
+      line.append(pad, ' ');
+      line += w->text;
+      column += pad + code_points(w->text);
+      previous_right = w->right;
+    }
+    out += line;
+    out += '\n';
+  }
+  return out;
+}
+
+void limit_openmp_threads(char** argv) {
+  if (std::getenv("OMP_THREAD_LIMIT") != nullptr) return;
+  ::setenv("OMP_THREAD_LIMIT", "1", 1);
+  ::execv("/proc/self/exe", argv);
+  // exec failed (no /proc): go on; OCR is correct, only slower.
+}
+
+struct OcrEngines::Engine {
+  tesseract::TessBaseAPI ocr;
+  tesseract::TessBaseAPI osd;
+  bool ocr_ready = false;
+  bool osd_tried = false, osd_ready = false;
+  ~Engine() {
+    ocr.End();
+    osd.End();
+  }
+};
+
+struct OcrEngines::Pool {
+  tbb::enumerable_thread_specific<std::unique_ptr<Engine>> engines;
+};
+
+OcrEngines::OcrEngines(OcrOptions options) : options_(std::move(options)), pool_(std::make_unique<Pool>()) {
+  if (options_.mode == OcrOptions::Mode::never) return;
+  // Set process-wide parameters once, here, before any worker starts: Tesseract's messages
+  // ("Estimating resolution", "Empty page!!") go to /dev/null instead of our stderr.
+  static std::once_flag quiet;
+  std::call_once(quiet, [] {
+    tesseract::TessBaseAPI probe;
+    probe.SetVariable("debug_file", "/dev/null");
+  });
+  // Try the language now, on this thread, so a missing model is one clear error, not one per page.
+  Engine& first = local();
+  if (!first.ocr_ready)
+    error_ = "OCR language '" + options_.lang + "' cannot be loaded: install its model (Debian: tesseract-ocr-" +
+             options_.lang.substr(0, options_.lang.find('+')) + ") or choose another with --lang";
+}
+
+OcrEngines::~OcrEngines() = default;
+
+OcrEngines::Engine& OcrEngines::local() {
+  std::unique_ptr<Engine>& engine = pool_->engines.local();
+  if (!engine) {
+    engine = std::make_unique<Engine>();
+    engine->ocr_ready = engine->ocr.Init(nullptr, options_.lang.c_str(), tesseract::OEM_LSTM_ONLY) == 0;
+    if (engine->ocr_ready) engine->ocr.SetPageSegMode(tesseract::PSM_AUTO);
+  }
+  return *engine;
+}
+
+namespace {
+
+// Recognises one prepared page: words with boxes, laid out; confidence. *sideways is set when
+// most words of three or more letters stand taller than wide: lines running up or down the page,
+// which Tesseract reads but cannot lay out as rows (a page turned by 90 degrees).
+Outcome<OcrPage> recognise(tesseract::TessBaseAPI& api, Pix* image, int dpi, double page_seconds, bool* sideways) {
+  *sideways = false;
+  api.SetImage(image);
+  api.SetSourceResolution(dpi);
+  tesseract::ETEXT_DESC monitor;
+  monitor.set_deadline_msecs(static_cast<int32_t>(page_seconds * 1000));
+  const int status = api.Recognize(&monitor);
+  if (monitor.deadline_exceeded()) {
+    api.Clear();
+    char limit[32];
+    std::snprintf(limit, sizeof limit, "%g", page_seconds);
+    return page_failure(std::string("OCR took longer than the page time limit (") + limit + " s)");
+  }
+  if (status != 0) {
+    api.Clear();
+    return page_failure("OCR failed on the page image");
+  }
+  std::vector<OcrWord> words;
+  std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+  int line = 0;
+  if (it) {
+    do {
+      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) ++line;
+      std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
+      if (!text || text[0] == 0) continue;
+      OcrWord w;
+      w.text = text.get();
+      it->BoundingBox(tesseract::RIL_WORD, &w.left, &w.top, &w.right, &w.bottom);
+      w.line = line;
+      w.confidence = it->Confidence(tesseract::RIL_WORD);
+      words.push_back(std::move(w));
+    } while (it->Next(tesseract::RIL_WORD));
+  }
+  int tall = 0, long_words = 0;
+  for (const OcrWord& w : words) {
+    if (w.text.size() < 3) continue;
+    ++long_words;
+    tall += (w.bottom - w.top) > 1.5 * (w.right - w.left);
+  }
+  *sideways = long_words >= 10 && tall * 10 > long_words * 6;
+  OcrPage page;
+  page.confidence = words.empty() ? 0 : api.MeanTextConf();
+  page.text = layout_text(words);
+  api.Clear();
+  return page;
+}
+
+}  // namespace
+
+Outcome<OcrPage> OcrEngines::read(Pix* grey, int dpi) {
+  Engine& engine = local();
+  if (!engine.ocr_ready) return page_failure(error_.empty() ? "OCR engine cannot start" : error_);
+  PixPtr image;
+  double skew = 0;
+  if (options_.preprocess) {
+    PreparedScan prepared = prepare_scan(grey, dpi);
+    if (!prepared.pix) return page_failure("out of memory preparing the page image");
+    image = std::move(prepared.pix);
+    skew = prepared.skew_degrees;
+  } else {
+    image.reset(pixClone(grey));
+  }
+
+  // Upright first: Tesseract's orientation and script detection (legacy osd model) says how far
+  // the page is turned.
+  int quads = 0, osd_quads = 0;
+  if (options_.orientation) {
+    if (!engine.osd_tried) {
+      engine.osd_tried = true;
+      engine.osd_ready = engine.osd.Init(nullptr, "osd", tesseract::OEM_TESSERACT_ONLY) == 0;
+      if (engine.osd_ready) engine.osd.SetPageSegMode(tesseract::PSM_OSD_ONLY);
+    }
+    if (engine.osd_ready) {
+      engine.osd.SetImage(image.get());
+      engine.osd.SetSourceResolution(dpi);
+      int degrees = 0;
+      float confidence = 0;
+      if (engine.osd.DetectOrientationScript(&degrees, &confidence, nullptr, nullptr) && degrees % 360 != 0) {
+        // degrees: how far the page is turned anticlockwise (a page scanned turned 90 degrees
+        // clockwise gives 270); pixRotateOrth turns clockwise by quarters.
+        osd_quads = (degrees / 90) % 4;
+        if (confidence >= 1.5f) quads = osd_quads;
+      }
+      engine.osd.Clear();
+    }
+  }
+
+  // Reads the page turned by q clockwise quarters.
+  bool sideways = false;
+  const auto read_turned = [&](int q) -> Outcome<OcrPage> {
+    PixPtr turned(q == 0 ? pixClone(image.get()) : pixRotateOrth(image.get(), q));
+    if (!turned) return page_failure("out of memory turning the page image");
+    Outcome<OcrPage> r = recognise(engine.ocr, turned.get(), dpi, options_.page_seconds, &sideways);
+    if (r.ok()) r.value().rotation = q * 90;
+    return r;
+  };
+  const auto better = [](const Outcome<OcrPage>& a, const Outcome<OcrPage>& b) {
+    return a.ok() && (!b.ok() || a.value().confidence > b.value().confidence);
+  };
+  Outcome<OcrPage> result = read_turned(quads);
+  if (quads != 0 && (!result.ok() || result.value().confidence < 75)) {
+    // Orientation detection is wrong now and then on old print (a 180-degree answer on an upright
+    // 1871 page here): a turned page whose words read poorly is read as given too, and the reading
+    // with the higher confidence wins.
+    Outcome<OcrPage> as_given = read_turned(0);
+    if (better(as_given, result)) result = std::move(as_given);
+  } else if (result.ok() && sideways) {
+    // Lines run up or down the page: orientation detection was unsure (monospaced capitals defeat
+    // it on a page turned by 90 degrees). Turn the way it leaned, or else both ways, and keep the
+    // reading whose lines lie flat with the better confidence.
+    std::vector<int> turns = (osd_quads == 1 || osd_quads == 3) ? std::vector<int>{osd_quads} : std::vector<int>{3, 1};
+    Outcome<OcrPage> best = page_failure("not read");
+    for (int q : turns) {
+      Outcome<OcrPage> turned = read_turned((quads + q) % 4);
+      if (turned.ok() && !sideways && better(turned, best)) best = std::move(turned);
+    }
+    if (best.ok()) result = std::move(best);
+  }
+  if (result.ok()) result.value().skew_degrees = skew;
+  return result;
+}
+
+}  // namespace papers

@@ -1,0 +1,60 @@
+// Page images for OCR: a PDF page rendered by Poppler, or a page of an image file (PNG, JPEG,
+// TIFF, multi-page TIFF) decoded by Leptonica, as an 8-bit grey Leptonica Pix with its resolution.
+// Guards against image bombs: sizes are checked before any pixel is decoded or rendered.
+// Must not preprocess or OCR (scan_prep and ocr do that), and must not throw on bad input.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "pipeline/model.h"
+
+struct Pix;
+
+namespace poppler {
+class document;
+}
+
+namespace papers {
+
+struct PixDeleter {
+  void operator()(Pix* pix) const;
+};
+using PixPtr = std::unique_ptr<Pix, PixDeleter>;
+
+struct PageImage {
+  PixPtr pix;   // 8-bit grey
+  int dpi = 0;  // pixels per inch, as rendered or as the file says (estimated when it does not)
+};
+
+struct ImageLimits {
+  // A page image larger than this is refused (an A4 page at 600 dpi is 35 million pixels).
+  std::int64_t max_pixels = 150'000'000;
+  int max_side = 40'000;
+};
+
+// Quietens Leptonica's messages on stderr (call once, before workers start).
+void quiet_leptonica();
+
+// Renders one throwaway page from the calling thread. Poppler builds its colour-management state
+// lazily on the first render, without a lock, and parallel first renders have crashed programs
+// that start many render workers at once: call this once, before any worker renders.
+void warm_up_poppler_renderer();
+
+// Renders page `index` (0-based) of doc at dpi as grey. Fails (with a reason) when the page is
+// missing, would exceed the limits at that resolution, or renders to nothing.
+Outcome<PageImage> render_pdf_page(const poppler::document& doc, int index, int dpi, const ImageLimits& limits);
+
+// Pages in an image file: the TIFF page count, 1 for PNG and JPEG; a failure for anything else.
+Outcome<int> image_page_count(std::string_view bytes, const std::string& media_type);
+
+// Decodes page `index` (0-based) of an image file as grey, after checking its header's size.
+Outcome<PageImage> decode_image_page(std::string_view bytes, const std::string& media_type, int index,
+                                     const ImageLimits& limits);
+
+// Dark-pixel share of a page rendered at a low resolution (0..1): how much ink a page carries,
+// to tell whether its text layer is too thin for what is printed on it. -1 if it cannot render.
+double ink_fraction(const poppler::document& doc, int index);
+
+}  // namespace papers

@@ -1,0 +1,112 @@
+// Text layer quality. See text_quality.h.
+#include "pipeline/text_quality.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+namespace papers {
+namespace {
+
+constexpr std::size_t kMissingBelow = 10;     // non-space characters: a page with fewer has no text layer
+constexpr std::size_t kThinBelow = 200;       // a page with fewer characters has its ink measured
+constexpr double kCharsPerInkShare = 40'000;  // a full text page: ~2,500 characters over ~6% ink at 36 dpi
+
+bool is_vowel(UChar32 c) {
+  switch (u_tolower(c)) {
+    case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': return true;
+    default: return false;
+  }
+}
+
+// A token shaped like a word ("Council", "PCC", "don't", "Sub-Committee") or a number or date
+// ("2017/18", "£9.4m", "1st", "01223"), after its leading and trailing punctuation is dropped.
+bool word_shaped(const std::vector<UChar32>& token) {
+  std::size_t b = 0, e = token.size();
+  while (b < e && !u_isalnum(token[b])) ++b;
+  while (e > b && !u_isalnum(token[e - 1])) --e;
+  int letters = 0, digits = 0, vowels = 0, upper = 0, lower_then_upper = 0, other = 0;
+  bool previous_lower = false;
+  for (std::size_t i = b; i < e; ++i) {
+    const UChar32 c = token[i];
+    if (u_isalpha(c)) {
+      ++letters;
+      vowels += is_vowel(c);
+      if (u_isupper(c)) {
+        ++upper;
+        lower_then_upper += previous_lower;
+      }
+      previous_lower = u_islower(c);
+    } else if (u_isdigit(c)) {
+      ++digits;
+      previous_lower = false;
+    } else if (c == '\'' || c == '-' || c == '.' || c == '/' || c == ',' || c == ':' || c == '&' || c == '%') {
+      previous_lower = false;
+    } else {
+      ++other;
+    }
+  }
+  if (other > 0) return false;
+  if (letters == 0) return true;                       // 2017/18, 10.00
+  if (digits > 0) return letters <= 3;                 // 1st, 30th, 100A, 9.4m; not "7KH"
+  if (lower_then_upper > 1) return false;              // "fOrMaT"; "McDonald" passes
+  if (letters >= 2 && vowels == 0) return upper == letters && letters <= 6;  // "PCC", "NHS"
+  return true;
+}
+
+}  // namespace
+
+TextLayerFigures measure_text_layer(std::string_view s) {
+  TextLayerFigures f;
+  std::size_t odd = 0, good = 0, points = 0;
+  std::vector<UChar32> token;
+  std::size_t symbols = 0;
+  auto end_token = [&] {
+    // Punctuation on its own (a dash, a bullet) is neither word nor non-word.
+    const bool has_alnum = std::any_of(token.begin(), token.end(), [](UChar32 c) { return u_isalnum(c); });
+    if (has_alnum) {
+      ++f.tokens;
+      good += word_shaped(token);
+    }
+    token.clear();
+  };
+  for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
+    UChar32 c = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+    if (c < 0) c = 0xFFFD;
+    if (u_isUWhiteSpace(c)) {
+      end_token();
+      continue;
+    }
+    ++points;
+    const int8_t type = u_charType(c);
+    if (c == 0xFFFD || type == U_PRIVATE_USE_CHAR || type == U_CONTROL_CHAR || type == U_UNASSIGNED) ++odd;
+    // Symbols prose seldom uses, which a wrong font encoding scatters: % $ # ! & * + = < > ~ ^ | \ { } [ ] @ `
+    if (c > 0 && c < 0x80 && std::strchr("%$#!&*+=<>~^|\\{}[]@`", static_cast<int>(c)) != nullptr) ++symbols;
+    token.push_back(c);
+  }
+  end_token();
+  f.chars = points;
+  f.word_share = f.tokens ? static_cast<double>(good) / static_cast<double>(f.tokens) : 1.0;
+  f.odd_share = points ? static_cast<double>(odd) / static_cast<double>(points) : 0.0;
+  f.symbol_share = points ? static_cast<double>(symbols) / static_cast<double>(points) : 0.0;
+  return f;
+}
+
+bool needs_ink_check(const TextLayerFigures& f) { return f.chars >= kMissingBelow && f.chars < kThinBelow; }
+
+std::optional<std::string> text_layer_problem(const TextLayerFigures& f, double ink) {
+  if (f.chars < kMissingBelow) return "no text layer";
+  if (f.odd_share > 0.10) return "garbage text layer (characters with no Unicode meaning)";
+  if (f.chars >= 40 && f.symbol_share > 0.12) return "garbage text layer (symbols where words should be)";
+  if (f.tokens >= 20 && f.word_share < 0.5) return "garbage text layer (mostly non-words)";
+  // Text that accounts for under a quarter of the ink: a scan with a stamp or a page number on it.
+  if (needs_ink_check(f) && ink > 0.01 && static_cast<double>(f.chars) < ink * kCharsPerInkShare / 4)
+    return "text layer too thin for the ink on the page";
+  return std::nullopt;
+}
+
+}  // namespace papers
