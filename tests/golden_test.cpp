@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "pipeline/pipeline.h"
 #include "pipeline/record_json.h"
@@ -101,4 +102,55 @@ TEST_CASE("golden: development set / field by field", "[golden][corpus]") {
   // Every field of every development paper matches its checked expected record.
   CHECK(wrong == 0);
   CHECK(compared == papers_seen * 14);
+}
+
+// The scanned twins in corpus/scans (make-scans from corpus/scans/manifest.txt): each must give
+// the header fields, recommendations, contacts and legal references of its text-layer twin in
+// corpus/dev, whose expected record was checked by hand; and say per page how it was read.
+TEST_CASE("golden: scanned twins read as their text-layer twins / per-page methods", "[golden][corpus][ocr]") {
+  const fs::path scans = fs::path(PAPERS_SOURCE_DIR) / "corpus/scans";
+  int papers_seen = 0, compared = 0;
+  std::map<std::string, json> records;
+  for (const auto& entry : fs::directory_iterator(scans)) {
+    const std::string name = entry.path().filename().string();
+    if (entry.path().extension() == ".txt") continue;
+    ++papers_seen;
+    auto record = papers::extract_file(entry.path().string());
+    if (!record.ok()) FAIL(name << ": " << record.failure().reason);
+    const json full = papers::record_to_json(record.value());
+    records[name] = full;
+    const json got = project(full);
+    const json want = expected_for(fs::path(PAPERS_SOURCE_DIR) / "corpus/dev" / (name.substr(0, name.find('.')) + ".pdf"));
+    for (const char* field : {"title", "body", "organisation", "meeting_date", "report_date", "agenda_item", "author",
+                              "classification", "recommendations", "contacts", "legal_references"}) {
+      ++compared;
+      INFO(name << ": " << field);
+      CHECK(got[field] == want[field]);
+    }
+    for (const json& page : full["extraction"]["pages"]) {
+      if (page["method"] != "ocr") continue;
+      INFO(name << " page " << page["number"]);
+      CHECK(page["confidence"].get<double>() >= 80);
+      CHECK(page["chars"].get<int>() > 100);
+    }
+  }
+  CHECK(papers_seen >= 13);
+  CHECK(compared == papers_seen * 11);
+
+  // A PDF of text-layer and scanned pages: each page read its own way.
+  const json& mixed = records["08_combined_authority_budget.mixed.pdf"]["extraction"];
+  CHECK(mixed["method"] == "pdf-mixed");
+  CHECK(mixed["pages"][0]["method"] == "text");
+  CHECK(mixed["pages"][0]["confidence"].is_null());
+  CHECK(mixed["pages"][1]["method"] == "ocr");
+  CHECK(mixed["pages"][1]["ocr_reason"] == "no text layer");
+  // Pages scanned turned round are read upright.
+  CHECK(records["17_typewriter_memo_1994.rot90.png"]["extraction"]["pages"][0]["rotation"] == 270);
+  CHECK(records["07_exempt_planning.rot180.pdf"]["extraction"]["pages"][0]["rotation"] == 180);
+  CHECK(records["01_memo_county_highways.s300.pdf"]["extraction"]["pages"][0].count("rotation") == 0);
+  // A garbage text layer and a thin one are not trusted; a multi-page TIFF is one paper.
+  CHECK(records["13_audit_committee.garbage.pdf"]["extraction"]["pages"][0]["ocr_reason"].get<std::string>().rfind("garbage text layer", 0) == 0);
+  CHECK(records["15_two_contacts_hwb.thin.pdf"]["extraction"]["pages"][0]["ocr_reason"] == "text layer too thin for the ink on the page");
+  CHECK(records["10_multipage_scrutiny.s300.tiff"]["source"]["pages"] == 2);
+  CHECK(records["10_multipage_scrutiny.s300.tiff"]["extraction"]["method"] == "image-ocr");
 }
