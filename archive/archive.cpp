@@ -13,7 +13,7 @@ namespace {
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '1');
+INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '2');
 CREATE TABLE IF NOT EXISTS papers(
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   id TEXT NOT NULL UNIQUE,            -- SHA-256 of the file's bytes
@@ -29,7 +29,9 @@ CREATE TABLE IF NOT EXISTS papers(
   ingested_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS paper_paths(paper_id TEXT NOT NULL, path TEXT NOT NULL, PRIMARY KEY(paper_id, path));
 CREATE TABLE IF NOT EXISTS pages(paper_id TEXT NOT NULL, number INTEGER NOT NULL, method TEXT NOT NULL,
-  chars INTEGER NOT NULL, confidence REAL, PRIMARY KEY(paper_id, number));
+  chars INTEGER NOT NULL, confidence REAL,  -- method "text" or "ocr"; confidence: OCR's mean word confidence
+  ocr_reason TEXT, rotation INTEGER, error TEXT,
+  PRIMARY KEY(paper_id, number));
 CREATE TABLE IF NOT EXISTS recommendations(paper_id TEXT NOT NULL, seq INTEGER NOT NULL, number TEXT, text TEXT NOT NULL,
   page INTEGER, span_begin INTEGER, span_end INTEGER, PRIMARY KEY(paper_id, seq));
 CREATE TABLE IF NOT EXISTS contacts(paper_id TEXT NOT NULL, seq INTEGER NOT NULL, name TEXT, role TEXT, email TEXT,
@@ -99,6 +101,12 @@ Archive::Archive(const std::string& path, bool read_only) {
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=NORMAL");
     exec(kSchema);
+    // Version 1 archives (before OCR) lack the pages table's OCR columns.
+    Statement v(prepare("SELECT value FROM meta WHERE key='schema_version'"));
+    if (sqlite3_step(v.get()) == SQLITE_ROW && column_text(v.get(), 0) == "1") {
+      exec("ALTER TABLE pages ADD COLUMN ocr_reason TEXT; ALTER TABLE pages ADD COLUMN rotation INTEGER;"
+           " ALTER TABLE pages ADD COLUMN error TEXT; UPDATE meta SET value='2' WHERE key='schema_version'");
+    }
   } else {
     // A read-only open of a file that is not an archive fails here, not later.
     Statement s(prepare("SELECT value FROM meta WHERE key='schema_version'"));
@@ -183,7 +191,8 @@ void Archive::put(const Record& r, const nlohmann::json& record_json) {
     }
   }
   add_path(id, r.source.path);
-  Statement page(prepare("INSERT INTO pages(paper_id, number, method, chars, confidence) VALUES (?,?,?,?,?)"));
+  Statement page(prepare(
+      "INSERT INTO pages(paper_id, number, method, chars, confidence, ocr_reason, rotation, error) VALUES (?,?,?,?,?,?,?,?)"));
   for (const PageInfo& p : r.pages) {
     sqlite3_reset(page.get());
     bind_value(page.get(), 1, id);
@@ -191,6 +200,10 @@ void Archive::put(const Record& r, const nlohmann::json& record_json) {
     bind_value(page.get(), 3, p.method);
     bind_value(page.get(), 4, static_cast<std::int64_t>(p.chars));
     bind_value(page.get(), 5, p.confidence);
+    bind_value(page.get(), 6, p.ocr_reason.empty() ? std::nullopt : std::optional<std::string>(p.ocr_reason));
+    if (p.rotation) bind_value(page.get(), 7, static_cast<std::int64_t>(p.rotation));
+    else sqlite3_bind_null(page.get(), 7);
+    bind_value(page.get(), 8, p.error.empty() ? std::nullopt : std::optional<std::string>(p.error));
     sqlite3_step(page.get());
   }
   Statement rec(prepare("INSERT INTO recommendations(paper_id, seq, number, text, page, span_begin, span_end) VALUES (?,?,?,?,?,?,?)"));
@@ -339,6 +352,17 @@ ArchiveStats Archive::stats() {
   st.contacts = scalar("SELECT count(*) FROM contacts");
   st.legal_references = scalar("SELECT count(*) FROM legal_references");
   st.dates = scalar("SELECT count(*) FROM dates");
+  st.by_page_method = grouped("SELECT method, count(*) FROM pages GROUP BY 1 ORDER BY 1");
+  st.page_errors = scalar("SELECT count(*) FROM pages WHERE error IS NOT NULL");
+  {
+    Statement s(prepare(
+        "SELECT p.id, p.path, group_concat(g.number || ' (' || cast(round(g.confidence) AS INTEGER) || ')', ', '),"
+        " min(g.confidence) FROM pages g JOIN papers p ON p.id = g.paper_id"
+        " WHERE g.method = 'ocr' AND g.confidence < ? GROUP BY p.id ORDER BY min(g.confidence), p.path"));
+    sqlite3_bind_double(s.get(), 1, kLowConfidence);
+    while (sqlite3_step(s.get()) == SQLITE_ROW)
+      st.low_confidence.push_back({column_text(s.get(), 0), column_text(s.get(), 1), column_text(s.get(), 2)});
+  }
   st.by_media_type = grouped("SELECT media_type, count(*) FROM papers GROUP BY 1 ORDER BY 2 DESC, 1");
   st.by_body = grouped("SELECT coalesce(body, '(unknown)'), count(*) FROM papers GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20");
   st.by_classification = grouped("SELECT coalesce(classification, '(unknown)'), count(*) FROM papers GROUP BY 1 ORDER BY 2 DESC, 1");

@@ -21,8 +21,19 @@
 
 namespace papers {
 
+// An OCR'd page whose mean word confidence is below this is listed by stats() for a person to check.
+constexpr double kLowConfidence = 70;
+
+struct LowConfidencePaper {
+  std::string id, path;
+  std::string pages;  // "2 (41), 5 (55)": page numbers with their confidence
+};
+
 struct ArchiveStats {
   std::int64_t papers = 0, pages = 0, failures = 0, recommendations = 0, contacts = 0, legal_references = 0, dates = 0;
+  std::int64_t page_errors = 0;  // pages that failed to render or OCR (their papers are archived)
+  std::vector<std::pair<std::string, std::int64_t>> by_page_method;  // "ocr" / "text" -> pages
+  std::vector<LowConfidencePaper> low_confidence;
   std::vector<std::pair<std::string, std::int64_t>> by_media_type, by_body, by_classification, failure_reasons;
   std::vector<std::pair<std::string, std::int64_t>> field_coverage;  // field -> papers where it is known
 };

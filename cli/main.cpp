@@ -146,6 +146,14 @@ void print_stats(Archive& archive) {
   std::printf("failed files      %lld\n", static_cast<long long>(st.failures));
   std::printf("\nfields known (papers)\n");
   for (const auto& [k, v] : st.field_coverage) std::printf("  %-16s %lld\n", k.c_str(), static_cast<long long>(v));
+  std::printf("\npages by method\n");
+  for (const auto& [k, v] : st.by_page_method) std::printf("  %-16s %lld\n", k.c_str(), static_cast<long long>(v));
+  if (st.page_errors > 0) std::printf("  %-16s %lld\n", "failed pages", static_cast<long long>(st.page_errors));
+  if (!st.low_confidence.empty()) {
+    std::printf("\nOCR confidence below %.0f (pages to check: page (confidence))\n", kLowConfidence);
+    for (const LowConfidencePaper& p : st.low_confidence)
+      std::printf("  %s  %s: %s\n", p.id.substr(0, 12).c_str(), p.path.c_str(), p.pages.c_str());
+  }
   std::printf("\nby media type\n");
   for (const auto& [k, v] : st.by_media_type) std::printf("  %-28s %lld\n", k.c_str(), static_cast<long long>(v));
   std::printf("\nby body\n");
