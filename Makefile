@@ -29,6 +29,7 @@ corpus: build
 
 bench: build
 	bash bench/ingest_bench.sh
+	bash bench/ocr_bench.sh
 
 clean:
 	rm -rf $(BUILD)
