@@ -9,7 +9,9 @@
 # normalise, fields, SQLite archive); tesseract only writes text to /dev/null.
 # Character error rate (bench/cer) of each tool's text against the text layer of the page it was
 # scanned from (white space and quote/dash forms not counted): tesseract's own text output,
-# papers without preprocessing (--no-preprocess), and papers.
+# papers without preprocessing (--no-preprocess), and papers. Every text compared goes through
+# papers' normalisation (the text layer and tesseract's output as text files, `papers extract`),
+# so page furniture that papers drops from every paper ("Page 1 of 2") counts for no one.
 #
 # Usage: bash bench/ocr_bench.sh      (after `make build`; `make bench` runs it too)
 #   BENCH_JOBS=4 bash bench/ocr_bench.sh
@@ -61,21 +63,24 @@ case $summary in
   *) echo "ocr_bench: papers did not archive all $PAGES pages" >&2; exit 1 ;;
 esac
 
-# Error rates: papers' text from `papers extract` (with and without preprocessing).
-mkdir -p "$WORK/papers" "$WORK/plain"
-extract_all() {  # extract_all OUTDIR [papers options]
-  local out=$1; shift
-  ls "$WORK/pages" | xargs -P "$JOBS" -I{} sh -c "'$PAPERS' extract '$WORK/pages/{}' $* 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"text\"])' > '$out/{}.txt'"
+# Error rates: each text as papers' record has it (`papers extract`), OCR'd with and without
+# preprocessing; the text layer and tesseract's text read as text files.
+mkdir -p "$WORK/papers" "$WORK/plain" "$WORK/reference.norm" "$WORK/tesseract.norm"
+extract_all() {  # extract_all INDIR OUTDIR [papers options]: OUTDIR/NAME.txt for every INDIR/NAME
+  local in=$1 out=$2; shift 2
+  ls "$in" | xargs -P "$JOBS" -I{} sh -c "'$PAPERS' extract '$in/{}' $* 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"text\"])' > '$out/{}.txt'"
 }
-extract_all "$WORK/papers"
-extract_all "$WORK/plain" --no-preprocess
+extract_all "$WORK/pages" "$WORK/papers"
+extract_all "$WORK/pages" "$WORK/plain" --no-preprocess
+extract_all "$WORK/reference" "$WORK/reference.norm"
+extract_all "$WORK/tesseract" "$WORK/tesseract.norm"
 
 cer_of() {  # cer_of DIR SUFFIX: total errors / total reference characters over all pages, per condition
   local dir=$1 suffix=$2 condition=$3
   local errors=0 chars=0 e c
   for page in "$WORK"/pages/*."$condition".png; do
     name=$(basename "$page" ."$condition".png)
-    read -r e c _ < <("$CER" "$WORK/reference/$name.txt" "$dir/$(basename "$page")$suffix")
+    read -r e c _ < <("$CER" "$WORK/reference.norm/$name.txt.txt" "$dir/$(basename "$page")$suffix")
     errors=$((errors + e)); chars=$((chars + c))
   done
   awk -v e="$errors" -v c="$chars" 'BEGIN { printf "%.2f%%", 100 * e / c }'
@@ -92,9 +97,9 @@ awk -v t="papers ingest (--jobs $JOBS)" -v n="$PAGES" -v w="$p_wall" -v r="$p_rs
 awk -v a="$t_wall" -v b="$p_wall" 'BEGIN { printf "papers ingest is %.2fx the tesseract rate (peak RSS: tesseract per process, papers for the batch)\n", a / b }'
 echo
 printf '%-34s %10s %10s %10s\n' "character error rate" clean skewed blurred
-for tool in tesseract plain papers; do
+for tool in tesseract.norm plain papers; do
   case $tool in
-    tesseract) label="tesseract CLI"; suffix=".txt" ;;
+    tesseract.norm) label="tesseract CLI"; suffix=".txt.txt" ;;
     plain) label="papers --no-preprocess"; suffix=".txt" ;;
     papers) label="papers (Leptonica preprocessing)"; suffix=".txt" ;;
   esac

@@ -2,6 +2,7 @@
 #include "pipeline/page_image.h"
 
 #include <leptonica/allheaders.h>
+#include <malloc.h>
 #include <poppler-document.h>
 #include <poppler-image.h>
 #include <poppler-page-renderer.h>
@@ -102,6 +103,14 @@ void PixDeleter::operator()(Pix* pix) const {
 }
 
 void quiet_leptonica() { setMsgSeverity(L_SEVERITY_NONE); }
+
+void keep_page_buffers_in_heap() {
+  // Blocks up to 32 MiB (glibc's upper bound for this setting; an A4 page at 600 dpi is larger
+  // and is still mapped on its own) come from the heap, and up to 512 MiB of free heap is kept
+  // for the next page rather than trimmed. The heap stays at the peak of the pages in flight.
+  mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+  mallopt(M_TRIM_THRESHOLD, 512 * 1024 * 1024);
+}
 
 void warm_up_poppler_renderer() {
   const std::string pdf = tiny_pdf();

@@ -60,6 +60,7 @@ void prepare_libraries() {
   std::call_once(once, [] {
     quiet_poppler();
     quiet_leptonica();
+    keep_page_buffers_in_heap();
     warm_up_poppler_renderer();
   });
 }

@@ -78,7 +78,12 @@ std::string sniff_media_type(std::string_view bytes) {
   if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) return "application/pdf";
   if (!handle) return "application/octet-stream";
   const char* type = magic_buffer(handle.get(), bytes.data(), std::min(bytes.size(), kSniffBytes));
-  return type ? std::string(type) : std::string("application/octet-stream");
+  if (!type) return "application/octet-stream";
+  // libmagic calls plain text that opens with mail-like header lines ("From:", "Subject:",
+  // "Path:") a mail or news message; a paper in the "From: / To: / Subject:" house style is
+  // plain text, and is read as such.
+  if (std::strcmp(type, "message/rfc822") == 0 || std::strcmp(type, "message/news") == 0) return "text/plain";
+  return type;
 }
 
 MediaKind media_kind(std::string_view type) {

@@ -118,6 +118,24 @@ TEST_CASE("bad input: a file named .pdf that holds text is read as text / with a
   fs::remove_all(dir);
 }
 
+TEST_CASE("a text dump that opens with From: / To: / Subject: is read as text, not refused as mail", "[bad-input]") {
+  const fs::path dir = fresh_dir("from-header");
+  {
+    std::ofstream out(dir / "cabinet-report.txt");
+    out << "From:\tDerek Holt, Cabinet Member for Community and Regulatory Services\n"
+           "To:\tCabinet - 4th March 2025\n"
+           "Subject:\tLibraries, Registration and Archives Strategy 2025-2030\n"
+           "Classification:\tUnrestricted\n\n"
+           "Summary: This report sets out the strategy.\n";
+  }
+  auto r = extract_file((dir / "cabinet-report.txt").string());
+  REQUIRE(r.ok());
+  CHECK(r.value().source.media_type == "text/plain");  // libmagic says message/rfc822
+  CHECK(r.value().source.warning.empty());
+  CHECK(r.value().text.find("Libraries, Registration and Archives Strategy") != std::string::npos);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("bad input: the command line reports failures and exits 3", "[bad-input][cli]") {
   const fs::path dir = fresh_dir("cli");
   write(dir / "empty.pdf", "");
