@@ -328,14 +328,15 @@ Outcome<OcrPage> OcrEngines::read(Pix* grey, int dpi) {
     }
   } else {
     // Lines run up or down the page (Tesseract reads them, but they cannot be laid out as rows).
-    // Orientation detection is often unsure here (monospaced capitals defeat it on a page turned
-    // by 90 degrees): turn the way it leaned, or else both ways, and keep the reading whose lines
-    // lie flat with the better confidence.
-    std::vector<int> turns = (osd_quads == 1 || osd_quads == 3) ? std::vector<int>{osd_quads} : std::vector<int>{3, 1};
+    // Orientation detection is often unsure here, and now and then wrong (monospaced capitals
+    // defeat it on a page turned by 90 degrees): turn the way it leaned first, and the other way
+    // too unless that reads well; keep the reading whose lines lie flat with the better confidence.
+    const int lean = (osd_quads == 1 || osd_quads == 3) ? osd_quads : 3;
     Outcome<OcrPage> best = page_failure("not read");
-    for (int q : turns) {
+    for (int q : {lean, 4 - lean}) {
       Outcome<OcrPage> turned = read_turned(q);
       if (turned.ok() && !sideways && better(turned, best)) best = std::move(turned);
+      if (best.ok() && best.value().confidence >= kUprightConfidence) break;
     }
     if (best.ok()) result = std::move(best);
   }
