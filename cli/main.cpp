@@ -1,8 +1,9 @@
-// The `papers` command line: ingest, extract, show, export, stats.
+// The `papers` command line: ingest, extract, show, export, stats, eval.
 // Parses options into PipelineOptions and calls the pipeline and the archive; holds no
 // ingestion logic of its own. Exit codes (also in --help and the README):
 //   0 every file archived or already in the archive; 1 fatal error (archive unusable);
-//   2 usage error; 3 some files failed (the rest were archived); 4 not found (show).
+//   2 usage error; 3 some files failed (the rest were archived), or eval below --min-f1;
+//   4 not found (show; eval with no labelled paper).
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
@@ -16,6 +17,7 @@
 
 #include "archive/archive.h"
 #include "cli/progress.h"
+#include "evaluation/evaluation.h"
 #include "pipeline/discover.h"
 #include "pipeline/ocr.h"
 #include "pipeline/pipeline.h"
@@ -29,7 +31,8 @@ constexpr int kOk = 0, kFatal = 1, kUsage = 2, kSomeFailed = 3, kNotFound = 4;
 constexpr const char* kExitCodes =
     "Exit status: 0 all files archived (or already archived), 1 fatal error (archive cannot be used,\n"
     "or the OCR language cannot be loaded),\n"
-    "2 usage error, 3 some files failed (the others were archived; see `papers stats`), 4 not found.";
+    "2 usage error, 3 some files failed (the others were archived; see `papers stats`) or eval scored\n"
+    "below --min-f1, 4 not found (show; eval with no labelled paper).";
 
 // Archives what the pipeline yields: one transaction per batch of papers.
 class ArchiveSink : public PipelineSink {
@@ -199,7 +202,7 @@ int main(int argc, char** argv) {
   limit_openmp_threads(argv);
   CLI::App app{"papers: bulk-ingest committee papers (Board, Panel, Committee and Cabinet reports) into a searchable archive"};
   app.footer(std::string("\nExamples:\n  papers ingest ~/minutes ~/reports --jobs 8\n  papers extract report.pdf | jq .recommendations\n"
-                         "  papers show 2fd81aa7\n  papers export --format csv > papers.csv\n  papers stats\n\n") + kExitCodes);
+                         "  papers show 2fd81aa7\n  papers export --format csv > papers.csv\n  papers stats\n  papers eval corpus/dev\n\n") + kExitCodes);
   app.require_subcommand(1);
   std::string archive_path = "papers.db";
   app.add_option("--archive", archive_path, "the archive file (SQLite)")->capture_default_str();
@@ -242,6 +245,23 @@ int main(int argc, char** argv) {
                      "meeting_date, report_date, agenda_item, author, classification, recommendations, contacts,\n"
                      "legal_references (the last three are counts), ingested_at.");
 
+  std::string eval_dir, expected_dir;
+  bool eval_json = false;
+  double min_f1 = 0;
+  auto* eval_cmd = app.add_subcommand("eval", "score extracted fields against expected records: precision, recall, F1");
+  eval_cmd->add_option("dir", eval_dir, "a folder of papers, each with NAME.expected.json beside it")->required();
+  eval_cmd->add_option("--expected", expected_dir,
+                       "also look for expected records here (e.g. the text-layer twins' records for a folder of scans)");
+  eval_cmd->add_flag("--json", eval_json, "print the report as JSON");
+  eval_cmd->add_option("--min-f1", min_f1, "exit 3 when the overall F1 is below this (0..1)")->check(CLI::Range(0.0, 1.0));
+  eval_cmd->add_option("-j,--jobs", options.jobs, "worker threads (0: one per core)")->capture_default_str();
+  add_ocr_options(eval_cmd, options.text.ocr);
+  eval_cmd->footer(std::string("\nExamples:\n  papers eval corpus/dev\n  papers eval corpus/scans --expected corpus/dev\n"
+                               "  papers eval my-labelled-papers --json | jq .overall\n\n"
+                               "A paper's expected record is NAME.expected.json beside it, or, for NAME.KIND.EXT, NAME.expected.json\n"
+                               "(beside it or in --expected). Fields scored and how values match: see the README (papers eval).\n"
+                               "Files without an expected record are counted, not scored.\n\n") + kExitCodes);
+
   auto* stats_cmd = app.add_subcommand("stats", "summarise the archive: papers, fields found, failures");
   stats_cmd->footer("\nExamples:\n  papers stats\n  papers --archive board.db stats");
 
@@ -257,6 +277,26 @@ int main(int argc, char** argv) {
   }
 
   if (ingest_cmd->parsed()) return ingest(paths, archive_path, options, batch);
+
+  if (eval_cmd->parsed()) {
+    std::string ocr_error;
+    const EvalReport report =
+        evaluate(eval_dir, expected_dir.empty() ? std::nullopt : std::optional<std::filesystem::path>(expected_dir),
+                 options, &ocr_error);
+    if (!ocr_error.empty()) {
+      std::fprintf(stderr, "papers: %s\n", ocr_error.c_str());
+      return kFatal;
+    }
+    if (report.papers == 0) {
+      std::fprintf(stderr, "papers: no paper under %s has an expected record (NAME.expected.json)\n", eval_dir.c_str());
+      return kNotFound;
+    }
+    if (eval_json)
+      std::cout << report_json(report).dump(2) << "\n";
+    else
+      std::cout << report_table(report);
+    return report.overall.f1() < min_f1 ? kSomeFailed : kOk;
+  }
 
   if (extract_cmd->parsed()) {
     Outcome<Record> record = extract_file(file, options);
