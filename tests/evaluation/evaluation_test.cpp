@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "evaluation/evaluation.h"
+#include "tests/text_fixture.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -183,4 +184,17 @@ TEST_CASE("eval: development set / text-layer papers at F1 1.000 / scanned twins
   CHECK(scans.failed.empty());
   INFO(report_table(scans));
   CHECK(scans.overall.f1() >= 0.995);
+}
+
+// Real Kent County Council papers (../shared/realcorpus, read in place), labelled by hand in
+// tests/realcorpus/ (see its README for the judgement calls). Held at what they reach now.
+TEST_CASE("eval: real Kent papers / labelled by hand / held at the F1 they reach", "[eval][corpus][realcorpus]") {
+  const fs::path labels = fs::path(PAPERS_SOURCE_DIR) / "tests/realcorpus";
+  PipelineOptions options;
+  options.text.ocr.mode = OcrOptions::Mode::never;  // the labelled papers have text layers
+  const EvalReport kent = evaluate(papers::test::realcorpus_dir().string(), labels, options);
+  CHECK(kent.papers == 3);
+  CHECK(kent.failed.empty());
+  INFO(report_table(kent));
+  CHECK(kent.overall.f1() >= 0.41);
 }
