@@ -23,8 +23,9 @@ struct Patterns {
   Pattern email{R"re(([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}))re"};
   // "Contact Officer", "Contact Officers", "Report Author", "Ask for", "Lead Officer", "Officer contact"
   Pattern name_key{R"re((?i)^(?:contact\s+officers?|report\s+authors?|authors?|ask\s+for|lead\s+officers?|officer\s+contact|contact\s+name|contact|relevant\s+director|responsible\s+officer|prepared\s+by)$)re"};
-  // "Contact Details", "Telephone", "Tel", "Email", "E-mail", "Phone"
-  Pattern detail_key{R"re((?i)^(?:contact\s+details|telephone|tel\.?|phone|direct\s+line|mobile|e-?mail|email\s+address)$)re"};
+  // "Contact Details", "Telephone", "Telephone number", "Tel", "Email", "E-mail", "Phone",
+  // "Direct Dial/Ext"
+  Pattern detail_key{R"re((?i)^(?:contact\s+details|telephone(?:\s+number)?|tel\.?|phone(?:\s+number)?|direct\s+line|direct\s+dial(?:\s*/\s*ext\.?)?|mobile|e-?mail(?:\s+address)?)$)re"};
   // "Catherine Kimberly", "Dr Jane O'Neil", "Christine McInnes": two to four capitalised words
   Pattern person{R"re(^((?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Cllr|Councillor)\.?\s+)?[A-Z][a-zA-Z'-]+(?:\s+[A-Z][a-zA-Z'-]+){1,3}))re"};
   // "Name (Role)" -- "Christine McInnes (Director of Education)"
@@ -102,6 +103,82 @@ void set_name_and_role(Contact& c, const std::string& text) {
 
 bool has_name(const Contact& c) { return c.name.has_value(); }
 
+// The cells of a line: its tab-separated parts, trimmed, empty ones dropped.
+std::vector<std::string> cells_of(const std::string& line) {
+  std::vector<std::string> cells;
+  std::size_t at = 0;
+  while (at <= line.size()) {
+    std::size_t tab = line.find('\t', at);
+    if (tab == std::string::npos) tab = line.size();
+    std::string cell = trim(line.substr(at, tab - at));
+    if (!cell.empty()) cells.push_back(std::move(cell));
+    at = tab + 1;
+  }
+  return cells;
+}
+
+std::string without_colon(std::string s) {
+  while (!s.empty() && (s.back() == ':' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+// Contact blocks laid out as a table, one officer a column, labels on a line of their own:
+//   Report Author:                      Relevant Director:
+//   Nick Abrahams                       Christine McInnes
+//   Assistant Director Education        Director of Education
+//   Telephone number                    Telephone number
+//   03000 410058                        03000 418913
+//   Email address                       Email address
+//   nicholas.abrahams@kent.gov.uk       christine.mcinnes@kent.gov.uk
+// (one column is the same block for one officer). The block ends at a blank line, at a line with
+// another number of cells, or after twelve lines.
+std::vector<Contact> contact_tables(const Segments& segments) {
+  const Patterns& p = patterns();
+  std::vector<Contact> out;
+  const std::vector<Line>& lines = segments.lines;
+  const std::string& text = segments.text.text;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::vector<std::string> heads = cells_of(lines[i].text);
+    if (heads.empty()) continue;
+    bool all_keys = true;
+    for (const std::string& h : heads) all_keys = all_keys && h.back() == ':' && RE2::FullMatch(without_colon(h), p.name_key);
+    // A single "Report Author:" line with nothing after it opens a one-column block; with a value
+    // on the same line it is a key and value, read elsewhere.
+    if (!all_keys) continue;
+    std::vector<std::vector<std::string>> columns(heads.size());
+    std::size_t end = lines[i].span.end, j = i + 1;
+    for (; j < lines.size() && j <= i + 12; ++j) {
+      if (text.substr(lines[j - 1].span.end, lines[j].span.begin - lines[j - 1].span.end).find("\n\n") != std::string::npos) break;
+      const std::vector<std::string> cells = cells_of(lines[j].text);
+      if (cells.size() != heads.size()) break;
+      bool keys_again = true;
+      for (const std::string& c : cells) keys_again = keys_again && c.back() == ':' && RE2::FullMatch(without_colon(c), p.name_key);
+      if (keys_again) break;
+      for (std::size_t k = 0; k < cells.size(); ++k) columns[k].push_back(cells[k]);
+      end = lines[j].span.end;
+    }
+    for (const std::vector<std::string>& column : columns) {
+      Contact c;
+      c.at = Provenance{segments.text.page_of(lines[i].span.begin), Span{lines[i].span.begin, end}};
+      for (const std::string& cell : column) {
+        if (RE2::FullMatch(without_colon(cell), p.detail_key)) continue;  // "Telephone number"
+        Found d = find_details(cell);
+        if (!d.emails.empty() && !c.email) c.email = d.emails.front();
+        if (!d.phones.empty() && !c.phone) c.phone = d.phones.front();
+        if (!d.emails.empty() || !d.phones.empty() || d.rest.empty()) continue;
+        if (!c.name) {
+          set_name_and_role(c, d.rest);
+        } else if (!c.role && !c.email && !c.phone) {
+          c.role = d.rest;  // the line under the name, before the details
+        }
+      }
+      if (c.name && (c.email || c.phone)) out.push_back(std::move(c));
+    }
+    i = j - 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<std::string> phone_e164(std::string_view text) {
@@ -120,6 +197,8 @@ std::vector<Contact> extract_contacts(const Segments& segments) {
   auto page_of = [&](std::size_t at) { return segments.text.page_of(at); };
 
   auto visit = [&](const std::vector<HeaderField>& fields) {
+    // Index of the field whose details started the nameless contact at out.back(), if any.
+    std::size_t nameless_until = std::string::npos;
     for (std::size_t i = 0; i < fields.size(); ++i) {
       const HeaderField& f = fields[i];
       if (f.key.empty() || f.value.empty()) continue;
@@ -130,6 +209,19 @@ std::vector<Contact> extract_contacts(const Segments& segments) {
         set_name_and_role(c, d.rest);
         if (!d.emails.empty()) c.email = d.emails.front();
         if (!d.phones.empty()) c.phone = d.phones.front();
+        // Details on the lines just above the name ("Direct Dial/Ext: ... / e-mail: ... /
+        // Ask for: Georgina Little", a letter's heading) are this officer's.
+        if (c.name && nameless_until != std::string::npos && nameless_until + 1 == i && !out.empty() && !out.back().name) {
+          Contact& owner = out.back();
+          owner.name = c.name;
+          owner.role = c.role;
+          if (!owner.email) owner.email = c.email;
+          if (!owner.phone) owner.phone = c.phone;
+          owner.at.span.end = std::max(owner.at.span.end, f.span.end);
+          nameless_until = std::string::npos;
+          continue;
+        }
+        nameless_until = std::string::npos;
         if (c.name || c.email || c.phone) out.push_back(std::move(c));
       } else if (RE2::FullMatch(f.key, p.detail_key)) {
         Found d = find_details(f.value);
@@ -140,18 +232,21 @@ std::vector<Contact> extract_contacts(const Segments& segments) {
           if (!d.emails.empty()) owner->email = d.emails.front();
           if (!d.phones.empty()) owner->phone = d.phones.front();
           owner->at.span.end = std::max(owner->at.span.end, f.span.end);
+          if (!owner->name && nameless_until != std::string::npos && nameless_until + 1 == i) nameless_until = i;
         } else {
           Contact c;
           c.at = Provenance{page_of(f.span.begin), f.span};
           if (!d.emails.empty()) c.email = d.emails.front();
           if (!d.phones.empty()) c.phone = d.phones.front();
           out.push_back(std::move(c));
+          nameless_until = i;
         }
       }
     }
   };
   visit(segments.header);
   visit(segments.trailer);
+  for (Contact& c : contact_tables(segments)) out.push_back(std::move(c));
   // The same officer named twice ("Report author" and "Contact") is one contact.
   std::vector<Contact> merged;
   for (Contact& c : out) {

@@ -201,8 +201,25 @@ bool is_all_caps_heading(std::string_view s) {
   return upper >= 3 && lower == 0 && s.size() <= 100;
 }
 
-// Joins b onto a: a hyphenated word is rejoined, otherwise one space.
+// True when a ends inside a web address broken at one of the characters a line break may follow
+// in an address ("https://www.kent.gov.uk/schools/education-" + "provision/plan"): the two
+// halves are one address, hyphen kept.
+bool ends_in_broken_url(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty() || std::isspace(static_cast<unsigned char>(b.front()))) return false;
+  const char last = a.back();
+  if (last != '-' && last != '/' && last != '_' && last != '=' && last != '&' && last != '?') return false;
+  const std::size_t start = a.find_last_of(" \t") == std::string::npos ? 0 : a.find_last_of(" \t") + 1;
+  const std::string_view token(a.data() + start, a.size() - start);
+  return token.starts_with("http://") || token.starts_with("https://") || token.starts_with("www.");
+}
+
+// Joins b onto a: a web address broken at a line end is rejoined as it was, a hyphenated word is
+// rejoined without its hyphen, otherwise one space.
 void join_into(std::string& a, const std::string& b) {
+  if (ends_in_broken_url(a, b)) {
+    a += b;
+    return;
+  }
   if (a.size() >= 2 && a.back() == '-' && std::isalpha(static_cast<unsigned char>(a[a.size() - 2])) &&
       std::islower(static_cast<unsigned char>(a[a.size() - 2])) && starts_lower(b)) {
     a.pop_back();

@@ -90,6 +90,44 @@ TEST_CASE("contacts: details on the next row belong to the officer named before"
   CHECK(c[0].phone == std::optional<std::string>("+443003333456"));
 }
 
+TEST_CASE("contacts: a table of officers, one a column (Kent's Contact details)", "[contacts]") {
+  auto s = segment_text(
+      "To: Cabinet\n\n1. Purpose\n\n1.1 Text.\n\n11. Contact details\n\n"
+      "Report Author:\tRelevant Director:\n"
+      "Nick Abrahams\tChristine McInnes\n"
+      "Assistant Director Education - West Kent\tDirector of Education\n"
+      "Telephone number\tTelephone number\n"
+      "03000 410058\t03000 418913\n"
+      "Email address\tEmail address\n"
+      "nicholas.abrahams@kent.gov.uk\tChristine.mcinnes@kent.gov.uk\n");
+  auto c = extract_contacts(s);
+  REQUIRE(c.size() == 2);
+  CHECK(c[0].name == std::optional<std::string>("Nick Abrahams"));
+  CHECK(c[0].role == std::optional<std::string>("Assistant Director Education - West Kent"));
+  CHECK(c[0].phone == std::optional<std::string>("+443000410058"));
+  CHECK(c[0].email == std::optional<std::string>("nicholas.abrahams@kent.gov.uk"));
+  CHECK(c[1].name == std::optional<std::string>("Christine McInnes"));
+  CHECK(c[1].role == std::optional<std::string>("Director of Education"));
+  CHECK(c[1].phone == std::optional<std::string>("+443000418913"));
+  // The block's provenance covers the labels and the rows under them.
+  CHECK(s.text.text.substr(c[0].at.span.begin, 14) == "Report Author:");
+}
+
+TEST_CASE("contacts: a table of labels with no details under them is not a contact", "[contacts]") {
+  auto s = segment_text("To: Cabinet\n\n1. Purpose\n\n1.1 Text.\n\nReport Author:\tRelevant Director:\nTo follow\tTo follow\n");
+  CHECK(extract_contacts(s).empty());
+}
+
+TEST_CASE("contacts: details on the lines above the name are that officer's (a letter's heading)", "[contacts]") {
+  auto s = segment_text("Direct Dial/Ext:\t03000414043\ne-mail:\tGeorgina.little@kent.gov.uk\nAsk for:\tGeorgina Little\n"
+                        "Date:\t27 January 2025\n\nDear Member\n\n1. Purpose\n\n1.1 Text.\n");
+  auto c = extract_contacts(s);
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].name == std::optional<std::string>("Georgina Little"));
+  CHECK(c[0].email == std::optional<std::string>("Georgina.little@kent.gov.uk"));
+  CHECK(c[0].phone == std::optional<std::string>("+443000414043"));
+}
+
 TEST_CASE("phone numbers: valid UK numbers only", "[contacts]") {
   CHECK(phone_e164("03000 419418") == std::optional<std::string>("+443000419418"));
   CHECK(phone_e164("+44 (0)20 7946 0123") == std::optional<std::string>("+442079460123"));

@@ -29,6 +29,20 @@ TEST_CASE("normalise: hyphenated words and a paragraph broken by a page break ar
   CHECK(t.page_starts.size() == 2);
 }
 
+TEST_CASE("normalise: a web address broken at a line end is one address, its hyphen kept", "[normalise]") {
+  auto t = normalise({"10.1 Commissioning Plan for Education Provision in Kent 2024-28\n"
+                      "     https://www.kent.gov.uk/education-and-children/schools/education-\n"
+                      "     provision/education-provision-plan\n\n"
+                      "10.2 Strategy https://www.kent.gov.uk/__data/assets/pdf_file/0012/13323/\n"
+                      "     Strategy-for-children.pdf\n"});
+  CHECK(t.text.find("https://www.kent.gov.uk/education-and-children/schools/education-provision/education-provision-plan") !=
+        std::string::npos);
+  CHECK(t.text.find("13323/Strategy-for-children.pdf") != std::string::npos);
+  // An ordinary word broken at a line end still loses its hyphen.
+  auto w = normalise({"1.1 The Commissioner must produce an annual report on the exer-\ncise of functions.\n"});
+  CHECK(w.text.find("exercise of functions") != std::string::npos);
+}
+
 TEST_CASE("normalise: running headers / footers and page numbers are removed", "[normalise]") {
   std::vector<std::string> pages;
   for (int i = 1; i <= 3; ++i)
