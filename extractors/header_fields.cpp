@@ -88,7 +88,13 @@ std::string body_name(std::string_view written) {
 }
 
 std::optional<std::string> classification_of(std::string_view marking) {
-  const std::string m = lower(trim(marking));
+  // What a marking says in brackets qualifies or instructs ("For publication [Do not include
+  // information which is exempt from publication under schedule 12a ...]", a form's note); the
+  // words outside them decide, unless there are none.
+  static const Pattern kBracketed(R"re(\[[^\]]*\]|\([^)]*\))re");
+  std::string unbracketed(marking);
+  RE2::GlobalReplace(&unbracketed, kBracketed, "");
+  const std::string m = lower(trim(trim(unbracketed).empty() ? std::string(marking) : unbracketed));
   // "Exempt", "NOT FOR PUBLICATION", "Part 2", "exempt under Schedule 12A"
   static const Pattern kExempt(R"re((?i)^(?:exempt\b.*|not for publication.*|part (?:2|ii|b)\b.*|private.*|restricted.*schedule 12a.*|.*schedule 12a.*)$)re");
   // "Confidential", "OFFICIAL-SENSITIVE", "Strictly confidential"
@@ -117,17 +123,37 @@ HeaderFields extract_header_fields(const Segments& segments) {
   // Where the value of a field starts in the normalised text.
   auto value_base = [&](const HeaderField& f) { return f.value_span.begin; };
 
-  std::vector<bool> used(segments.header.size(), false);
+  // Labels laid out as a table, values on the row below ("DECISION TO BE TAKEN BY:  DECISION NO:"
+  // over "Cabinet  24/00096") come out of segmentation as a key whose value is the next label,
+  // then the values as free cells: each label gets its value back.
+  std::vector<HeaderField> header = segments.header;
+  for (std::size_t i = 0; i + 2 < header.size(); ++i) {
+    HeaderField& f = header[i];
+    const std::string& v = f.value;
+    const bool label_as_value = !f.key.empty() && v.size() >= 3 && v.back() == ':' && std::count(v.begin(), v.end(), ' ') <= 5 &&
+                                std::none_of(v.begin(), v.end(), [](unsigned char c) { return std::isdigit(c); });
+    if (!label_as_value || !header[i + 1].key.empty() || !header[i + 2].key.empty()) continue;
+    const std::string second = trim(v);
+    f.value = header[i + 1].value;
+    f.value_span = header[i + 1].span;
+    f.span.end = header[i + 1].span.end;
+    header[i + 1].value.clear();
+    header[i + 2].key = second;
+    header[i + 2].value_span = header[i + 2].span;
+  }
+
+  std::vector<bool> used(header.size(), false);
   std::vector<std::size_t> free_dates;  // free cells that are only a date
 
-  for (std::size_t i = 0; i < segments.header.size(); ++i) {
-    const HeaderField& f = segments.header[i];
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    const HeaderField& f = header[i];
     const std::string key = lower(f.key);
     const std::string& value = f.value;
     if (key.empty() || value.empty()) continue;
     used[i] = true;
     if (key == "to" || key == "report to" || key == "meeting" || key == "committee" || key == "board" || key == "panel" ||
-        key == "meeting body" || key == "decision maker" || key == "title of meeting" || key == "for") {
+        key == "meeting body" || key == "decision maker" || key == "title of meeting" || key == "for" ||
+        key == "decision to be taken by" || key == "decision taker") {
       std::string body = value;
       if (auto d = first_date(value)) {
         if (!out.meeting_date) out.meeting_date = dated(*d, value_base(f));
@@ -162,13 +188,42 @@ HeaderFields extract_header_fields(const Segments& segments) {
   }
 
   // Free lines and cells: banners, "Report of ...", "Agenda Item 8", "Public Report", a lone date.
-  for (std::size_t i = 0; i < segments.header.size(); ++i) {
-    const HeaderField& f = segments.header[i];
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    const HeaderField& f = header[i];
     if (!f.key.empty()) continue;
     const std::string value = trim(f.value);
     if (value.empty()) { used[i] = true; continue; }
     std::string captured;
-    if (RE2::PartialMatch(value, p.agenda, &captured)) {
+    // "Subject Matter / Title of Decision" on a line of its own, the title on the next.
+    static const Pattern kTitleLabel(R"re((?i)^(?:subject\s+matter\s*/\s*)?(?:title\s+of\s+(?:the\s+)?(?:decision|report|paper)|report\s+title|subject|title)$)re");
+    // "KENT COUNTY COUNCIL - PROPOSED RECORD OF DECISION": the organisation, then what the paper is.
+    static const Pattern kOrganisationThenKind(R"re(^(.+?)\s+-\s+.+$)re");
+    // "Yours sincerely", "Yours faithfully": a letter's sign-off, the writer and role below.
+    static const Pattern kSignOff(R"re((?i)^yours\s+(?:sincerely|faithfully)$)re");
+    // "AGENDA", "Supplementary Agenda": the paper's own title on an agenda's front sheet.
+    static const Pattern kAgendaTitle(R"re((?i)^(?:supplementary\s+)?agenda(?:\s+supplement)?$)re");
+    std::string organisation_part;
+    if (RE2::FullMatch(value, kTitleLabel) && i + 1 < header.size() && header[i + 1].key.empty() &&
+        !trim(header[i + 1].value).empty()) {
+      const HeaderField& next = header[i + 1];
+      if (!out.title) out.title = field(trim(next.value), next.span);
+      used[i] = used[i + 1] = true;
+      ++i;
+    } else if (RE2::FullMatch(value, kSignOff) && i + 2 < header.size() && header[i + 1].key.empty() && header[i + 2].key.empty()) {
+      const std::string name = trim(header[i + 1].value), role = trim(header[i + 2].value);
+      static const Pattern kPerson(R"re(^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-zA-Z'-]+(?:\s+[A-Z][a-zA-Z'-]+){1,3}$)re");
+      if (!out.author && RE2::FullMatch(name, kPerson) && std::count(role.begin(), role.end(), ' ') <= 6 &&
+          std::none_of(role.begin(), role.end(), [](unsigned char c) { return std::isdigit(c); }))
+        out.author = field(name + ", " + role, Span{header[i + 1].span.begin, header[i + 2].span.end});
+      used[i] = true;
+    } else if (RE2::FullMatch(value, kAgendaTitle)) {
+      if (!out.title) out.title = field(body_name(value), f.span);
+      used[i] = true;
+    } else if (RE2::FullMatch(value, kOrganisationThenKind, &organisation_part) &&
+               RE2::FullMatch(organisation_part, p.organisation, &captured)) {
+      if (!out.organisation) out.organisation = field(body_name(captured), Span{f.span.begin, f.span.begin + organisation_part.size()});
+      used[i] = true;
+    } else if (RE2::PartialMatch(value, p.agenda, &captured)) {
       if (!out.agenda_item) out.agenda_item = field(captured, f.span);
       used[i] = true;
     } else if (RE2::FullMatch(value, p.minutes_of, &captured)) {
@@ -203,8 +258,8 @@ HeaderFields extract_header_fields(const Segments& segments) {
   }
   // A banner line naming a body: "CAMBRIDGESHIRE POLICE AND CRIME PANEL", "Cabinet - 30 January 2025".
   if (!out.body) {
-    for (std::size_t i = 0; i < segments.header.size(); ++i) {
-      const HeaderField& f = segments.header[i];
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      const HeaderField& f = header[i];
       if (used[i] || !f.key.empty()) continue;
       std::string value = f.value;
       std::optional<DateValue> d = first_date(value);
@@ -219,7 +274,7 @@ HeaderFields extract_header_fields(const Segments& segments) {
   }
   // A lone date in a banner is the meeting's when the banner names the body; otherwise the report's.
   for (std::size_t i : free_dates) {
-    const HeaderField& f = segments.header[i];
+    const HeaderField& f = header[i];
     auto d = first_date(f.value);
     if (!d) continue;
     DateValue v = dated(*d, f.span.begin + (f.value.find(d->text) == std::string::npos ? 0 : f.value.find(d->text) - d->at.span.begin));
@@ -229,23 +284,23 @@ HeaderFields extract_header_fields(const Segments& segments) {
   // The title: a line in capitals not used above, else the first plain line of a few words.
   if (!out.title) {
     std::optional<std::size_t> pick;
-    for (std::size_t i = 0; i < segments.header.size() && !pick; ++i) {
-      const HeaderField& f = segments.header[i];
+    for (std::size_t i = 0; i < header.size() && !pick; ++i) {
+      const HeaderField& f = header[i];
       if (used[i] || !f.key.empty()) continue;
       const std::string& v = f.value;
       const bool caps = std::none_of(v.begin(), v.end(), [](unsigned char c) { return std::islower(c); }) &&
                         std::count_if(v.begin(), v.end(), [](unsigned char c) { return std::isupper(c); }) >= 4;
       if (caps && v.size() >= 8) pick = i;
     }
-    for (std::size_t i = 0; i < segments.header.size() && !pick; ++i) {
-      const HeaderField& f = segments.header[i];
+    for (std::size_t i = 0; i < header.size() && !pick; ++i) {
+      const HeaderField& f = header[i];
       if (used[i] || !f.key.empty()) continue;
       const std::string& v = f.value;
       const int words = 1 + static_cast<int>(std::count(v.begin(), v.end(), ' '));
       if (words >= 3 && v.size() <= 200 && v.back() != '.') pick = i;
     }
     if (pick) {
-      const HeaderField& f = segments.header[*pick];
+      const HeaderField& f = header[*pick];
       out.title = field(trim(f.value), f.span);
     }
   }

@@ -44,12 +44,52 @@ TEST_CASE("header: banner style", "[header]") {
   CHECK(h.title->value == "ANNUAL REPORT");
 }
 
+TEST_CASE("header: a record of decision (Kent) / labels over values / title under its label / letter sign-off", "[header]") {
+  auto s = segment_text(
+      "Ask for:\tGeorgina Little\nDate:\t27 January 2025\n\nDear Member\n\nYours sincerely\n\nBenjamin Watts\nGeneral Counsel\n\n"
+      "Agenda Item 9\n\nKENT COUNTY COUNCIL - PROPOSED RECORD OF DECISION\n\n"
+      "DECISION TO BE TAKEN BY:\tDECISION NO:\n\nCabinet\t24/00096\n\n"
+      "For publication [Do not include information which is exempt from publication under schedule 12a of the Local "
+      "Government Act 1972]\n\nSubject Matter / Title of Decision\nCommissioning Plan for Education Provision in Kent 2025-29\n\n"
+      "1. Background\n\n1.1 Text.\n");
+  auto h = extract_header_fields(s);
+  REQUIRE(h.body);
+  CHECK(h.body->value == "Cabinet");
+  REQUIRE(h.organisation);
+  CHECK(h.organisation->value == "Kent County Council");
+  REQUIRE(h.title);
+  CHECK(h.title->value == "Commissioning Plan for Education Provision in Kent 2025-29");
+  CHECK(h.agenda_item->value == "9");
+  CHECK(h.classification->value == "public");
+  REQUIRE(h.author);
+  CHECK(h.author->value == "Benjamin Watts, General Counsel");
+  CHECK(h.report_date->start == "2025-01-27");
+}
+
+TEST_CASE("header: an agenda front sheet is titled Agenda / an organisation's name alone is no title", "[header]") {
+  auto s = segment_text("AGENDA\n\nCABINET\n\nUNRESTRICTED ITEMS\n\n1. Apologies\n\n1.1 Text.\n");
+  auto h = extract_header_fields(s);
+  REQUIRE(h.title);
+  CHECK(h.title->value == "Agenda");
+  CHECK(h.body->value == "Cabinet");
+  // "- " after something that is not an organisation is not split off.
+  auto t = segment_text("Cabinet - 30 January 2025\n\nHIGHWAYS - WINTER SERVICE PLAN\n\n1. Purpose\n\n1.1 Text.\n");
+  auto g = extract_header_fields(t);
+  CHECK_FALSE(g.organisation);
+  CHECK(g.title->value == "HIGHWAYS - WINTER SERVICE PLAN");
+}
+
 TEST_CASE("classification markings", "[header]") {
   CHECK(classification_of("Unrestricted") == std::optional<std::string>("public"));
   CHECK(classification_of("NOT FOR PUBLICATION") == std::optional<std::string>("exempt"));
   CHECK(classification_of("Exempt under Schedule 12A") == std::optional<std::string>("exempt"));
   CHECK(classification_of("Confidential") == std::optional<std::string>("confidential"));
   CHECK_FALSE(classification_of("Annual Report"));
+  // A form's note in brackets does not make a public paper exempt (Kent's record of decision).
+  CHECK(classification_of("For publication [Do not include information which is exempt from publication under "
+                          "schedule 12a of the Local Government Act 1972]") == std::optional<std::string>("public"));
+  CHECK(classification_of("Exempt (paragraph 3 of Schedule 12A)") == std::optional<std::string>("exempt"));
+  CHECK(classification_of("(Schedule 12A)") == std::optional<std::string>("exempt"));
 }
 
 TEST_CASE("recommendations: sections / lettered lists / sentences / RESOLVED / repeats once", "[recommendations]") {
