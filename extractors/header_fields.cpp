@@ -202,6 +202,8 @@ HeaderFields extract_header_fields(const Segments& segments) {
     static const Pattern kSignOff(R"re((?i)^yours\s+(?:sincerely|faithfully)$)re");
     // "AGENDA", "Supplementary Agenda": the paper's own title on an agenda's front sheet.
     static const Pattern kAgendaTitle(R"re((?i)^(?:supplementary\s+)?agenda(?:\s+supplement)?$)re");
+    // ", at 10.00 am", " at 7pm", " - 2.00 p.m." after a date: when a meeting starts.
+    static const Pattern kAtTime(R"re((?i)^[\s,]*(?:at|-|from)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*$)re");
     std::string organisation_part;
     if (RE2::FullMatch(value, kTitleLabel) && i + 1 < header.size() && header[i + 1].key.empty() &&
         !trim(header[i + 1].value).empty()) {
@@ -247,6 +249,11 @@ HeaderFields extract_header_fields(const Segments& segments) {
       used[i] = true;
     } else if (auto c = classification_of(value)) {
       if (!out.classification) out.classification = field(*c, f.span);
+      used[i] = true;
+    } else if (auto d = first_date(value); d && d->at.span.begin <= 12 &&
+                                           RE2::FullMatch(value.substr(d->at.span.end), kAtTime)) {
+      // A meeting's announcement: "Thursday, 30th January, 2025, at 10.00 am".
+      if (!out.meeting_date) out.meeting_date = dated(*d, f.span.begin + (value.find(d->text) == std::string::npos ? 0 : value.find(d->text) - d->at.span.begin));
       used[i] = true;
     } else if (auto d = first_date(value); d && trim(value).size() <= d->text.size() + 12) {
       free_dates.push_back(i);

@@ -202,10 +202,17 @@ bool is_all_caps_heading(std::string_view s) {
 }
 
 // True when a ends inside a web address broken at one of the characters a line break may follow
-// in an address ("https://www.kent.gov.uk/schools/education-" + "provision/plan"): the two
-// halves are one address, hyphen kept.
+// in an address ("https://www.kent.gov.uk/schools/education-" + "provision/plan"), or inside an
+// e-mail address broken before its domain's dot: the two halves are one address, hyphen kept.
 bool ends_in_broken_url(const std::string& a, const std::string& b) {
   if (a.empty() || b.empty() || std::isspace(static_cast<unsigned char>(b.front()))) return false;
+  // An e-mail address wrapped before its domain's dot: "georgina.little@kent" / ".gov.uk".
+  if (b.size() >= 3 && b[0] == '.' && std::isalpha(static_cast<unsigned char>(b[1]))) {
+    const std::size_t space = a.find_last_of(" \t");
+    const std::string_view token = std::string_view(a).substr(space == std::string::npos ? 0 : space + 1);
+    const std::size_t at = token.find('@');
+    if (at != std::string_view::npos && at > 0 && at + 1 < token.size() && token.find('.', at) == std::string_view::npos) return true;
+  }
   const char last = a.back();
   if (last != '-' && last != '/' && last != '_' && last != '=' && last != '&' && last != '?') return false;
   const std::size_t start = a.find_last_of(" \t") == std::string::npos ? 0 : a.find_last_of(" \t") + 1;

@@ -161,8 +161,26 @@ Outcome<Segments> SegmentStage::operator()(NormalisedText input) const {
   }
 
   auto add_header_line = [](std::vector<HeaderField>& into, const Line& line) {
-    // A tab-separated line whose first cell is not a key holds several header cells.
     const std::size_t tab = line.text.find('\t');
+    // Two columns of a header run together by the layout: "Thursday, 30th January, 2025, at
+    // 10.00 am Ask for:" / "Georgina Little": a free cell, then a known key and its value.
+    if (tab != std::string::npos) {
+      std::string_view first = trim(std::string_view(line.text).substr(0, tab));
+      if (first.ends_with(':') && !is_known_header_key(first)) {
+        first.remove_suffix(1);
+        const std::string lowered = lower(first);
+        for (std::string_view known : kKnownKeys) {
+          if (known.size() < 3 || lowered.size() <= known.size() + 1 || !lowered.ends_with(known) ||
+              lowered[lowered.size() - known.size() - 1] != ' ')
+            continue;
+          const std::size_t split = static_cast<std::size_t>(first.data() - line.text.data()) + first.size() - known.size();
+          into.push_back(split_header_line(trim(std::string_view(line.text).substr(0, split)), line.span.begin));
+          into.push_back(split_header_line(std::string_view(line.text).substr(split), line.span.begin + split));
+          return;
+        }
+      }
+    }
+    // A tab-separated line whose first cell is not a key holds several header cells.
     if (tab != std::string::npos && !is_known_header_key(line.text.substr(0, tab)) &&
         !std::string_view(line.text).substr(0, tab).ends_with(':')) {
       std::size_t cell_start = 0;

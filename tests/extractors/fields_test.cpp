@@ -79,6 +79,24 @@ TEST_CASE("header: an agenda front sheet is titled Agenda / an organisation's na
   CHECK(g.title->value == "HIGHWAYS - WINTER SERVICE PLAN");
 }
 
+TEST_CASE("header: an agenda's two header columns run together / the meeting announced with its time", "[header][contacts]") {
+  auto s = segment_text("AGENDA\n\nCABINET\n\nThursday, 30th January, 2025, at 10.00 am Ask for:\tGeorgina Little\n"
+                        "Council Chamber, Sessions House, Telephone:\tTel: 03000 414043\n"
+                        "County Hall, Maidstone\tEmail: georgina.little@kent.gov.uk\n\n1. Apologies\n\n1.1 Text.\n");
+  auto h = extract_header_fields(s);
+  REQUIRE(h.meeting_date);
+  CHECK(h.meeting_date->start == "2025-01-30");
+  CHECK_FALSE(h.report_date);
+  auto c = extract_contacts(s);
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].name == std::optional<std::string>("Georgina Little"));
+  CHECK(c[0].phone == std::optional<std::string>("+443000414043"));
+  CHECK(c[0].email == std::optional<std::string>("georgina.little@kent.gov.uk"));
+  // A date followed by other words is no announcement.
+  auto t = segment_text("Cabinet\n\n3 May 2019 at the latest the plan is due\n\n1. Purpose\n\n1.1 Text.\n");
+  CHECK_FALSE(extract_header_fields(t).meeting_date);
+}
+
 TEST_CASE("classification markings", "[header]") {
   CHECK(classification_of("Unrestricted") == std::optional<std::string>("public"));
   CHECK(classification_of("NOT FOR PUBLICATION") == std::optional<std::string>("exempt"));

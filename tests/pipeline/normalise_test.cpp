@@ -38,6 +38,10 @@ TEST_CASE("normalise: a web address broken at a line end is one address, its hyp
   CHECK(t.text.find("https://www.kent.gov.uk/education-and-children/schools/education-provision/education-provision-plan") !=
         std::string::npos);
   CHECK(t.text.find("13323/Strategy-for-children.pdf") != std::string::npos);
+  // An e-mail address wrapped before its domain's dot.
+  auto e = normalise({"Ask for:             Georgina Little\nEmail:               georgina.little@kent\n"
+                      "                     .gov.uk\n"});
+  CHECK(e.text.find("georgina.little@kent.gov.uk") != std::string::npos);
   // An ordinary word broken at a line end still loses its hyphen.
   auto w = normalise({"1.1 The Commissioner must produce an annual report on the exer-\ncise of functions.\n"});
   CHECK(w.text.find("exercise of functions") != std::string::npos);
