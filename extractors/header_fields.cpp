@@ -165,7 +165,20 @@ HeaderFields extract_header_fields(const Segments& segments) {
       if (!body.empty() && !out.body) out.body = field(body_name(body), Span{value_base(f), value_base(f) + body.size()});
     } else if (key == "from" || key == "report of" || key == "report by" || key == "report from" || key == "author" ||
                key == "prepared by" || key == "executive lead" || key == "lead director" || key == "responsible officer") {
-      if (!out.author) out.author = field(trim(value), f.value_span);
+      if (!out.author) {
+        // Further people on the lines below, each "Name, Role": "From: Rory Love, Cabinet Member
+        // for Education and Skills" / "Sarah Hammond, Corporate Director of ..." -> joined by "; ".
+        static const Pattern kPersonThenComma(R"re(^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-zA-Z'-]+){1,2},\s)re");
+        std::string authors = trim(value);
+        Span span = f.value_span;
+        while (i + 1 < header.size() && header[i + 1].key.empty() && RE2::PartialMatch(header[i + 1].value, kPersonThenComma)) {
+          ++i;
+          used[i] = true;
+          authors += "; " + trim(header[i].value);
+          span.end = header[i].span.end;
+        }
+        out.author = field(authors, span);
+      }
     } else if (key == "date" || key == "date of report" || key == "report date") {
       if (auto d = first_date(value); d && !out.report_date) out.report_date = dated(*d, value_base(f));
     } else if (key == "date of meeting" || key == "meeting date") {

@@ -392,6 +392,7 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
     const std::size_t width = widths[p];
     for (const PageLine& line : pages[p]) {
       if (line.blank) { gap = true; continue; }
+      bool next_person = false;
       if (!out.empty() && !out.back().blank) {
         std::string& a = out.back().text;
         const std::string& b = line.text;
@@ -412,8 +413,14 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
         const bool under_value = out.back().value_column != std::string::npos &&
                                  line.indent + 1 >= out.back().value_column && line.indent <= out.back().value_column + 1 &&
                                  !(first_word.size() >= 3 && b.rfind(first_word, 0) == 0);
+        // The next person of a "From:" row is a line of their own, not a wrap:
+        // "From:  Derek Holt, Cabinet Member for ... Services" / "       Simon Jones, Corporate Director".
+        static const Pattern kAuthorRow(R"re((?i)^(?:from|authors?|report\s+authors?|report\s+(?:of|by)|prepared\s+by)\s*:?\t)re");
+        static const Pattern kPersonThenComma(R"re(^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-zA-Z'-]+){1,2},\s)re");
+        next_person = RE2::PartialMatch(a, kAuthorRow) && RE2::PartialMatch(b, kPersonThenComma) &&
+                      !RE2::PartialMatch(a, kOpenEnd);
         const bool value_wraps = !gap && !page_break && a.find('\t') != std::string::npos && line.indent >= 8 &&
-                                 b.find('\t') == std::string::npos &&
+                                 b.find('\t') == std::string::npos && !next_person &&
                                  (RE2::PartialMatch(a, kOpenEnd) || !std::isupper(static_cast<unsigned char>(b[0])) || a_long || under_value);
         if (value_wraps) {
           join = true;
@@ -441,6 +448,9 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
       }
       if (!out.empty() && (gap || page_break) && !out.back().blank) out.push_back(PageLine{"", line.page, true});
       out.push_back(line);
+      // The next person of a "From:" row stays a cell of the header table, so that their role
+      // wrapped onto the line below joins them as any wrapped value does.
+      if (next_person) out.back().text.insert(0, "\t");
       gap = page_break = false;
     }
   }

@@ -7,6 +7,8 @@
 #include "extractors/legal_references.h"
 #include "extractors/links.h"
 #include "extractors/recommendations.h"
+#include "pipeline/normalise.h"
+#include "pipeline/segment.h"
 #include "tests/text_fixture.h"
 
 using namespace papers;
@@ -95,6 +97,27 @@ TEST_CASE("header: an agenda's two header columns run together / the meeting ann
   // A date followed by other words is no announcement.
   auto t = segment_text("Cabinet\n\n3 May 2019 at the latest the plan is due\n\n1. Purpose\n\n1.1 Text.\n");
   CHECK_FALSE(extract_header_fields(t).meeting_date);
+}
+
+TEST_CASE("header: two people in From: are both the author, joined by a semicolon", "[header]") {
+  // Laid out as a PDF gives it: the second person starts under the first one's value.
+  PageTexts in;
+  in.pages.push_back(PageText{1,
+                              "From:          Derek Holt, Cabinet Member for Community and\n"
+                              "               Regulatory Services\n"
+                              "               Simon Jones, Corporate Director Growth,\n"
+                              "               Environment and Transport\n"
+                              "To:            Cabinet - 4th March 2025\n\n1. Introduction\n\n1.1 Text.\n",
+                              "text", std::nullopt, "", 0, ""});
+  auto segments = SegmentStage()(NormaliseStage()(std::move(in)).value()).value();
+  auto h = extract_header_fields(segments);
+  REQUIRE(h.author);
+  CHECK(h.author->value ==
+        "Derek Holt, Cabinet Member for Community and Regulatory Services; Simon Jones, Corporate Director Growth, "
+        "Environment and Transport");
+  // A wrapped role that starts with a capital is still one person.
+  auto s = segment_text("From:\tChief Finance Officer\nTo:\tAudit Committee\n\n1. Purpose\n\n1.1 Text.\n");
+  CHECK(extract_header_fields(s).author->value == "Chief Finance Officer");
 }
 
 TEST_CASE("classification markings", "[header]") {
