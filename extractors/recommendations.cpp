@@ -17,8 +17,14 @@ struct Patterns {
   Pattern key{R"re((?i)^recommendations?(?:\(s\))?$)re"};
   // "It is recommended that the Committee approves ..." -- the sentence, to its full stop
   Pattern it_is_recommended{R"re((?i)\b(it\s+is\s+(?:therefore\s+)?recommended\s+that\b[^.]*(?:\.|$)))re"};
-  // "1) NOTE the outcome", "(a) approve", "a. approve" -- a list item in the header
-  Pattern list_item{R"re(^(\(?[a-z]\)|[a-z]\.|\(?\d{1,2}\)|\(?[ivx]{1,5}\))\s+(.+)$)re"};
+  // "1) NOTE the outcome", "(a) approve", "a. approve", "A) the Commissioning Plan" -- a list item
+  // in the header
+  Pattern list_item{R"re(^(\(?[a-zA-Z]\)|[a-z]\.|\(?\d{1,2}\)|\(?[ivx]{1,5}\))\s+(.+)$)re"};
+  // "Decision: Cabinet agree to:", "Proposed decision: The Cabinet Member is asked to:" -- a record
+  // of decision's lead-in; the items below it are what the decision maker is asked to decide
+  Pattern decision_lead_in{R"re((?i)^(?:proposed\s+)?decision\s*:\s*(.*:)$)re"};
+  // "Decision", "Proposed decision" header keys (with a lead-in ending in ':' as the value)
+  Pattern decision_key{R"re((?i)^(?:proposed\s+)?decision$)re"};
   // "RESOLVED that ...", "RESOLVED: (a) ...", "Resolved - that ..."
   Pattern resolved{R"re(^(?:RESOLVED|Resolved)\b\s*[:,-]?\s*(.+)$)re"};
 };
@@ -56,6 +62,11 @@ std::vector<Recommendation> extract_recommendations(const Segments& segments) {
     if (!f.key.empty() && RE2::FullMatch(f.key, p.key)) {
       in_header_list = true;
       if (!f.value.empty() && f.value.back() != ':') add(std::nullopt, f.value, f.value_span);
+      continue;
+    }
+    if ((f.key.empty() && RE2::FullMatch(f.value, p.decision_lead_in)) ||
+        (!f.key.empty() && RE2::FullMatch(f.key, p.decision_key) && !f.value.empty() && f.value.back() == ':')) {
+      in_header_list = true;
       continue;
     }
     if (!in_header_list) continue;

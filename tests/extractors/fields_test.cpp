@@ -148,6 +148,20 @@ TEST_CASE("recommendations: sections / lettered lists / sentences / RESOLVED / r
   CHECK(recs[4].text.rfind("RESOLVED", 0) == 0);
 }
 
+TEST_CASE("recommendations: a record of decision's proposed decision, lettered in capitals", "[recommendations]") {
+  auto s = segment_text("Subject Matter / Title of Decision\nCommissioning Plan 2025-29\n\nDecision: Cabinet agree to:\n\n"
+                        "A) the Commissioning Plan for Education Provision in Kent 2025-29\n\nB) delegate its delivery to the Director\n\n"
+                        "Reason(s) for decision: Background\n\n1.1 Text.\n");
+  auto r = extract_recommendations(s);
+  REQUIRE(r.size() == 2);
+  CHECK(r[0].number == std::optional<std::string>("A"));
+  CHECK(r[0].text == "the Commissioning Plan for Education Provision in Kent 2025-29");
+  CHECK(r[1].number == std::optional<std::string>("B"));
+  // Capital-lettered lines outside such a lead-in are not recommendations.
+  auto t = segment_text("Decision taken by the Leader\n\nA) Site plan attached\n\n1. Purpose\n\n1.1 Text.\n");
+  CHECK(extract_recommendations(t).empty());
+}
+
 TEST_CASE("recommendations: prose that mentions recommendations is not one", "[recommendations]") {
   auto s = segment_text("To: Board\n\n1. Background\n\n1.1 The Panel may make a report or recommendation on the plan.\n\n1.2 Its recommendations were published in 2019.\n");
   CHECK(extract_recommendations(s).empty());
