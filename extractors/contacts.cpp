@@ -6,6 +6,7 @@
 #include <phonenumbers/phonenumberutil.h>
 #include <re2/re2.h>
 
+#include "extractors/header_fields.h"
 #include "extractors/pattern.h"
 
 #include <algorithm>
@@ -247,6 +248,15 @@ std::vector<Contact> extract_contacts(const Segments& segments) {
   visit(segments.header);
   visit(segments.trailer);
   for (Contact& c : contact_tables(segments)) out.push_back(std::move(c));
+  // The officer an agenda closes with, when a phone number says how to reach them.
+  if (std::optional<SignOff> s = closing_sign_off(segments); s && s->phone) {
+    Contact c;
+    c.name = s->name.value;
+    c.role = s->role.value;
+    c.phone = phone_e164(s->phone->value);
+    c.at = Provenance{s->name.at.page, Span{s->name.at.span.begin, s->phone->at.span.end}};
+    if (c.phone) out.push_back(std::move(c));
+  }
   // The same officer named twice ("Report author" and "Contact") is one contact.
   std::vector<Contact> merged;
   for (Contact& c : out) {

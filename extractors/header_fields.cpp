@@ -99,12 +99,53 @@ std::optional<std::string> classification_of(std::string_view marking) {
   static const Pattern kExempt(R"re((?i)^(?:exempt\b.*|not for publication.*|part (?:2|ii|b)\b.*|private.*|restricted.*schedule 12a.*|.*schedule 12a.*)$)re");
   // "Confidential", "OFFICIAL-SENSITIVE", "Strictly confidential"
   static const Pattern kConfidential(R"re((?i)^(?:strictly\s+)?(?:confidential|official[- ]sensitive|secret|restricted)\b.*$)re");
-  // "Public", "Public Report", "Unrestricted", "Open", "Part 1", "For publication"
-  static const Pattern kPublic(R"re((?i)^(?:public(?:\s+(?:report|paper|item|document))?|unrestricted|open(?:\s+report)?|part (?:1|i|a)|for publication|not exempt)$)re");
+  // "Public", "Public Report", "Unrestricted", "UNRESTRICTED ITEMS" (an agenda's), "Open", "Part 1",
+  // "For publication"
+  static const Pattern kPublic(R"re((?i)^(?:public(?:\s+(?:report|paper|item|document))?|unrestricted(?:\s+items)?|open(?:\s+report)?|part (?:1|i|a)|for publication|not exempt)$)re");
   if (RE2::FullMatch(m, kPublic)) return "public";
   if (RE2::FullMatch(m, kExempt)) return "exempt";
   if (RE2::FullMatch(m, kConfidential)) return "confidential";
   return std::nullopt;
+}
+
+std::optional<SignOff> closing_sign_off(const Segments& segments) {
+  const std::vector<Line>& lines = segments.lines;
+  const NormalisedText& t = segments.text;
+  if (lines.size() < 3) return std::nullopt;
+  // "Benjamin Watts", "Dr Jane O'Neil": a name and nothing else on the line.
+  static const Pattern kPerson(R"re(^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-zA-Z'-]+){1,2}$)re");
+  // "03000 416814", "Tel: 01223 555 123": a phone number and nothing else.
+  static const Pattern kPhone(R"re((?i)^(?:tel(?:ephone)?\s*:?\s*)?(\+?[\d ()]{10,16})$)re");
+  auto at = [&](const Line& l) { return TextField{l.text, Provenance{t.page_of(l.span.begin), l.span}}; };
+  std::size_t end = lines.size();
+  SignOff out;
+  if (auto d = first_date(lines[end - 1].text); d && lines[end - 1].text.size() <= d->text.size() + 12) {
+    DateValue v = *d;
+    v.at.span = Span{lines[end - 1].span.begin + d->at.span.begin, lines[end - 1].span.begin + d->at.span.end};
+    v.at.page = t.page_of(v.at.span.begin);
+    out.date = v;
+    --end;
+  }
+  std::string phone;
+  if (end >= 3 && RE2::FullMatch(lines[end - 1].text, kPhone, &phone)) {
+    out.phone = at(lines[end - 1]);
+    out.phone->value = phone;
+    --end;
+  }
+  if (end < 2) return std::nullopt;
+  const Line& name = lines[end - 2];
+  const Line& role = lines[end - 1];
+  const std::string& r = role.text;
+  if (!RE2::FullMatch(name.text, kPerson) || r.size() > 60 || std::count(r.begin(), r.end(), ' ') > 6 ||
+      std::any_of(r.begin(), r.end(), [](unsigned char c) { return std::isdigit(c) || c == '.' || c == ':'; }) ||
+      !std::isupper(static_cast<unsigned char>(r.front())))
+    return std::nullopt;
+  // Only a block of its own: not the last lines of a paragraph or a table.
+  if (name.text.find('\t') != std::string::npos || r.find('\t') != std::string::npos) return std::nullopt;
+  if (!out.phone && !out.date) return std::nullopt;  // two short lines alone say too little
+  out.name = at(name);
+  out.role = at(role);
+  return out;
 }
 
 HeaderFields extract_header_fields(const Segments& segments) {
@@ -322,6 +363,13 @@ HeaderFields extract_header_fields(const Segments& segments) {
     if (pick) {
       const HeaderField& f = header[*pick];
       out.title = field(trim(f.value), f.span);
+    }
+  }
+  // An agenda's closing block names who issued it and when, when the header did not.
+  if (!out.author || !out.report_date) {
+    if (std::optional<SignOff> s = closing_sign_off(segments)) {
+      if (!out.author) out.author = field(s->name.value + ", " + s->role.value, Span{s->name.at.span.begin, s->role.at.span.end});
+      if (!out.report_date && s->date) out.report_date = s->date;
     }
   }
   return out;

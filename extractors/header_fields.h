@@ -24,6 +24,17 @@ struct HeaderFields {
 
 HeaderFields extract_header_fields(const Segments& segments);
 
+// The block an agenda or letter closes with, over its last lines:
+//   "Benjamin Watts" / "General Counsel" / "03000 416814" / "Wednesday, 22 January 2025"
+// a person's name, their role, then a phone number and a date, each optional. nullopt when the
+// last lines are not such a block.
+struct SignOff {
+  TextField name, role;
+  std::optional<TextField> phone;  // as written
+  std::optional<DateValue> date;
+};
+std::optional<SignOff> closing_sign_off(const Segments& segments);
+
 // "public", "exempt", "confidential" for a marking such as "Unrestricted", "NOT FOR PUBLICATION",
 // "Exempt - Schedule 12A paragraph 3", "Public Report"; nullopt when the words are no marking.
 std::optional<std::string> classification_of(std::string_view marking);

@@ -120,6 +120,27 @@ TEST_CASE("header: two people in From: are both the author, joined by a semicolo
   CHECK(extract_header_fields(s).author->value == "Chief Finance Officer");
 }
 
+TEST_CASE("header: an agenda's closing block gives its author, issue date and a contact", "[header][contacts]") {
+  auto s = segment_text("AGENDA\n\nCABINET\n\nUNRESTRICTED ITEMS\n\n1. Apologies\n\n2. Minutes\n\nEXEMPT ITEMS\n\n"
+                        "Benjamin Watts\nGeneral Counsel\n03000 416814\n\nWednesday, 22 January 2025\n");
+  auto h = extract_header_fields(s);
+  REQUIRE(h.author);
+  CHECK(h.author->value == "Benjamin Watts, General Counsel");
+  REQUIRE(h.report_date);
+  CHECK(h.report_date->start == "2025-01-22");
+  CHECK(h.classification->value == "public");
+  auto c = extract_contacts(s);
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].name == std::optional<std::string>("Benjamin Watts"));
+  CHECK(c[0].role == std::optional<std::string>("General Counsel"));
+  CHECK(c[0].phone == std::optional<std::string>("+443000416814"));
+  // A paper that ends with a paragraph, or with a name and a line of prose, has no such block.
+  auto t = segment_text("To: Cabinet\n\n1. Purpose\n\n1.1 The plan was agreed.\n\nJane Smith\nThe plan is attached below.\n");
+  CHECK_FALSE(closing_sign_off(t));
+  auto u = segment_text("To: Cabinet\n\n1. Purpose\n\n1.1 The plan was agreed on 3 May 2019.\n");
+  CHECK_FALSE(closing_sign_off(u));
+}
+
 TEST_CASE("classification markings", "[header]") {
   CHECK(classification_of("Unrestricted") == std::optional<std::string>("public"));
   CHECK(classification_of("NOT FOR PUBLICATION") == std::optional<std::string>("exempt"));
