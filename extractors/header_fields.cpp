@@ -184,7 +184,12 @@ HeaderFields extract_header_fields(const Segments& segments) {
   }
 
   std::vector<bool> used(header.size(), false);
-  std::vector<std::size_t> free_dates;  // free cells that are only a date
+  std::vector<std::size_t> free_dates;
+  std::optional<std::size_t> minutes_line;  // "MINUTES OF THE LICENSING COMMITTEE": the title of minutes
+  const bool reported_to = std::any_of(header.begin(), header.end(), [](const HeaderField& f) {
+    const std::string k = lower(f.key);
+    return k == "report to" && !first_date(f.value);
+  });  // free cells that are only a date
 
   for (std::size_t i = 0; i < header.size(); ++i) {
     const HeaderField& f = header[i];
@@ -203,7 +208,15 @@ HeaderFields extract_header_fields(const Segments& segments) {
         RE2::Replace(&body, kTail, "");
       }
       body = trim(body);
-      if (!body.empty() && !out.body) out.body = field(body_name(body), Span{value_base(f), value_base(f) + body.size()});
+      // "Board of Directors (Public)", "Trust Board (Part 1)": the session, not the body's name.
+      static const Pattern kSession(R"re((?i)\s*\((?:public|private|open|closed|part\s+(?:1|2|i|ii|a|b)|part\s+(?:one|two))\)$)re");
+      RE2::Replace(&body, kSession, "");
+      // A decision maker who is a person ("Director of Housing", "Cabinet Member for Finance")
+      // is no meeting body.
+      static const Pattern kPersonRole(R"re((?i)\b(?:cabinet\s+member|portfolio\s+holder|leader|director|officer|head\s+of|manager|chief\s+executive|mayor)\b)re");
+      const bool person = (key == "decision maker" || key == "decision taker" || key == "decision to be taken by") &&
+                          (RE2::PartialMatch(body, kPersonRole) || !RE2::PartialMatch(body, p.body_word));
+      if (!body.empty() && !person && !out.body) out.body = field(body_name(body), Span{value_base(f), value_base(f) + body.size()});
     } else if (key == "from" || key == "report of" || key == "report by" || key == "report from" || key == "author" ||
                key == "prepared by" || key == "executive lead" || key == "lead director" || key == "responsible officer") {
       if (!out.author) {
@@ -220,6 +233,10 @@ HeaderFields extract_header_fields(const Segments& segments) {
         }
         out.author = field(authors, span);
       }
+    } else if (key == "date" && reported_to) {
+      // "Report to: Audit Committee / Date: 23 July 2020": the date of the meeting it goes to (a
+      // memo's "To: / From: / Date:" is the memo's own date).
+      if (auto d = first_date(value); d && !out.meeting_date) out.meeting_date = dated(*d, value_base(f));
     } else if (key == "date" || key == "date of report" || key == "report date") {
       if (auto d = first_date(value); d && !out.report_date) out.report_date = dated(*d, value_base(f));
     } else if (key == "date of meeting" || key == "meeting date") {
@@ -291,7 +308,10 @@ HeaderFields extract_header_fields(const Segments& segments) {
         static const Pattern kHeld(R"re((?i)\s*(?:held\s+)?(?:on|at|-|,)?\s*$)re");
         RE2::Replace(&name, kHeld, "");
       }
-      if (!out.body && !trim(name).empty() && RE2::PartialMatch(name, p.body_word)) out.body = field(body_name(trim(name)), f.span);
+      // "MINUTES of the meeting held on 4 April 2018" names no body: the banner above does.
+      const bool names_body = !trim(name).empty() && lower(trim(name)) != "meeting" && RE2::PartialMatch(name, p.body_word);
+      if (!out.body && names_body) out.body = field(body_name(trim(name)), f.span);
+      if (!minutes_line) minutes_line = i;
     } else if (RE2::PartialMatch(value, p.held_on)) {
       if (auto d = first_date(value); d && !out.meeting_date) out.meeting_date = dated(*d, f.span.begin + (value.find(d->text) - d->at.span.begin));
       used[i] = true;
@@ -342,7 +362,9 @@ HeaderFields extract_header_fields(const Segments& segments) {
     if (out.body && !out.meeting_date) out.meeting_date = v;
     else if (!out.report_date) out.report_date = v;
   }
-  // The title: a line in capitals not used above, else the first plain line of a few words.
+  // The title: the minutes' own heading, else a line in capitals not used above, else the first
+  // plain line of a few words.
+  if (!out.title && minutes_line) out.title = field(trim(header[*minutes_line].value), header[*minutes_line].span);
   if (!out.title) {
     std::optional<std::size_t> pick;
     for (std::size_t i = 0; i < header.size() && !pick; ++i) {

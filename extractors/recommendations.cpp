@@ -15,8 +15,9 @@ struct Patterns {
   Pattern heading{R"re((?i)^(?:the\s+)?recommendations?(?:\(s\))?(?:\s+(?:to|for)\b.*)?:?$)re"};
   // "Recommendation(s)" header keys
   Pattern key{R"re((?i)^recommendations?(?:\(s\))?$)re"};
-  // "It is recommended that the Committee approves ..." -- the sentence, to its full stop
-  Pattern it_is_recommended{R"re((?i)\b(it\s+is\s+(?:therefore\s+)?recommended\s+that\b[^.]*(?:\.|$)))re"};
+  // "It is recommended that the Committee approves ..." -- the sentence, to its full stop (not the
+  // point of "231.78 pounds")
+  Pattern it_is_recommended{R"re((?i)\b(it\s+is\s+(?:therefore\s+)?recommended\s+that\b(?:[^.]|\.\d)*(?:\.|$)))re"};
   // "1) NOTE the outcome", "(a) approve", "a. approve", "A) the Commissioning Plan" -- a list item
   // in the header
   Pattern list_item{R"re(^(\(?[a-zA-Z]\)|[a-z]\.|\(?\d{1,2}\)|\(?[ivx]{1,5}\))\s+(.+)$)re"};

@@ -188,7 +188,7 @@ const RE2& list_start() {
 // A line that starts a new block: numbered or lettered paragraph, bullet, "Key: value", table row.
 const RE2& block_start() {
   static const Pattern re(
-      R"(^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s|\(?[a-z]\)\s|[a-z]\.\s|\(?[ivxlc]{1,5}\)\s|\(\d{1,2}\)\s|\d{1,2}\)\s|•|[A-Z][A-Za-z()' /&-]{0,40}:(?:\s|$)|.*\t))");
+      R"(^(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?\s|\d{1,2}\.\s|\d{1,2}\s+[A-Z]|\(?[a-z]\)\s|[a-z]\.\s|\(?[ivxlc]{1,5}\)\s|\(\d{1,2}\)\s|\d{1,2}\)\s|•|[A-Z][A-Za-z()' /&-]{0,40}:(?:\s|$)|.*\t))");
   return re;
 }
 

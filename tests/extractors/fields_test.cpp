@@ -141,6 +141,35 @@ TEST_CASE("header: an agenda's closing block gives its author, issue date and a 
   CHECK_FALSE(closing_sign_off(u));
 }
 
+TEST_CASE("header: the session is not the body / a person deciding is no body / Report to + Date is the meeting's", "[header]") {
+  auto s = segment_text("Meeting:\tTrust Board (Part 1)\nDate of meeting:\t7 March 2024\n\n1. Purpose\n\n1.1 Text.\n");
+  CHECK(extract_header_fields(s).body->value == "Trust Board");
+  auto d = segment_text("Decision maker:\tDirector of Housing\nDate of report:\t2 August 2023\n\n1. Decision\n\n1.1 Text.\n");
+  CHECK_FALSE(extract_header_fields(d).body);
+  auto c = segment_text("Decision maker:\tPlanning Committee\n\n1. Decision\n\n1.1 Text.\n");
+  CHECK(extract_header_fields(c).body->value == "Planning Committee");
+  auto r = segment_text("Report to:\tAudit and Governance Committee\nDate:\t23 July 2020\nReport of:\tChief Finance Officer\n\n"
+                        "1. Purpose\n\n1.1 Text.\n");
+  auto h = extract_header_fields(r);
+  REQUIRE(h.meeting_date);
+  CHECK(h.meeting_date->start == "2020-07-23");
+  CHECK_FALSE(h.report_date);
+  // A memo's To: / Date: is the memo's own date.
+  auto m = segment_text("To:\tAudit Committee\nFrom:\tChief Finance Officer\nDate:\t3 May 2019\n\n1. Purpose\n\n1.1 Text.\n");
+  CHECK(extract_header_fields(m).report_date->start == "2019-05-03");
+  CHECK_FALSE(extract_header_fields(m).meeting_date);
+}
+
+TEST_CASE("header: minutes of 'the meeting' name no body / the banner does / the minutes heading is the title", "[header]") {
+  auto s = segment_text("COUNTY OF SEVERN PENSION FUND\n\nPENSIONS PANEL\n\nMINUTES of the meeting held on 4 April 2018\n\n"
+                        "1. Declarations of Interest\n\n1.1 None.\n");
+  auto h = extract_header_fields(s);
+  REQUIRE(h.body);
+  CHECK(h.body->value == "Pensions Panel");
+  CHECK(h.meeting_date->start == "2018-04-04");
+  CHECK(h.title->value == "MINUTES of the meeting held on 4 April 2018");
+}
+
 TEST_CASE("classification markings", "[header]") {
   CHECK(classification_of("Unrestricted") == std::optional<std::string>("public"));
   CHECK(classification_of("NOT FOR PUBLICATION") == std::optional<std::string>("exempt"));
@@ -181,6 +210,14 @@ TEST_CASE("recommendations: a record of decision's proposed decision, lettered i
   // Capital-lettered lines outside such a lead-in are not recommendations.
   auto t = segment_text("Decision taken by the Leader\n\nA) Site plan attached\n\n1. Purpose\n\n1.1 Text.\n");
   CHECK(extract_recommendations(t).empty());
+}
+
+TEST_CASE("recommendations: an 'It is recommended' sentence runs past a decimal point to its full stop", "[recommendations]") {
+  auto s = segment_text("To: Panel\n\n2. The proposal\n\n2.2 It is recommended that the Panel supports the proposed precept of "
+                        "231.78 pounds for a Band D property. The Panel may ask questions.\n");
+  auto r = extract_recommendations(s);
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].text == "It is recommended that the Panel supports the proposed precept of 231.78 pounds for a Band D property.");
 }
 
 TEST_CASE("recommendations: prose that mentions recommendations is not one", "[recommendations]") {

@@ -47,6 +47,14 @@ TEST_CASE("normalise: a web address broken at a line end is one address, its hyp
   CHECK(w.text.find("exercise of functions") != std::string::npos);
 }
 
+TEST_CASE("normalise: a wrapped line that starts with a number goes on its paragraph / a numbered one does not", "[normalise]") {
+  auto t = normalise({"2.1 The Commissioner proposes a Band D precept of 231.78 pounds, an increase of\n"
+                      "15 pounds on 2020/21.\n\n"
+                      "14 The Council's accounts were approved\n"});
+  CHECK(t.text.find("an increase of 15 pounds on 2020/21.") != std::string::npos);
+  CHECK(t.text.find("\n14 The Council's accounts") != std::string::npos);
+}
+
 TEST_CASE("normalise: running headers / footers and page numbers are removed", "[normalise]") {
   std::vector<std::string> pages;
   for (int i = 1; i <= 3; ++i)
