@@ -177,6 +177,7 @@ std::vector<LegalReference> extract_legal_references(const Segments& segments) {
     r.text = text.substr(m.begin, m.end - m.begin);
     // Trim quotes/brackets of a trailing definition from the cited text.
     r.act = m.act;
+    r.act_key = act_key(m.act);
     if (!m.section.empty()) r.section = m.section;
     r.at = Provenance{segments.text.page_of(m.begin), Span{m.begin, m.end}};
     out.push_back(std::move(r));

@@ -5,7 +5,11 @@
 
 #include "extractors/pattern.h"
 
+#include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <set>
+#include <utility>
 
 namespace papers {
 namespace {
@@ -24,6 +28,17 @@ struct Patterns {
   // "Decision: Cabinet agree to:", "Proposed decision: The Cabinet Member is asked to:" -- a record
   // of decision's lead-in; the items below it are what the decision maker is asked to decide
   Pattern decision_lead_in{R"re((?i)^(?:proposed\s+)?decision\s*:\s*(.*:)$)re"};
+  // "Cabinet is asked to", "The Committee is recommended to", "THE BOARD IS INVITED TO": who is asked
+  Pattern asked{R"re((?i)^(?:that\s+)?(?:the\s+)?(\w[\w&'() -]{0,60}?)\s+(?:is|are)\s+(?:(?:therefore|hereby|now|also|further)\s+)?(?:asked|recommended|requested|invited|advised)\s+to\b)re"};
+  // "That Cabinet:", "It is recommended that Members:" -- a lead-in naming the body alone
+  Pattern that_body{R"re((?i)\bthat\s+(?:the\s+)?(\w[\w&' -]{0,60}?)\s*:$)re"};
+  // "that " -- where a clause naming the body and its verb may start
+  Pattern that{R"re((?i)\bthat\s+)re"};
+  // "... is asked to agree the Plan", "... recommended to: ", "Cabinet agree to:": the verb after "to"
+  Pattern verb_after_to{R"re((?i)\b(?:asked|recommended|requested|invited|advised)\s+to\s+(\w+))re"};
+  Pattern verb_before_to{R"re((?i)\b(\w+)\s+to\s*:$)re"};
+  // "... be approved", "be recommended to Cabinet", "BE SET AT": a passive resolution's verb
+  Pattern passive{R"re((?i)\bbe\s+(\w+)\b)re"};
   // "Decision", "Proposed decision" header keys (with a lead-in ending in ':' as the value)
   Pattern decision_key{R"re((?i)^(?:proposed\s+)?decision$)re"};
   // "RESOLVED that ...", "RESOLVED: (a) ...", "Resolved - that ..."
@@ -43,6 +58,116 @@ std::string fold(const std::string& s) {
   return out;
 }
 
+// The verbs a recommendation asks for, in their base form.
+const std::set<std::string>& action_verbs() {
+  static const std::set<std::string> verbs = {
+      "note", "approve", "agree", "endorse", "delegate", "recommend", "adopt", "authorise", "consider",
+      "comment", "support", "accept", "reject", "receive", "confirm", "instruct", "request", "grant",
+      "refuse", "defer", "review", "allocate", "award", "appoint", "establish", "set", "implement",
+      "proceed", "sign", "welcome", "acknowledge", "nominate"};
+  return verbs;
+}
+
+// "approves" -> "approve", "authorised" -> "authorise", "NOTE" -> "note", "authorize" -> "authorise";
+// nullopt when the word is none of the verbs.
+std::optional<std::string> base_verb(std::string word) {
+  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (word.size() > 3 && word.compare(word.size() - 3, 3, "ize") == 0) word.replace(word.size() - 3, 3, "ise");
+  if (word.size() > 4 && word.compare(word.size() - 4, 4, "ized") == 0) word.replace(word.size() - 4, 4, "ised");
+  const auto& verbs = action_verbs();
+  for (std::size_t cut : {std::size_t{0}, std::size_t{1}, std::size_t{2}}) {  // approve, approves/approved, notes -> note; agreed -> agree
+    if (word.size() <= cut + 2) break;
+    const std::string stem = word.substr(0, word.size() - cut);
+    if (verbs.count(stem)) return stem;
+  }
+  if (word.size() > 4 && word.compare(word.size() - 3, 3, "ies") == 0) return std::nullopt;
+  return std::nullopt;
+}
+
+std::string first_word(const std::string& s) {
+  std::size_t b = 0;
+  while (b < s.size() && !std::isalpha(static_cast<unsigned char>(s[b]))) ++b;
+  std::size_t e = b;
+  while (e < s.size() && std::isalpha(static_cast<unsigned char>(s[e]))) ++e;
+  return s.substr(b, e - b);
+}
+
+// "the Panel supports ...", "Cabinet agree to:", "THE COUNCIL ACCEPTS": the capitalised words of
+// a body, then a verb, at the start of s ("that" and "the" skipped). Both empty unless both found.
+std::pair<std::optional<std::string>, std::optional<std::string>> body_then_verb(std::string_view s) {
+  const bool all_caps = std::none_of(s.begin(), s.end(), [](unsigned char c) { return std::islower(c); });
+  std::vector<std::string> words;
+  std::size_t i = 0;
+  while (i < s.size() && words.size() < 10) {
+    while (i < s.size() && !std::isalpha(static_cast<unsigned char>(s[i]))) ++i;
+    std::size_t e = i;
+    while (e < s.size() && (std::isalpha(static_cast<unsigned char>(s[e])) || s[e] == '-' || s[e] == '\'')) ++e;
+    if (e > i) words.emplace_back(s.substr(i, e - i));
+    i = e;
+  }
+  std::size_t w = 0;
+  const auto is = [&](std::size_t k, const char* word) {
+    return k < words.size() && std::equal(words[k].begin(), words[k].end(), word, word + std::strlen(word),
+                                          [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+  };
+  if (is(w, "that")) ++w;
+  if (is(w, "the")) ++w;
+  // Words no body's name holds: the clause has gone past where a body would be.
+  static const std::set<std::string> stops = {"that", "be", "is", "are", "it", "resolved", "was", "were", "will",
+                                              "shall", "should", "to", "has", "have", "had"};
+  std::string body;
+  for (std::size_t k = w; k < words.size() && k < w + 6; ++k) {
+    const std::string& word = words[k];
+    std::string low = word;
+    for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (stops.count(low)) break;
+    if (!body.empty()) {
+      if (auto verb = base_verb(word)) return {body, verb};
+    }
+    const bool capital = std::isupper(static_cast<unsigned char>(word[0]));
+    const bool joining = !body.empty() && (word == "and" || word == "of" || word == "for");
+    if (!(capital || all_caps || joining)) break;
+    body += (body.empty() ? "" : " ") + word;
+  }
+  return {std::nullopt, std::nullopt};
+}
+
+// Fills in who is asked and the verb asked for, from the item and the lead-in it sits under
+// ("Cabinet is asked to:" + "1) NOTE the outcome"). Leaves either empty when the words do not say.
+void describe(Recommendation& r, const std::string& lead_in) {
+  const Patterns& p = patterns();
+  std::string body, verb;
+  for (const std::string* source : std::initializer_list<const std::string*>{&lead_in, &r.text}) {
+    if (source->empty()) continue;
+    if (!r.body && (RE2::PartialMatch(*source, p.asked, &body) || RE2::PartialMatch(*source, p.that_body, &body))) r.body = body;
+    if (!r.action && RE2::PartialMatch(*source, p.verb_after_to, &verb)) r.action = base_verb(verb);
+  }
+  // "Cabinet agree to:", "That the Committee authorises ...", "It is recommended that the Panel
+  // supports ...": the body and its verb.
+  for (const std::string* source : std::initializer_list<const std::string*>{&lead_in, &r.text}) {
+    if (r.body && r.action) break;
+    std::vector<std::string_view> starts{*source};
+    re2::StringPiece input(*source);
+    if (RE2::FindAndConsume(&input, p.that)) starts.emplace_back(input.data(), input.size());
+    for (std::string_view start : starts) {
+      auto [who, what] = body_then_verb(start);
+      if (!who) continue;
+      if (!r.body) r.body = who;
+      if (!r.action) r.action = what;
+      break;
+    }
+  }
+  if (!r.action && RE2::PartialMatch(r.text, p.passive, &verb)) r.action = base_verb(verb);
+  if (!r.action) r.action = base_verb(first_word(r.text));  // "NOTE the outcome", "approves the Scheme"
+  if (!r.action && RE2::PartialMatch(lead_in, p.verb_before_to, &verb)) r.action = base_verb(verb);
+  if (r.body) {
+    static const std::set<std::string> not_bodies = {"it", "we", "you", "this", "resolved"};
+    std::string low = *r.body;
+    for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (not_bodies.count(low)) r.body.reset();
+  }
+}
+
 }  // namespace
 
 std::vector<Recommendation> extract_recommendations(const Segments& segments) {
@@ -50,11 +175,14 @@ std::vector<Recommendation> extract_recommendations(const Segments& segments) {
   const NormalisedText& t = segments.text;
   std::vector<Recommendation> out;
   std::set<std::string> seen;
+  std::string lead_in;  // the words the current list hangs from: "Cabinet is asked to:"
   auto add = [&](std::optional<std::string> number, std::string text, Span span) {
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.pop_back();
     if (text.size() < 8) return;
     if (!seen.insert(fold(text)).second) return;
-    out.push_back(Recommendation{std::move(number), std::move(text), Provenance{t.page_of(span.begin), span}});
+    Recommendation r{std::move(number), std::move(text), std::nullopt, std::nullopt, Provenance{t.page_of(span.begin), span}};
+    describe(r, lead_in);
+    out.push_back(std::move(r));
   };
 
   // "Recommendation(s): Cabinet is asked to:" then "1) NOTE ...", "2) APPROVE ..." in the header.
@@ -62,12 +190,15 @@ std::vector<Recommendation> extract_recommendations(const Segments& segments) {
   for (const HeaderField& f : segments.header) {
     if (!f.key.empty() && RE2::FullMatch(f.key, p.key)) {
       in_header_list = true;
+      lead_in.clear();
       if (!f.value.empty() && f.value.back() != ':') add(std::nullopt, f.value, f.value_span);
+      else lead_in = f.value;
       continue;
     }
     if ((f.key.empty() && RE2::FullMatch(f.value, p.decision_lead_in)) ||
         (!f.key.empty() && RE2::FullMatch(f.key, p.decision_key) && !f.value.empty() && f.value.back() == ':')) {
       in_header_list = true;
+      lead_in = f.key.empty() ? f.value.substr(f.value.find(':') + 1) : f.value;
       continue;
     }
     if (!in_header_list) continue;
@@ -77,16 +208,24 @@ std::vector<Recommendation> extract_recommendations(const Segments& segments) {
       if (!number.empty() && number.front() == '(') number.erase(0, 1);
       const std::size_t at = f.value.rfind(item);
       add(number, item, Span{f.span.begin + at, f.span.end});
-    } else if (!(f.key.empty() && !f.value.empty() && f.value.back() == ':')) {
+    } else if (f.key.empty() && !f.value.empty() && f.value.back() == ':') {
+      lead_in = f.value;  // "Cabinet is asked to:" on its own line
+    } else {
       in_header_list = false;  // the list ended
+      lead_in.clear();
     }
   }
+  lead_in.clear();
 
   for (const Section& s : segments.sections) {
     const bool recommendation_section = RE2::FullMatch(s.heading, p.heading);
+    lead_in.clear();
     for (const Paragraph& para : s.paragraphs) {
       if (recommendation_section) {
-        if (!para.text.empty() && para.text.back() == ':') continue;  // the lead-in of a list
+        if (!para.text.empty() && para.text.back() == ':') {  // the lead-in of a list
+          lead_in = para.text;
+          continue;
+        }
         add(para.number, para.text, para.span);
         continue;
       }

@@ -176,6 +176,8 @@ struct DateValue {
 struct Recommendation {
   std::optional<std::string> number;
   std::string text;
+  std::optional<std::string> body;    // who is asked, as the lead-in words it: "Cabinet", "Committee"
+  std::optional<std::string> action;  // the verb asked for, base form: "note", "approve", "delegate"
   Provenance at;
 };
 
@@ -191,6 +193,7 @@ struct LegalReference {
   std::string text;                    // as written, e.g. "Section 12 of the Act"
   std::string act;                     // resolved short title with year
   std::optional<std::string> section;  // "12", "100A", "Schedule 12A"
+  std::string act_key;                 // the Act's canonical key: "local-government-act-1972"
   Provenance at;
 };
 

@@ -63,7 +63,8 @@ json record_to_json(const Record& r) {
   j["sections"] = sections;
   json recs = json::array();
   for (const Recommendation& rec : r.recommendations)
-    recs.push_back({{"number", optional_string(rec.number)}, {"text", rec.text}, {"page", rec.at.page},
+    recs.push_back({{"number", optional_string(rec.number)}, {"text", rec.text}, {"body", optional_string(rec.body)},
+                    {"action", optional_string(rec.action)}, {"page", rec.at.page},
                     {"span", json::array({rec.at.span.begin, rec.at.span.end})}});
   j["recommendations"] = recs;
   json contacts = json::array();
@@ -74,7 +75,8 @@ json record_to_json(const Record& r) {
   j["contacts"] = contacts;
   json legal = json::array();
   for (const LegalReference& l : r.legal_references)
-    legal.push_back({{"text", l.text}, {"act", l.act}, {"section", optional_string(l.section)}, {"page", l.at.page},
+    legal.push_back({{"text", l.text}, {"act", l.act}, {"act_key", l.act_key}, {"section", optional_string(l.section)},
+                     {"page", l.at.page},
                      {"span", json::array({l.at.span.begin, l.at.span.end})}});
   j["legal_references"] = legal;
   json dates = json::array();

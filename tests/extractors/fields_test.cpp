@@ -220,6 +220,48 @@ TEST_CASE("recommendations: an 'It is recommended' sentence runs past a decimal 
   CHECK(r[0].text == "It is recommended that the Panel supports the proposed precept of 231.78 pounds for a Band D property.");
 }
 
+TEST_CASE("recommendations: the body asked and the action verb", "[recommendations]") {
+  struct Case {
+    const char* paper;
+    const char* body;  // nullptr: unknown
+    const char* action;
+  };
+  const Case cases[] = {
+      {"Recommendation(s): Cabinet is asked to:\n1) NOTE the outcome of the consultation; and\n\n1. Introduction\n\n1.1 T.\n",
+       "Cabinet", "note"},
+      {"To: Board\n\n2. Recommendations\n\n2.1 That Cabinet:\n\n(1) approves the Local Development Scheme;\n", "Cabinet",
+       "approve"},
+      {"To: Board\n\n2. Recommendations\n\n2.1 It is recommended that Members:\n\n(a) delegate authority to the Chief "
+       "Fire Officer;\n",
+       "Members", "delegate"},
+      {"To: Panel\n\n2. Proposal\n\n2.2 It is recommended that the Panel supports the proposed precept.\n", "Panel", "support"},
+      {"To: Board\n\n2. Recommendation\n\n2.1 The Board is also asked to note the annual report.\n", "Board", "note"},
+      {"To: Board\n\n2. Recommendation\n\n2.1 THE COMMITTEE IS RECOMMENDED TO RECOMMEND TO THE COUNTY COUNCIL A BUDGET.\n",
+       "COMMITTEE", "recommend"},
+      {"MINUTES\n\n3. Licensing\n\nRESOLVED that the draft policy be approved for consultation.\n", nullptr, "approve"},
+      {"MINUTES\n\n3. Precept\n\nRESOLVED THAT THE PRECEPT FOR 1994/95 BE SET AT 4,250 POUNDS.\n", nullptr, "set"},
+      {"To: Director\n\n1. Decision\n\n1.1 It is recommended that the contract be awarded to Brightwell Ltd.\n", nullptr,
+       "award"},
+      {"Decision: Cabinet agree to:\n\nA) the Commissioning Plan for Education Provision in Kent 2025-29\n\n1. Reasons\n\n1.1 T.\n",
+       "Cabinet", "agree"},
+      // A verb that is none of those asked for leaves the action unknown.
+      {"To: Board\n\n2. Recommendations\n\n2.1 The Board is asked to ponder the options in section 3.\n", "Board", nullptr},
+  };
+  for (const Case& c : cases) {
+    INFO(c.paper);
+    auto r = extract_recommendations(segment_text(c.paper));
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].body == (c.body ? std::optional<std::string>(c.body) : std::nullopt));
+    CHECK(r[0].action == (c.action ? std::optional<std::string>(c.action) : std::nullopt));
+  }
+}
+
+TEST_CASE("recommendations: one quoted from another body's minutes is not one", "[recommendations]") {
+  auto s = segment_text("To: Cabinet\n\n3. Background\n\n3.1 At its meeting on 4 May the Scrutiny Committee's minutes record "
+                        "that it was recommended that Cabinet approves the plan.\n");
+  CHECK(extract_recommendations(s).empty());
+}
+
 TEST_CASE("recommendations: prose that mentions recommendations is not one", "[recommendations]") {
   auto s = segment_text("To: Board\n\n1. Background\n\n1.1 The Panel may make a report or recommendation on the plan.\n\n1.2 Its recommendations were published in 2019.\n");
   CHECK(extract_recommendations(s).empty());
@@ -296,6 +338,10 @@ TEST_CASE("legal references: UK order / s.151 / Schedule 12A / defined short nam
   auto refs = extract_legal_references(s);
   REQUIRE(refs.size() == 4);
   CHECK(refs[0].act == "Police Reform and Social Responsibility Act 2011");
+  // One key per Act however it was cited, for grouping in search.
+  CHECK(refs[0].act_key == "police-reform-and-social-responsibility-act-2011");
+  CHECK(refs[1].act_key == refs[0].act_key);
+  CHECK(refs[2].act_key == "local-government-act-1972");
   CHECK(refs[0].section == std::optional<std::string>("12"));
   CHECK(refs[1].act == "Police Reform and Social Responsibility Act 2011");
   CHECK(refs[1].section == std::optional<std::string>("28"));
