@@ -19,7 +19,7 @@ struct Patterns {
   // (the "Act"), (the "2011 Act"), ("the 1972 Act"), (the Act)
   Pattern definition{R"re(^\s*,?\s*\((?:hereafter\s+|hereinafter\s+)?(?:the\s+)?"?(?:the\s+)?((?:\d{4}\s+)?(?:Act|Regulations|Order|Rules))"?\))re"};
   // "section 12 of", "Section 100A of", "s.151 of", "s151 of", "sections 100A to 100D of", "paragraph 3 of Schedule 12A to"
-  Pattern section_before{R"re((?i)\b((?:sections?|ss?\.?)\s*(\d+[A-Z]{0,2})(?:\(\d+\))*(?:\s*(?:to|-|and)\s*\d+[A-Z]{0,2})?|(?:paragraph|para\.?)\s+\d+[A-Z]?\s+of\s+(?:part\s+[0-9IVX]+\s+of\s+)?(schedule\s+\d+[A-Z]{0,2})|(schedule\s+\d+[A-Z]{0,2})|(?:regulation|reg\.?)\s+(\d+[A-Z]?)|(?:article)\s+(\d+[A-Z]?)|(part\s+[0-9IVX]+[A-Z]?))\s+(?:of|to|under)\s+(?:the\s+)?$)re"};
+  Pattern section_before{R"re((?i)\b((?:sections?|ss?\.?)\s*(\d+[A-Z]{0,2})(?:\(\d+\))*(?:\s*(?:to|-|and)\s*\d+[A-Z]{0,2})?|(?:paragraphs?|paras?\.?)\s+\d+[A-Z]?(?:\s*(?:,|and|&|to|-)\s*\d+[A-Z]?)*\s+of\s+(?:part\s+[0-9IVX]+\s+of\s+)?(schedule\s+\d+[A-Z]{0,2})|(schedule\s+\d+[A-Z]{0,2})|(?:regulation|reg\.?)\s+(\d+[A-Z]?)|(?:article)\s+(\d+[A-Z]?)|(part\s+[0-9IVX]+[A-Z]?))\s+(?:of|to|under)\s+(?:the\s+)?$)re"};
   // ", section 1", " (section 12)", " s.12", " Schedule 12A"
   Pattern section_after{R"re(^\s*,?\s*\(?\s*(?:(?:sections?|ss?\.)\s*(\d+[A-Z]{0,2})|(Schedule\s+\d+[A-Z]{0,2}))\b)re"};
   // "the Act", "the 2011 Act", "the Regulations", "the 1972 Act" -- a short name in prose
@@ -183,6 +183,23 @@ std::vector<LegalReference> extract_legal_references(const Segments& segments) {
     out.push_back(std::move(r));
   }
   return out;
+}
+
+std::optional<TextField> schedule_12a_paragraphs(const std::vector<LegalReference>& references) {
+  // "paragraph 3", "paragraphs 1 and 2", "paras 1, 2 & 7": the numbers cited
+  static const Pattern kParagraphs(R"re((?i)\bpara(?:graph)?s?\.?\s+(\d(?:\s*(?:,|and|&)\s*\d)*)\b)re");
+  static const Pattern kDigit(R"re((\d))re");
+  for (const LegalReference& r : references) {
+    if (!r.section || *r.section != "Schedule 12A") continue;
+    std::string numbers;
+    if (!RE2::PartialMatch(r.text, kParagraphs, &numbers)) continue;
+    std::string out;
+    re2::StringPiece input(numbers);
+    std::string digit;
+    while (RE2::FindAndConsume(&input, kDigit, &digit)) out += (out.empty() ? "" : ", ") + digit;
+    return TextField{out, r.at};
+  }
+  return std::nullopt;
 }
 
 }  // namespace papers

@@ -9,6 +9,7 @@
 // Pure function; patterns compiled once.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,10 @@
 namespace papers {
 
 std::vector<LegalReference> extract_legal_references(const Segments& segments);
+
+// The Schedule 12A paragraphs cited by the first reference to Schedule 12A that names any:
+// "paragraph 3 of Part 1 of Schedule 12A ..." -> "3"; "paragraphs 1 and 2 of Schedule 12A" -> "1, 2".
+std::optional<TextField> schedule_12a_paragraphs(const std::vector<LegalReference>& references);
 
 // "Police Reform and Social Responsibility Act 2011" -> "police-reform-and-social-responsibility-act-2011"
 std::string act_key(std::string_view act);

@@ -24,6 +24,7 @@ Outcome<Record> FieldsStage::operator()(Segments segments) const {
   r.recommendations = extract_recommendations(segments);
   r.contacts = extract_contacts(segments);
   r.legal_references = extract_legal_references(segments);
+  if (r.classification && r.classification->value == "exempt") r.exempt_paragraphs = schedule_12a_paragraphs(r.legal_references);
   r.dates = extract_dates(segments);
   r.links = extract_links(segments);
   r.sections = std::move(segments.sections);

@@ -207,6 +207,9 @@ struct Record {
   std::string method;
   std::vector<PageInfo> pages;
   std::optional<TextField> title, body, organisation, agenda_item, author, classification;
+  // For an exempt paper, the paragraphs of Schedule 12A to the Local Government Act 1972 it is
+  // exempt under, as cited: "3", "1, 2".
+  std::optional<TextField> exempt_paragraphs;
   std::optional<DateValue> meeting_date, report_date;
   std::vector<Section> sections;
   std::vector<Recommendation> recommendations;

@@ -46,6 +46,7 @@ json record_to_json(const Record& r) {
   j["agenda_item"] = text_field(r.agenda_item);
   j["author"] = text_field(r.author);
   j["classification"] = text_field(r.classification);
+  j["exempt_paragraphs"] = text_field(r.exempt_paragraphs);
   j["provenance"] = {{"title", provenance_of(r.title)},
                      {"body", provenance_of(r.body)},
                      {"organisation", provenance_of(r.organisation)},
@@ -53,7 +54,8 @@ json record_to_json(const Record& r) {
                      {"report_date", provenance_of(r.report_date)},
                      {"agenda_item", provenance_of(r.agenda_item)},
                      {"author", provenance_of(r.author)},
-                     {"classification", provenance_of(r.classification)}};
+                     {"classification", provenance_of(r.classification)},
+                     {"exempt_paragraphs", provenance_of(r.exempt_paragraphs)}};
   json sections = json::array();
   for (const Section& s : r.sections) {
     json paragraphs = json::array();

@@ -329,6 +329,21 @@ TEST_CASE("phone numbers: valid UK numbers only", "[contacts]") {
   CHECK_FALSE(phone_e164("12345"));
 }
 
+TEST_CASE("legal references: the Schedule 12A paragraphs an exempt paper cites", "[legal][header]") {
+  auto one = segment_text("NOT FOR PUBLICATION by virtue of paragraph 3 of Part 1 of Schedule 12A to the Local Government Act "
+                          "1972\n\nReport to:\tCommittee\n\n1. Purpose\n\n1.1 Text.\n");
+  auto p = schedule_12a_paragraphs(extract_legal_references(one));
+  REQUIRE(p);
+  CHECK(p->value == "3");
+  auto two = segment_text("To: Committee\n\n1. Exemption\n\n1.1 Exempt under paragraphs 1 and 2 of Schedule 12A to the Local "
+                          "Government Act 1972.\n");
+  REQUIRE(schedule_12a_paragraphs(extract_legal_references(two)));
+  CHECK(schedule_12a_paragraphs(extract_legal_references(two))->value == "1, 2");
+  // Schedule 12A named without a paragraph says none.
+  auto none = segment_text("To: Committee\n\n1. Exemption\n\n1.1 Exempt under Schedule 12A to the Local Government Act 1972.\n");
+  CHECK_FALSE(schedule_12a_paragraphs(extract_legal_references(none)));
+}
+
 TEST_CASE("legal references: UK order / s.151 / Schedule 12A / defined short names", "[legal]") {
   auto s = segment_text(
       "To: Board\n\n1. Law\n\n1.1 Under section 12 of the Police Reform and Social Responsibility Act 2011 (the \"Act\") the Panel reviews.\n\n"
