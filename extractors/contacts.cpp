@@ -22,8 +22,12 @@ using i18n::phonenumbers::PhoneNumberUtil;
 struct Patterns {
   // "cambs-pcc@cambs.police.uk"
   Pattern email{R"re(([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}))re"};
-  // "Contact Officer", "Contact Officers", "Report Author", "Ask for", "Lead Officer", "Officer contact"
-  Pattern name_key{R"re((?i)^(?:contact\s+officers?|report\s+authors?|authors?|ask\s+for|lead\s+officers?|officer\s+contact|contact\s+name|contact|relevant\s+director|responsible\s+officer|prepared\s+by)$)re"};
+  // "Contact Officer", "Contact Officers", "Report Author", "Ask for", "Lead Officer", "Officer contact",
+  // "For further information contact"
+  Pattern name_key{R"re((?i)^(?:contact\s+officers?|report\s+authors?|authors?|ask\s+for|lead\s+officers?|officer\s+contact|contact\s+name|(?:for\s+(?:further|more)\s+information\s+(?:please\s+)?)?contact|relevant\s+director|responsible\s+officer|prepared\s+by)$)re"};
+  // "Licensing Officer", "Democratic Services Officer", "Case Manager": a key that is the role of
+  // the officer named in its value
+  Pattern role_key{R"re(^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+(?:Officer|Manager|Clerk|Adviser|Advisor)$)re"};
   // "Contact Details", "Telephone", "Telephone number", "Tel", "Email", "E-mail", "Phone",
   // "Direct Dial/Ext"
   Pattern detail_key{R"re((?i)^(?:contact\s+details|telephone(?:\s+number)?|tel\.?|phone(?:\s+number)?|direct\s+line|direct\s+dial(?:\s*/\s*ext\.?)?|mobile|e-?mail(?:\s+address)?)$)re"};
@@ -203,11 +207,19 @@ std::vector<Contact> extract_contacts(const Segments& segments) {
     for (std::size_t i = 0; i < fields.size(); ++i) {
       const HeaderField& f = fields[i];
       if (f.key.empty() || f.value.empty()) continue;
-      if (RE2::FullMatch(f.key, p.name_key)) {
+      const bool role_key = !RE2::FullMatch(f.key, p.name_key) && !RE2::FullMatch(f.key, p.detail_key) &&
+                            RE2::FullMatch(f.key, p.role_key);
+      if (RE2::FullMatch(f.key, p.name_key) || role_key) {
         Contact c;
         c.at = Provenance{page_of(f.span.begin), f.span};
         Found d = find_details(f.value);
         set_name_and_role(c, d.rest);
+        // "Licensing Officer: Dean Walsh, 01473 432 000": the key is the role; only with a way to
+        // reach the person, so that "Proper Officer: None" is no contact.
+        if (role_key) {
+          if (!c.name || (d.emails.empty() && d.phones.empty())) continue;
+          if (!c.role) c.role = f.key;
+        }
         if (!d.emails.empty()) c.email = d.emails.front();
         if (!d.phones.empty()) c.phone = d.phones.front();
         // Details on the lines just above the name ("Direct Dial/Ext: ... / e-mail: ... /

@@ -39,8 +39,9 @@ struct Patterns {
   Pattern report_to{R"re((?i)^report\s+to\s+(?:the\s+)?(.+)$)re"};
   // "Cabinet", "Business Coordination Board", "Police and Crime Panel", "Audit and Governance Committee"
   Pattern body_word{R"re((?i)\b(?:board|panel|committee|sub-committee|cabinet|council|authority|executive|commission|forum|assembly|group|partnership|meeting)\b)re"};
-  // "Kent County Council", "Avonshire Fire and Rescue Authority", "Wessex NHS Foundation Trust"
-  Pattern organisation{R"re((?i)^(?:the\s+)?((?:[A-Z][\w'&.-]*\s+)+(?:(?:and|of|&)\s+(?:[A-Z][\w'&.-]*\s+)*)*(?:County Council|District Council|Borough Council|City Council|Town Council|Parish Council|Metropolitan Borough Council|Fire and Rescue Authority|Fire and Rescue Service|Fire Authority|Combined Authority|Police Authority|Constabulary|(?:NHS\s+)?(?:Foundation\s+)?Trust|Integrated Care Board|Clinical Commissioning Group|Transport Authority|National Park Authority|University|Council|Authority)|Transport for [A-Z][\w'-]+(?: [A-Z][\w'-]+)*)$)re"};
+  // "Kent County Council", "Avonshire Fire and Rescue Authority", "Wessex NHS Foundation Trust",
+  // "Office of the Police and Crime Commissioner for Wealdshire"
+  Pattern organisation{R"re((?i)^(?:the\s+)?((?:[A-Z][\w'&.-]*\s+)+(?:(?:and|of|&)\s+(?:[A-Z][\w'&.-]*\s+)*)*(?:County Council|District Council|Borough Council|City Council|Town Council|Parish Council|Metropolitan Borough Council|Fire and Rescue Authority|Fire and Rescue Service|Fire Authority|Combined Authority|Police Authority|Constabulary|(?:NHS\s+)?(?:Foundation\s+)?Trust|Integrated Care Board|Clinical Commissioning Group|Transport Authority|National Park Authority|University|Council|Authority)|Transport for [A-Z][\w'-]+(?: [A-Z][\w'-]+)*|Office of the Police(?:,)? (?:and|Fire and) Crime Commissioner for [A-Z][\w'-]+(?: (?:and )?[A-Z][\w'-]+)*)$)re"};
 };
 
 const Patterns& patterns() {
@@ -186,9 +187,13 @@ HeaderFields extract_header_fields(const Segments& segments) {
   std::vector<bool> used(header.size(), false);
   std::vector<std::size_t> free_dates;
   std::optional<std::size_t> minutes_line;  // "MINUTES OF THE LICENSING COMMITTEE": the title of minutes
+  std::optional<std::size_t> banner_title;  // "LICENSING SUB-COMMITTEE - NOTICE OF DETERMINATION"
+  std::optional<TextField> agenda_title;    // "AGENDA"
+  // "Report to: Audit Committee" or "Meeting: Education Committee" with no date of its own: a
+  // plain "Date:" below is the meeting's.
   const bool reported_to = std::any_of(header.begin(), header.end(), [](const HeaderField& f) {
     const std::string k = lower(f.key);
-    return k == "report to" && !first_date(f.value);
+    return (k == "report to" || k == "meeting") && !first_date(f.value);
   });  // free cells that are only a date
 
   for (std::size_t i = 0; i < header.size(); ++i) {
@@ -208,6 +213,9 @@ HeaderFields extract_header_fields(const Segments& segments) {
         RE2::Replace(&body, kTail, "");
       }
       body = trim(body);
+      // "ALL MEMBERS OF THE FIRE AUTHORITY": the body, not its members.
+      static const Pattern kMembersOf(R"re((?i)^(?:all\s+)?members\s+of\s+(?:the\s+)?)re");
+      RE2::Replace(&body, kMembersOf, "");
       // "Board of Directors (Public)", "Trust Board (Part 1)": the session, not the body's name.
       static const Pattern kSession(R"re((?i)\s*\((?:public|private|open|closed|part\s+(?:1|2|i|ii|a|b)|part\s+(?:one|two))\)$)re");
       RE2::Replace(&body, kSession, "");
@@ -239,7 +247,7 @@ HeaderFields extract_header_fields(const Segments& segments) {
       if (auto d = first_date(value); d && !out.meeting_date) out.meeting_date = dated(*d, value_base(f));
     } else if (key == "date" || key == "date of report" || key == "report date") {
       if (auto d = first_date(value); d && !out.report_date) out.report_date = dated(*d, value_base(f));
-    } else if (key == "date of meeting" || key == "meeting date") {
+    } else if (key == "date of meeting" || key == "meeting date" || key == "date of hearing" || key == "hearing date") {
       if (auto d = first_date(value); d && !out.meeting_date) out.meeting_date = dated(*d, value_base(f));
     } else if (key == "subject" || key == "title" || key == "report title") {
       if (!out.title) out.title = field(trim(value), f.value_span);
@@ -275,6 +283,12 @@ HeaderFields extract_header_fields(const Segments& segments) {
     static const Pattern kAgendaTitle(R"re((?i)^(?:supplementary\s+)?agenda(?:\s+supplement)?$)re");
     // ", at 10.00 am", " at 7pm", " - 2.00 p.m." after a date: when a meeting starts.
     static const Pattern kAtTime(R"re((?i)^[\s,]*(?:at|-|from)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*$)re");
+    // "... - GLANNAU COUNTY COUNCIL": something, then the organisation
+    static const Pattern kKindThenOrganisation(R"re(^.+?\s+-\s+(.+)$)re");
+    // "a meeting of Market Hadley Town Council on", "meeting of the Licensing Committee to be held on"
+    static const Pattern kMeetingOf(R"re((?i)\bmeeting\s+of\s+(?:the\s+)?([A-Z][\w&' -]{2,80}?)\s+(?:to\s+be\s+held\s+|held\s+)?on\b)re");
+    // "LICENSING SUB-COMMITTEE - NOTICE OF DETERMINATION"
+    static const Pattern kBodyThenKind(R"re((?i)^(.+?)\s+-\s+(?:notice|record|decision|report|minutes|summary)\b.*$)re");
     std::string organisation_part;
     if (RE2::FullMatch(value, kTitleLabel) && i + 1 < header.size() && header[i + 1].key.empty() &&
         !trim(header[i + 1].value).empty()) {
@@ -290,11 +304,32 @@ HeaderFields extract_header_fields(const Segments& segments) {
         out.author = field(name + ", " + role, Span{header[i + 1].span.begin, header[i + 2].span.end});
       used[i] = true;
     } else if (RE2::FullMatch(value, kAgendaTitle)) {
-      if (!out.title) out.title = field(body_name(value), f.span);
+      if (!agenda_title) agenda_title = field(body_name(value), f.span);  // unless the sheet has a heading of its own
       used[i] = true;
     } else if (RE2::FullMatch(value, kOrganisationThenKind, &organisation_part) &&
                RE2::FullMatch(organisation_part, p.organisation, &captured)) {
       if (!out.organisation) out.organisation = field(body_name(captured), Span{f.span.begin, f.span.begin + organisation_part.size()});
+      used[i] = true;
+    } else if (RE2::FullMatch(value, kKindThenOrganisation, &organisation_part) &&
+               RE2::FullMatch(organisation_part, p.organisation, &captured)) {
+      // A bilingual banner, Welsh first: "CYNGOR SIR GLANNAU - GLANNAU COUNTY COUNCIL".
+      const std::size_t at = value.size() - organisation_part.size();
+      if (!out.organisation) out.organisation = field(body_name(captured), Span{f.span.begin + at, f.span.end});
+      used[i] = true;
+    } else if (!RE2::FullMatch(value, p.minutes_of) && RE2::PartialMatch(value, kMeetingOf, &captured) &&
+               RE2::PartialMatch(captured, p.body_word)) {
+      // "You are hereby summoned to attend a meeting of Market Hadley Town Council on Thursday
+      // 9 January 2020 at 7.00 pm": the body and the meeting's date.
+      const std::size_t after = value.find(captured) + captured.size();
+      if (!out.body) out.body = field(body_name(trim(captured)), Span{f.span.begin + value.find(captured), f.span.begin + after});
+      if (auto d = first_date(value.substr(after)); d && !out.meeting_date)
+        out.meeting_date = dated(*d, f.span.begin + after);
+      used[i] = true;
+    } else if (RE2::FullMatch(value, kBodyThenKind, &captured) && RE2::PartialMatch(captured, p.body_word) &&
+               !RE2::FullMatch(captured, p.organisation)) {
+      // "LICENSING SUB-COMMITTEE - NOTICE OF DETERMINATION": the body, and the line is the title.
+      if (!out.body) out.body = field(body_name(trim(captured)), Span{f.span.begin, f.span.begin + captured.size()});
+      if (!banner_title) banner_title = i;
       used[i] = true;
     } else if (RE2::PartialMatch(value, p.agenda, &captured)) {
       if (!out.agenda_item) out.agenda_item = field(captured, f.span);
@@ -332,7 +367,10 @@ HeaderFields extract_header_fields(const Segments& segments) {
     } else if (auto d = first_date(value); d && trim(value).size() <= d->text.size() + 12) {
       free_dates.push_back(i);
       used[i] = true;
-    } else if (RE2::FullMatch(value, p.organisation, &captured) && !RE2::PartialMatch(value, R"((?i)\b(?:board|panel|committee|cabinet)\b)")) {
+    } else if (RE2::FullMatch(value, p.organisation, &captured) &&
+               !RE2::PartialMatch(value, R"((?i)\b(?:meeting|summons|attend|minutes|agenda|report)\b)") &&
+               (!RE2::PartialMatch(value, R"((?i)\b(?:board|panel|committee|cabinet)\b)") ||
+                RE2::PartialMatch(value, R"((?i)integrated care board$)"))) {
       if (!out.organisation) out.organisation = field(body_name(captured), f.span);
       used[i] = true;
     }
@@ -365,6 +403,7 @@ HeaderFields extract_header_fields(const Segments& segments) {
   // The title: the minutes' own heading, else a line in capitals not used above, else the first
   // plain line of a few words.
   if (!out.title && minutes_line) out.title = field(trim(header[*minutes_line].value), header[*minutes_line].span);
+  if (!out.title && banner_title) out.title = field(trim(header[*banner_title].value), header[*banner_title].span);
   if (!out.title) {
     std::optional<std::size_t> pick;
     for (std::size_t i = 0; i < header.size() && !pick; ++i) {
@@ -375,7 +414,9 @@ HeaderFields extract_header_fields(const Segments& segments) {
                         std::count_if(v.begin(), v.end(), [](unsigned char c) { return std::isupper(c); }) >= 4;
       if (caps && v.size() >= 8) pick = i;
     }
-    for (std::size_t i = 0; i < header.size() && !pick; ++i) {
+    // An agenda front sheet with no heading of its own is titled by its "AGENDA".
+    const bool agenda = !pick && agenda_title;
+    for (std::size_t i = 0; i < header.size() && !pick && !agenda; ++i) {
       const HeaderField& f = header[i];
       if (used[i] || !f.key.empty()) continue;
       const std::string& v = f.value;
@@ -385,6 +426,23 @@ HeaderFields extract_header_fields(const Segments& segments) {
     if (pick) {
       const HeaderField& f = header[*pick];
       out.title = field(trim(f.value), f.span);
+    }
+  }
+  if (!out.title && agenda_title) out.title = agenda_title;
+  // A contact table's "Report Author:" column names the author: "Tom Becker" over "Integration
+  // Programme Manager".
+  if (!out.author) {
+    const std::vector<Line>& lines = segments.lines;
+    for (std::size_t i = 0; i + 2 < lines.size() && !out.author; ++i) {
+      const std::string& l = lines[i].text;
+      const std::size_t tab = l.find('\t');
+      if (lower(trim(l.substr(0, tab))) != "report author") continue;
+      const auto first_cell = [](const std::string& line) { return line.substr(0, line.find('\t')); };
+      const std::string name = trim(first_cell(lines[i + 1].text)), role = trim(first_cell(lines[i + 2].text));
+      static const Pattern kName(R"re(^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-zA-Z'-]+){1,2}$)re");
+      static const Pattern kDetail(R"re((?i)\d|@|telephone|e-?mail)re");
+      if (RE2::FullMatch(name, kName) && !role.empty() && !RE2::PartialMatch(role, kDetail))
+        out.author = field(name + ", " + role, Span{lines[i + 1].span.begin, lines[i + 2].span.end});
     }
   }
   // An agenda's closing block names who issued it and when, when the header did not.

@@ -48,9 +48,49 @@ std::string strip_leading_noise(const std::string& title) {
     if (sp == std::string::npos) break;
     const std::string first = t.substr(0, sp);
     if (!leading_noise().count(first)) break;
+    // "Council Tax Reduction Schemes ... Regulations 2013": "Council" begins the title here.
+    if (first == "Council" && t.compare(sp + 1, 4, "Tax ") == 0) break;
     t = t.substr(sp + 1);
   }
   return t;
+}
+
+// Every line with letters and no lower-case letter, in title case ("LOCAL GOVERNMENT ACT 1992" ->
+// "Local Government Act 1992"; "of", "and", "the", ... in lower case); other lines as they are.
+// Only ASCII letters change, so byte offsets stay the same.
+std::string title_case_capital_lines(const std::string& text) {
+  static const std::set<std::string> small = {"of", "and", "the", "for", "to", "in", "on", "at", "by", "with", "under"};
+  std::string out = text;
+  std::size_t start = 0;
+  while (start < out.size()) {
+    std::size_t end = out.find('\n', start);
+    if (end == std::string::npos) end = out.size();
+    bool upper = false, lower = false;
+    for (std::size_t i = start; i < end; ++i) {
+      upper |= std::isupper(static_cast<unsigned char>(out[i])) != 0;
+      lower |= std::islower(static_cast<unsigned char>(out[i])) != 0;
+    }
+    if (upper && !lower) {
+      std::size_t i = start;
+      bool first_word = true;
+      while (i < end) {
+        while (i < end && !std::isalpha(static_cast<unsigned char>(out[i]))) ++i;
+        std::size_t j = i;
+        while (j < end && std::isalpha(static_cast<unsigned char>(out[j]))) ++j;
+        if (j > i) {
+          std::string word = out.substr(i, j - i);
+          for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          const bool keep_small = !first_word && small.count(word);
+          if (!keep_small) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+          out.replace(i, j - i, word);
+          first_word = false;
+        }
+        i = j;
+      }
+    }
+    start = end + 1;
+  }
+  return out;
 }
 
 std::string section_from(const std::string& s_num, const std::string& para_sched, const std::string& sched,
@@ -92,7 +132,11 @@ std::string act_key(std::string_view act) {
 
 std::vector<LegalReference> extract_legal_references(const Segments& segments) {
   const Patterns& p = patterns();
-  const std::string& text = segments.text.text;
+  // Lines in capitals (typewritten papers: "UNDER SECTION 40 OF THE LOCAL GOVERNMENT FINANCE ACT
+  // 1992") are matched in title case, so that an Act's title reads as one; offsets are unchanged
+  // and the cited text is taken from the paper as written.
+  const std::string& original = segments.text.text;
+  const std::string text = title_case_capital_lines(original);
   const re2::StringPiece input(text);
   std::vector<Mention> mentions;
   std::map<std::string, std::string> defined;  // short name ("Act", "2011 Act") -> act
@@ -174,7 +218,7 @@ std::vector<LegalReference> extract_legal_references(const Segments& segments) {
   std::vector<LegalReference> out;
   for (const Mention& m : mentions) {
     LegalReference r;
-    r.text = text.substr(m.begin, m.end - m.begin);
+    r.text = original.substr(m.begin, m.end - m.begin);
     // Trim quotes/brackets of a trailing definition from the cited text.
     r.act = m.act;
     r.act_key = act_key(m.act);

@@ -41,8 +41,9 @@ struct Patterns {
   Pattern passive{R"re((?i)\bbe\s+(\w+)\b)re"};
   // "Decision", "Proposed decision" header keys (with a lead-in ending in ':' as the value)
   Pattern decision_key{R"re((?i)^(?:proposed\s+)?decision$)re"};
-  // "RESOLVED that ...", "RESOLVED: (a) ...", "Resolved - that ..."
-  Pattern resolved{R"re(^(?:RESOLVED|Resolved)\b\s*[:,-]?\s*(.+)$)re"};
+  // "RESOLVED that ...", "RESOLVED: (a) ...", "Resolved - that ...", "The Sub-Committee RESOLVED
+  // that ..." (in capitals only mid-sentence: "the matter was resolved" is prose)
+  Pattern resolved{R"re(^(?:(?:RESOLVED|Resolved)\b|(?:The\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}\s+RESOLVED\b)\s*[:,-]?\s*(.+)$)re"};
 };
 
 const Patterns& patterns() {

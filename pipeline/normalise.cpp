@@ -181,7 +181,7 @@ const RE2& key_only() {
 
 // "a) approve", "(b) note", "1) NOTE", "2. agree": an item of a list (never joined to its lead-in)
 const RE2& list_start() {
-  static const Pattern re(R"re(^(?:\(?[a-z]\)|[a-z]\.|\(?[ivx]{1,5}\)|\(?\d{1,2}\)|\d{1,2}\.)\s)re");
+  static const Pattern re(R"re(^(?:\(?[a-z]\)|[a-z]\.|\(?[ivx]{1,5}\)|\(?\d{1,2}\)|\d{1,2}\.|•)\s)re");
   return re;
 }
 

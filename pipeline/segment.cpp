@@ -3,6 +3,7 @@
 
 #include <re2/re2.h>
 
+#include "extractors/dates.h"
 #include "extractors/pattern.h"
 
 #include <algorithm>
@@ -214,7 +215,11 @@ Outcome<Segments> SegmentStage::operator()(NormalisedText input) const {
       continue;
     }
     const HeaderField as_field = split_header_line(line.text, line.span.begin);
-    if ((!as_field.key.empty() && in(as_field.key, kTrailerKeys)) || in(trim(line.text), kTrailerKeys)) {
+    // "For further information contact: ...", "Licensing Officer: Dean Walsh, 01473 ...": a
+    // contact row after the sections, like the listed trailer keys.
+    static const Pattern kContactRow(R"re((?i)^(?:for\s+(?:further|more)\s+information\s+(?:please\s+)?contact|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+(?:officer|manager|clerk))\s*:.*(?:@|\d{4}\s?\d{3}))re");
+    if ((!as_field.key.empty() && in(as_field.key, kTrailerKeys)) || in(trim(line.text), kTrailerKeys) ||
+        (!as_field.key.empty() && RE2::PartialMatch(line.text, kContactRow))) {
       in_trailer = true;
       out.trailer.push_back(as_field);
       continue;
@@ -237,17 +242,40 @@ Outcome<Segments> SegmentStage::operator()(NormalisedText input) const {
       current = &out.sections.back();
     }
     if (numbered) {
-      // "(a)", "a)", "a.", "1)", "1." are all item "a" / "1"; "1.1" stays "1.1".
+      // "(a)", "a)", "a.", "1)", "1." are all item "a" / "1"; "1.1" stays "1.1"; a bullet has none.
       while (!number.empty() && (number.back() == ')' || number.back() == '.')) number.pop_back();
       if (!number.empty() && number.front() == '(') number.erase(0, 1);
       const std::size_t at = line.text.rfind(rest);
-      current->paragraphs.push_back(Paragraph{number, rest, Span{line.span.begin + at, line.span.end}});
+      std::optional<std::string> label;
+      if (number != "\xE2\x80\xA2") label = number;
+      current->paragraphs.push_back(Paragraph{label, rest, Span{line.span.begin + at, line.span.end}});
       paragraph = &current->paragraphs.back();
       continue;
     }
     (void)paragraph;
     current->paragraphs.push_back(Paragraph{std::nullopt, line.text, line.span});
     paragraph = &current->paragraphs.back();
+  }
+  // A closing block ("Sarah Moss" / "Town Clerk" / "0117 496 0312" / "2 January 2020": a name, a
+  // role, then a phone number or a date) is no paragraph of the last section: it goes to the
+  // trailer.
+  if (!out.sections.empty()) {
+    std::vector<Paragraph>& ps = out.sections.back().paragraphs;
+    static const Pattern kPerson(R"re(^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-zA-Z'-]+){1,2}$)re");
+    static const Pattern kPhone(R"re((?i)^(?:tel(?:ephone)?\s*:?\s*)?\+?[\d ()]{10,16}$)re");
+    static const Pattern kRole(R"re(^[A-Z][A-Za-z&' -]{2,58}$)re");
+    const auto loose = [&](std::size_t k) { return !ps[k].number && ps[k].text.size() <= 60 && ps[k].text.find('\t') == std::string::npos; };
+    std::size_t end = ps.size();
+    if (end > 0 && loose(end - 1)) {
+      const std::optional<DateValue> d = first_date(ps[end - 1].text);
+      if (d && ps[end - 1].text.size() <= d->text.size() + 12) --end;
+    }
+    if (end > 0 && loose(end - 1) && RE2::FullMatch(ps[end - 1].text, kPhone)) --end;
+    if (end < ps.size() && end >= 2 && loose(end - 1) && loose(end - 2) && RE2::FullMatch(ps[end - 2].text, kPerson) &&
+        RE2::FullMatch(ps[end - 1].text, kRole)) {
+      for (std::size_t k = end - 2; k < ps.size(); ++k) out.trailer.push_back(split_header_line(ps[k].text, ps[k].span.begin));
+      ps.erase(ps.begin() + static_cast<std::ptrdiff_t>(end - 2), ps.end());
+    }
   }
   out.text = std::move(input);
   return out;

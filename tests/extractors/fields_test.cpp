@@ -170,6 +170,56 @@ TEST_CASE("header: minutes of 'the meeting' name no body / the banner does / the
   CHECK(h.title->value == "MINUTES of the meeting held on 4 April 2018");
 }
 
+TEST_CASE("header: bilingual banner / summons sentence / body then document kind / ICB and PCC office as organisations", "[header]") {
+  auto w = segment_text("CYNGOR SIR GLANNAU - GLANNAU COUNTY COUNCIL\n\nReport to:\tCabinet\n\n1. Purpose\n\n1.1 Text.\n");
+  CHECK(extract_header_fields(w).organisation->value == "Glannau County Council");
+  auto t = segment_text("MARKET HADLEY TOWN COUNCIL\n\nSUMMONS TO ATTEND A MEETING OF THE TOWN COUNCIL\n\n"
+                        "You are hereby summoned to attend a meeting of Market Hadley Town Council on Thursday 9 January 2020 at "
+                        "7.00 pm in the Council Chamber.\n\nAGENDA\n\n1. Apologies\n\n1.1 None.\n");
+  auto h = extract_header_fields(t);
+  CHECK(h.body->value == "Market Hadley Town Council");
+  CHECK(h.meeting_date->start == "2020-01-09");
+  CHECK(h.title->value == "SUMMONS TO ATTEND A MEETING OF THE TOWN COUNCIL");
+  CHECK(h.organisation->value == "Market Hadley Town Council");
+  auto l = segment_text("Eastbury Borough Council\n\nLICENSING SUB-COMMITTEE - NOTICE OF DETERMINATION\n\n"
+                        "Date of hearing:\t1-3 May 2019\n\n1. Determination\n\n1.1 Text.\n");
+  auto g = extract_header_fields(l);
+  CHECK(g.body->value == "Licensing Sub-Committee");
+  CHECK(g.title->value == "LICENSING SUB-COMMITTEE - NOTICE OF DETERMINATION");
+  CHECK(g.meeting_date->start == "2019-05-01");
+  auto i = segment_text("NHS Riverside Integrated Care Board\n\nMeeting\tICB Board (Public)\nDate\t26 October 2023\n\n"
+                        "1. Purpose\n\n1.1 Text.\n");
+  auto k = extract_header_fields(i);
+  CHECK(k.organisation->value == "NHS Riverside Integrated Care Board");
+  CHECK(k.body->value == "ICB Board");
+  CHECK(k.meeting_date->start == "2023-10-26");  // "Meeting" with no date of its own: "Date" is the meeting's
+  CHECK_FALSE(k.report_date);
+  auto o = segment_text("OFFICE OF THE POLICE AND CRIME COMMISSIONER FOR WEALDSHIRE\n\nDECISION NOTICE\n\n1. Summary\n\n1.1 Text.\n");
+  CHECK(extract_header_fields(o).organisation->value == "Office of the Police and Crime Commissioner for Wealdshire");
+  auto m = segment_text("TO:\tALL MEMBERS OF THE FIRE AUTHORITY\nFROM:\tCLERK TO THE AUTHORITY\n\n1. INTRODUCTION\n\n1.1 TEXT.\n");
+  CHECK(extract_header_fields(m).body->value == "Fire Authority");
+}
+
+TEST_CASE("header: the Report Author column of a contact table names the author", "[header]") {
+  auto s = segment_text("Title:\tBetter Care Fund Plan\n\n1. Summary\n\n1.1 Text.\n\nReport Author:\tRelevant Director:\n"
+                        "Tom Becker\tAngela Ruiz\nIntegration Programme Manager\tDirector of Adult Social Care\n"
+                        "Telephone number\tTelephone number\n020 8545 3019\t020 8545 4141\n");
+  REQUIRE(extract_header_fields(s).author);
+  CHECK(extract_header_fields(s).author->value == "Tom Becker, Integration Programme Manager");
+}
+
+TEST_CASE("segments: a closing block is no paragraph of the last section", "[header]") {
+  auto s = segment_text("AGENDA\n\n3. Budget\n\n3.1 To consider the precept.\n\n4. Lights\n\n4.1 To receive a report.\n\n"
+                        "Sarah Moss\nTown Clerk\n0117 496 0312\n\n2 January 2020\n");
+  REQUIRE(s.sections.size() == 2);
+  REQUIRE(s.sections.back().paragraphs.size() == 1);
+  CHECK(s.sections.back().paragraphs[0].number == std::optional<std::string>("4.1"));
+  CHECK(s.trailer.size() == 4);
+  // A section that ends with an ordinary unnumbered paragraph keeps it.
+  auto t = segment_text("To: Board\n\n4. Lights\n\n4.1 To receive a report.\n\nThe meeting closed at 9.05 pm.\n");
+  CHECK(t.sections.back().paragraphs.size() == 2);
+}
+
 TEST_CASE("classification markings", "[header]") {
   CHECK(classification_of("Unrestricted") == std::optional<std::string>("public"));
   CHECK(classification_of("NOT FOR PUBLICATION") == std::optional<std::string>("exempt"));
@@ -262,6 +312,23 @@ TEST_CASE("recommendations: one quoted from another body's minutes is not one", 
   CHECK(extract_recommendations(s).empty());
 }
 
+TEST_CASE("recommendations: bulleted items / a body RESOLVED mid-sentence / prose 'resolved' is not one", "[recommendations]") {
+  auto b = segment_text("Meeting\tICB Board\n\nRecommendations\n\nThe Board is asked to:\n\xE2\x80\xA2 approve the Primary Care Plan;\n"
+                        "\xE2\x80\xA2 delegate oversight of delivery to the Committee.\n\nBackground\n\nText.\n");
+  auto r = extract_recommendations(b);
+  REQUIRE(r.size() == 2);
+  CHECK_FALSE(r[0].number);
+  CHECK(r[0].text == "approve the Primary Care Plan;");
+  CHECK(r[0].body == std::optional<std::string>("Board"));
+  CHECK(r[1].action == std::optional<std::string>("delegate"));
+  auto d = segment_text("To: Panel\n\n1. Determination\n\n1.1 The Sub-Committee RESOLVED that the application be granted subject "
+                        "to conditions.\n\n1.2 The matter was resolved by agreement between the parties.\n");
+  auto q = extract_recommendations(d);
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].number == std::optional<std::string>("1.1"));
+  CHECK(q[0].action == std::optional<std::string>("grant"));
+}
+
 TEST_CASE("recommendations: prose that mentions recommendations is not one", "[recommendations]") {
   auto s = segment_text("To: Board\n\n1. Background\n\n1.1 The Panel may make a report or recommendation on the plan.\n\n1.2 Its recommendations were published in 2019.\n");
   CHECK(extract_recommendations(s).empty());
@@ -323,6 +390,25 @@ TEST_CASE("contacts: details on the lines above the name are that officer's (a l
   CHECK(c[0].phone == std::optional<std::string>("+443000414043"));
 }
 
+TEST_CASE("contacts: 'For further information contact' / a key that is the officer's role", "[contacts]") {
+  auto s = segment_text("To: Committee\n\n1. Basis\n\n1.1 Text.\n\nFor further information contact: Fiona MacLeod, Estates "
+                        "Manager, 01224 523 417, fiona.macleod@eastglen.gov.uk\n");
+  auto c = extract_contacts(s);
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].name == std::optional<std::string>("Fiona MacLeod"));
+  CHECK(c[0].role == std::optional<std::string>("Estates Manager"));
+  auto l = segment_text("To: Sub-Committee\n\n1. Reasons\n\n1.1 Text.\n\nLicensing Officer:\tDean Walsh, 01473 432 000, "
+                        "licensing@eastbury.gov.uk\n");
+  auto d = extract_contacts(l);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].name == std::optional<std::string>("Dean Walsh"));
+  CHECK(d[0].role == std::optional<std::string>("Licensing Officer"));
+  CHECK(d[0].phone == std::optional<std::string>("+441473432000"));
+  // A role key with no way to reach anyone is no contact: "Proper Officer: None".
+  auto n = segment_text("To: Cabinet\n\n1. Interests\n\n1.1 Text.\n\nProper Officer:\tNone\n");
+  CHECK(extract_contacts(n).empty());
+}
+
 TEST_CASE("phone numbers: valid UK numbers only", "[contacts]") {
   CHECK(phone_e164("03000 419418") == std::optional<std::string>("+443000419418"));
   CHECK(phone_e164("+44 (0)20 7946 0123") == std::optional<std::string>("+442079460123"));
@@ -342,6 +428,17 @@ TEST_CASE("legal references: the Schedule 12A paragraphs an exempt paper cites",
   // Schedule 12A named without a paragraph says none.
   auto none = segment_text("To: Committee\n\n1. Exemption\n\n1.1 Exempt under Schedule 12A to the Local Government Act 1972.\n");
   CHECK_FALSE(schedule_12a_paragraphs(extract_legal_references(none)));
+}
+
+TEST_CASE("legal references: typewritten capitals / Council Tax regulations", "[legal]") {
+  auto s = segment_text("TO: COMMITTEE\n\n3. LEGAL\n\n3.1 THE PRECEPT IS ISSUED UNDER SECTION 40 OF THE LOCAL GOVERNMENT FINANCE ACT 1992.\n\n"
+                        "3.2 The Council Tax Reduction Schemes and Prescribed Requirements (Wales) Regulations 2013 apply.\n");
+  auto refs = extract_legal_references(s);
+  REQUIRE(refs.size() == 2);
+  CHECK(refs[0].act == "Local Government Finance Act 1992");
+  CHECK(refs[0].section == std::optional<std::string>("40"));
+  CHECK(refs[0].text == "SECTION 40 OF THE LOCAL GOVERNMENT FINANCE ACT 1992");  // as written
+  CHECK(refs[1].act == "Council Tax Reduction Schemes and Prescribed Requirements (Wales) Regulations 2013");
 }
 
 TEST_CASE("legal references: UK order / s.151 / Schedule 12A / defined short names", "[legal]") {
