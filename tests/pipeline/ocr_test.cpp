@@ -104,6 +104,19 @@ TEST_CASE("ocr layout: a paragraph gap is a blank line / specks are dropped / in
   CHECK(text == "line text\nline text\nline text\n\nline text\nline text\n    line text\n");
 }
 
+TEST_CASE("ocr layout: rows all far apart break after a sentence's end, not within a sentence", "[ocr]") {
+  // Words 40 high, rows 90 apart throughout: one-line paragraphs with blank lines between, or
+  // double spacing; the pitch alone cannot tell.
+  const std::vector<OcrWord> words = {
+      word("RESOLVED:", 100, 100, 1), word("approved.", 320, 100, 1),
+      word("The", 100, 190, 2), word("meeting", 180, 190, 2), word("closed", 340, 190, 2), word("at", 480, 190, 2),
+      word("3.40", 540, 190, 2), word("pm", 640, 190, 2), word("when", 700, 190, 2),
+      word("members", 100, 280, 3), word("left.", 260, 280, 3)};
+  const std::string text = layout_text(words);
+  CHECK(text.find("approved.\n\nThe meeting") != std::string::npos);
+  CHECK(text.find("when\nmembers") != std::string::npos);  // a sentence going on stays in its paragraph
+}
+
 TEST_CASE("ocr slips: specks / confused digits / split e-mail addresses", "[ocr][normalise]") {
   CHECK(clean_ocr_line("'Meeting date      'Thursday 28 September 2023") == " Meeting date      'Thursday 28 September 2023");
   CHECK(clean_ocr_line("Classification    Public      .") == "Classification    Public       ");
