@@ -24,7 +24,7 @@ struct Patterns {
   Pattern email{R"re(([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}))re"};
   // "Contact Officer", "Contact Officers", "Report Author", "Ask for", "Lead Officer", "Officer contact",
   // "For further information contact"
-  Pattern name_key{R"re((?i)^(?:contact\s+officers?|report\s+authors?|authors?|ask\s+for|lead\s+officers?|officer\s+contact|contact\s+name|(?:for\s+(?:further|more)\s+information\s+(?:please\s+)?)?contact|relevant\s+director|responsible\s+officer|prepared\s+by)$)re"};
+  Pattern name_key{R"re((?i)^(?:contact\s+officer(?:s|\(s\))?|report\s+authors?|authors?|ask\s+for|lead\s+officers?|officer\s+contact|contact\s+name|(?:for\s+(?:further|more)\s+information\s+(?:please\s+)?)?contact|relevant\s+director|responsible\s+officer|prepared\s+by)$)re"};
   // "Licensing Officer", "Democratic Services Officer", "Case Manager": a key that is the role of
   // the officer named in its value
   Pattern role_key{R"re(^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+(?:Officer|Manager|Clerk|Adviser|Advisor)$)re"};
@@ -97,6 +97,14 @@ void set_name_and_role(Contact& c, const std::string& text) {
   const std::size_t dash = text.find(" - ");
   const std::size_t cut = std::min(comma, dash);
   std::string head = trim(text.substr(0, cut));
+  // "Station Manager Gareth Lewis", "Chief Inspector Ann Bell": a rank before the name is the role.
+  static const Pattern kRank(R"re(^((?:Station|Watch|Crew|Group|Area)\s+Manager|(?:Chief\s+|Detective\s+)?(?:Inspector|Superintendent|Sergeant|Constable)|Chief\s+Superintendent)\s+(.+)$)re");
+  std::string rank, rest;
+  if (RE2::FullMatch(head, kRank, &rank, &rest) && RE2::FullMatch(rest, patterns().person)) {
+    c.name = rest;
+    c.role = rank;
+    return;
+  }
   if (RE2::FullMatch(head, patterns().person)) {
     c.name = head;
     if (cut != std::string::npos) {

@@ -71,6 +71,8 @@ struct Patterns {
   Pattern iso{"\\b" YEAR "-(\\d{2})-(\\d{2})\\b"};
   // "July 2018", "Sept. 2019"
   Pattern month_year{"(?i)\\b" MONTH_NAMES ",?\\s+" YEAR "\\b"};
+  // "2019/20 to 2022/23", "2023/24 - 2026/27": from one financial year to another
+  Pattern financial_year_range{"\\b" YEAR "/(\\d{2}|\\d{4})\\s*(?:-|to|until)\\s*" YEAR "/(\\d{2}|\\d{4})\\b"};
   // "2017/18", "2017-18", "2017/2018", "2017 -2020", "2015 to 2020"
   Pattern year_pair{"\\b" YEAR "(\\s*(?:/|-|to)\\s*)((?:1[89]|20)\\d{2}|\\d{2})\\b"};
   // "in 2005", "since 2010", "during 2019"
@@ -190,6 +192,18 @@ std::vector<DateValue> find_dates(std::string_view text) {
     v.start = iso(y, m, 1);
     v.end = iso(y, m, days_in(y, m));
     return true;
+  });
+  scan(p.financial_year_range, text, c, 3, [](const Args& a, DateValue& v) {
+    // Each side a financial year ("2019/20": its second part the next year); from the first's
+    // 1 April to the last's 31 March.
+    const auto second = [](int first, const std::string& s) {
+      int y = to_int(s);
+      if (s.size() == 2) y += (first / 100) * 100 + (y < first % 100 ? 100 : 0);
+      return y;
+    };
+    const int a1 = to_int(a[0]), b1 = second(a1, a[1]), a2 = to_int(a[2]), b2 = second(a2, a[3]);
+    if (b1 != a1 + 1 || b2 != a2 + 1 || a2 < a1 || a2 - a1 > 20) return false;
+    return set_range(v, a1, 4, 1, b2, 3, 31);
   });
   scan(p.year_pair, text, c, 10, [](const Args& a, DateValue& v) {
     const int y1 = to_int(a[0]);

@@ -37,11 +37,13 @@ struct Patterns {
   Pattern held_on{R"re((?i)^(?:meeting\s+)?held\s+(?:on|at)\b)re"};
   // "REPORT TO THE PARISH COUNCIL", "Report to the Audit Committee"
   Pattern report_to{R"re((?i)^report\s+to\s+(?:the\s+)?(.+)$)re"};
+  // "Report to the Parish Council meeting of 12th September 2005": the body, then its meeting's date
+  Pattern report_to_meeting{R"re((?i)^report\s+to\s+(?:the\s+)?(.+?)\s+meeting\s+(?:of|on|held\s+on)\s+(.+)$)re"};
   // "Cabinet", "Business Coordination Board", "Police and Crime Panel", "Audit and Governance Committee"
   Pattern body_word{R"re((?i)\b(?:board|panel|committee|sub-committee|cabinet|council|authority|executive|commission|forum|assembly|group|partnership|meeting)\b)re"};
   // "Kent County Council", "Avonshire Fire and Rescue Authority", "Wessex NHS Foundation Trust",
-  // "Office of the Police and Crime Commissioner for Wealdshire"
-  Pattern organisation{R"re((?i)^(?:the\s+)?((?:[A-Z][\w'&.-]*\s+)+(?:(?:and|of|&)\s+(?:[A-Z][\w'&.-]*\s+)*)*(?:County Council|District Council|Borough Council|City Council|Town Council|Parish Council|Metropolitan Borough Council|Fire and Rescue Authority|Fire and Rescue Service|Fire Authority|Combined Authority|Police Authority|Constabulary|(?:NHS\s+)?(?:Foundation\s+)?Trust|Integrated Care Board|Clinical Commissioning Group|Transport Authority|National Park Authority|University|Council|Authority)|Transport for [A-Z][\w'-]+(?: [A-Z][\w'-]+)*|Office of the Police(?:,)? (?:and|Fire and) Crime Commissioner for [A-Z][\w'-]+(?: (?:and )?[A-Z][\w'-]+)*)$)re"};
+  // "Office of the Police and Crime Commissioner for Wealdshire", "London Borough of Eastwick"
+  Pattern organisation{R"re((?i)^(?:the\s+)?((?:[A-Z][\w'&.-]*\s+)+(?:(?:and|of|&)\s+(?:[A-Z][\w'&.-]*\s+)*)*(?:County Council|District Council|Borough Council|City Council|Town Council|Parish Council|Metropolitan Borough Council|Fire and Rescue Authority|Fire and Rescue Service|Fire Authority|Combined Authority|Police Authority|Constabulary|(?:NHS\s+)?(?:Foundation\s+)?Trust|Integrated Care Board|Clinical Commissioning Group|Transport Authority|National Park Authority|University|Council|Authority)|Transport for [A-Z][\w'-]+(?: [A-Z][\w'-]+)*|Office of the Police(?:,)? (?:and|Fire and) Crime Commissioner for [A-Z][\w'-]+(?: (?:and )?[A-Z][\w'-]+)*|(?:London|Royal) Borough of [A-Z][\w'-]+(?: (?:and )?[A-Z][\w'-]+)*)$)re"};
 };
 
 const Patterns& patterns() {
@@ -101,8 +103,9 @@ std::optional<std::string> classification_of(std::string_view marking) {
   // "Confidential", "OFFICIAL-SENSITIVE", "Strictly confidential"
   static const Pattern kConfidential(R"re((?i)^(?:strictly\s+)?(?:confidential|official[- ]sensitive|secret|restricted)\b.*$)re");
   // "Public", "Public Report", "Unrestricted", "UNRESTRICTED ITEMS" (an agenda's), "Open", "Part 1",
+  // "Part 1 - Public",
   // "For publication"
-  static const Pattern kPublic(R"re((?i)^(?:public(?:\s+(?:report|paper|item|document))?|unrestricted(?:\s+items)?|open(?:\s+report)?|part (?:1|i|a)|for publication|not exempt)$)re");
+  static const Pattern kPublic(R"re((?i)^(?:public(?:\s+(?:report|paper|item|document))?|unrestricted(?:\s+items)?|open(?:\s+report)?|part (?:1|i|a)(?:\s*-\s*public)?|for publication|not exempt)$)re");
   if (RE2::FullMatch(m, kPublic)) return "public";
   if (RE2::FullMatch(m, kExempt)) return "exempt";
   if (RE2::FullMatch(m, kConfidential)) return "confidential";
@@ -191,9 +194,13 @@ HeaderFields extract_header_fields(const Segments& segments) {
   std::optional<TextField> agenda_title;    // "AGENDA"
   // "Report to: Audit Committee" or "Meeting: Education Committee" with no date of its own: a
   // plain "Date:" below is the meeting's.
-  const bool reported_to = std::any_of(header.begin(), header.end(), [](const HeaderField& f) {
+  // So does a banner that is a body's name alone ("Cabinet" over "Date: Monday 13 November 2023").
+  const bool reported_to = std::any_of(header.begin(), header.end(), [&](const HeaderField& f) {
     const std::string k = lower(f.key);
-    return (k == "report to" || k == "meeting") && !first_date(f.value);
+    if ((k == "report to" || k == "meeting") && !first_date(f.value)) return true;
+    const std::string v = trim(f.value);
+    return k.empty() && !v.empty() && std::count(v.begin(), v.end(), ' ') <= 4 && RE2::PartialMatch(v, p.body_word) &&
+           !RE2::FullMatch(v, p.organisation) && !first_date(v) && !RE2::PartialMatch(v, R"((?i)\b(?:report|record|notice|decision|minutes|agenda)\b)");
   });  // free cells that are only a date
 
   for (std::size_t i = 0; i < header.size(); ++i) {
@@ -245,7 +252,8 @@ HeaderFields extract_header_fields(const Segments& segments) {
       // "Report to: Audit Committee / Date: 23 July 2020": the date of the meeting it goes to (a
       // memo's "To: / From: / Date:" is the memo's own date).
       if (auto d = first_date(value); d && !out.meeting_date) out.meeting_date = dated(*d, value_base(f));
-    } else if (key == "date" || key == "date of report" || key == "report date") {
+    } else if (key == "date" || key == "date of report" || key == "report date" || key == "date of decision" ||
+               key == "decision date") {
       if (auto d = first_date(value); d && !out.report_date) out.report_date = dated(*d, value_base(f));
     } else if (key == "date of meeting" || key == "meeting date" || key == "date of hearing" || key == "hearing date") {
       if (auto d = first_date(value); d && !out.meeting_date) out.meeting_date = dated(*d, value_base(f));
@@ -333,6 +341,10 @@ HeaderFields extract_header_fields(const Segments& segments) {
       used[i] = true;
     } else if (RE2::PartialMatch(value, p.agenda, &captured)) {
       if (!out.agenda_item) out.agenda_item = field(captured, f.span);
+      // "Item 9: Allotments": the item's title after the number.
+      static const Pattern kItemTitle(R"re((?i)^(?:agenda\s+)?item\s*(?:no\.?\s*)?[\w.()]+\s*[:\-]\s*(.{3,120})$)re");
+      std::string item_title;
+      if (RE2::FullMatch(value, kItemTitle, &item_title) && !out.title) out.title = field(trim(item_title), f.span);
       used[i] = true;
     } else if (RE2::FullMatch(value, p.minutes_of, &captured)) {
       // "MINUTES OF THE LICENSING COMMITTEE" names the body; the line stays a title candidate.
@@ -340,7 +352,7 @@ HeaderFields extract_header_fields(const Segments& segments) {
       if (auto d = first_date(name)) {
         if (!out.meeting_date) out.meeting_date = dated(*d, f.span.begin + value.find(name));
         name = name.substr(0, d->at.span.begin);
-        static const Pattern kHeld(R"re((?i)\s*(?:held\s+)?(?:on|at|-|,)?\s*$)re");
+        static const Pattern kHeld(R"re((?i)\s*(?:meeting\s+)?(?:held\s+)?(?:in\s+(?:public|private)\s+)?(?:on|at|-|,)?\s*$)re");
         RE2::Replace(&name, kHeld, "");
       }
       // "MINUTES of the meeting held on 4 April 2018" names no body: the banner above does.
@@ -349,6 +361,10 @@ HeaderFields extract_header_fields(const Segments& segments) {
       if (!minutes_line) minutes_line = i;
     } else if (RE2::PartialMatch(value, p.held_on)) {
       if (auto d = first_date(value); d && !out.meeting_date) out.meeting_date = dated(*d, f.span.begin + (value.find(d->text) - d->at.span.begin));
+      used[i] = true;
+    } else if (std::string when; RE2::FullMatch(value, p.report_to_meeting, &captured, &when) && first_date(when)) {
+      if (!out.body) out.body = field(body_name(trim(captured)), f.span);
+      if (auto d = first_date(when); d && !out.meeting_date) out.meeting_date = dated(*d, f.span.begin + value.rfind(when));
       used[i] = true;
     } else if (RE2::FullMatch(value, p.report_to, &captured)) {
       if (!out.body) out.body = field(body_name(trim(captured)), f.span);
@@ -384,7 +400,9 @@ HeaderFields extract_header_fields(const Segments& segments) {
       std::optional<DateValue> d = first_date(value);
       std::string name = d ? trim(value.substr(0, d->at.span.begin)) : trim(value);
       int words = 1 + static_cast<int>(std::count(name.begin(), name.end(), ' '));
-      if (words > 10 || !RE2::PartialMatch(name, p.body_word) || RE2::PartialMatch(name, R"((?i)\breport\b)")) continue;
+      if (words > 10 || !RE2::PartialMatch(name, p.body_word) ||
+          RE2::PartialMatch(name, R"((?i)\b(?:report|record|notice|decision)\b)"))
+        continue;
       out.body = field(body_name(name), Span{f.span.begin, f.span.begin + name.size()});
       if (d && !out.meeting_date) out.meeting_date = dated(*d, f.span.begin);
       used[i] = true;

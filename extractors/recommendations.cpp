@@ -41,6 +41,9 @@ struct Patterns {
   Pattern passive{R"re((?i)\bbe\s+(\w+)\b)re"};
   // "Decision", "Proposed decision" header keys (with a lead-in ending in ':' as the value)
   Pattern decision_key{R"re((?i)^(?:proposed\s+)?decision$)re"};
+  // "The Council is recommended to reduce the rent ...": a paragraph that opens by saying who is
+  // recommended to do what (present tense: "was recommended to" reports another body's advice)
+  Pattern opens_recommended{R"re((?i)^(?:that\s+)?(?:the\s+)?\w[\w&' -]{0,60}?\s+(?:is|are)\s+(?:therefore\s+|also\s+)?recommended\s+to\b)re"};
   // "RESOLVED that ...", "RESOLVED: (a) ...", "Resolved - that ...", "The Sub-Committee RESOLVED
   // that ..." (in capitals only mid-sentence: "the matter was resolved" is prose)
   Pattern resolved{R"re(^(?:(?:RESOLVED|Resolved)\b|(?:The\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}\s+RESOLVED\b)\s*[:,-]?\s*(.+)$)re"};
@@ -231,6 +234,10 @@ std::vector<Recommendation> extract_recommendations(const Segments& segments) {
         continue;
       }
       std::string resolved;
+      if (RE2::PartialMatch(para.text, p.opens_recommended)) {
+        add(para.number, para.text, para.span);
+        continue;
+      }
       if (RE2::FullMatch(para.text, p.resolved, &resolved)) {
         add(para.number, para.text, para.span);
         continue;

@@ -42,7 +42,7 @@ constexpr std::array kKnownKeys = {
 
 // Keys that end the sections: the rows clerks put after the last numbered section.
 constexpr std::array kTrailerKeys = {"source documents", "source document", "background papers",
-                                     "background documents", "contact officer", "contact officers",
+                                     "background documents", "contact officer", "contact officers", "contact officer(s)",
                                      "contact details", "report author", "lead officer", "officer contact",
                                      "relevant director", "contact"};
 
@@ -154,8 +154,12 @@ Outcome<Segments> SegmentStage::operator()(NormalisedText input) const {
   for (std::size_t i = 0; i < out.lines.size(); ++i) {
     const std::string& l = out.lines[i].text;
     std::string number, rest;
+    // "1. The allotment site at Mill Field has 24 plots, of which 6 are vacant.": a short paper
+    // numbered in one level, paragraph by paragraph, with no headings.
+    static const Pattern kNumberedSentence(R"re(^\d{1,2}\.\s+([A-Z](?:[^\t]*?\s){5,}[^\t]*[.:])$)re");
     if ((RE2::FullMatch(l, numbered_heading(), &number, &rest) && is_heading_text(rest)) ||
-        RE2::FullMatch(l, numbered_paragraph()) || RE2::FullMatch(l, unnumbered_heading())) {
+        RE2::FullMatch(l, numbered_paragraph()) || RE2::FullMatch(l, unnumbered_heading()) ||
+        RE2::FullMatch(l, kNumberedSentence)) {
       first_body = i;
       break;
     }

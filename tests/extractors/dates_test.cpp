@@ -21,6 +21,8 @@ TEST_CASE("dates: every common British form", "[dates]") {
       {"since July 2018", "month", "2018-07-01", "2018-07-31"},
       {"in February 2024", "month", "2024-02-01", "2024-02-29"},
       {"the year 2017/18", "financial_year", "2017-04-01", "2018-03-31"},
+      {"the strategy for 2019/20 to 2022/23.", "range", "2019-04-01", "2023-03-31"},
+      {"capital programme 2023/24 - 2026/27", "range", "2023-04-01", "2027-03-31"},
       {"the year 2017-18", "financial_year", "2017-04-01", "2018-03-31"},
       {"the year 2017/2018", "financial_year", "2017-04-01", "2018-03-31"},
       {"for the period April 2017 to March 2018.", "range", "2017-04-01", "2018-03-31"},

@@ -220,6 +220,44 @@ TEST_CASE("segments: a closing block is no paragraph of the last section", "[hea
   CHECK(t.sections.back().paragraphs.size() == 2);
 }
 
+TEST_CASE("header: London borough / a body banner over Date / Part 1 - Public / Item N: title / report to a meeting of / date of decision", "[header]") {
+  auto s = segment_text("London Borough of Eastwick\n\nCabinet\n\nDate:\tMonday 13 November 2023\nClassification:\tPart 1 - Public\n\n"
+                        "Temporary Accommodation Procurement Strategy\n\n1. Recommendations\n\n1.1 That Cabinet approves it.\n");
+  auto h = extract_header_fields(s);
+  CHECK(h.organisation->value == "London Borough of Eastwick");
+  CHECK(h.body->value == "Cabinet");
+  REQUIRE(h.meeting_date);
+  CHECK(h.meeting_date->start == "2023-11-13");
+  CHECK(h.classification->value == "public");
+  CHECK(h.title->value == "Temporary Accommodation Procurement Strategy");
+  auto p = segment_text("BRAMPTON ABBOTTS PARISH COUNCIL\n\nReport to the Parish Council meeting of 12th September 2005\n\n"
+                        "Item 9: Allotments\n\nReport by the Parish Clerk\n\n1. The allotment site at Mill Field has 24 plots, of which "
+                        "6 are vacant.\n\n2. The Council is recommended to reduce the rent from 1 October 2005.\n");
+  auto g = extract_header_fields(p);
+  CHECK(g.body->value == "Parish Council");
+  CHECK(g.meeting_date->start == "2005-09-12");
+  CHECK(g.agenda_item->value == "9");
+  CHECK(g.title->value == "Allotments");
+  CHECK(g.author->value == "Parish Clerk");
+  REQUIRE(p.sections.size() == 1);  // numbered one level, no headings: one section of paragraphs 1, 2
+  CHECK(p.sections[0].paragraphs.size() == 2);
+  auto r = extract_recommendations(p);
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].number == std::optional<std::string>("2"));
+  CHECK(r[0].body == std::optional<std::string>("Council"));
+  CHECK_FALSE(r[0].action);  // "reduce" is none of the verbs asked for
+  auto d = segment_text("Riverbend Council\n\nRecord of Cabinet Member Decision\n\nDecision maker:\tCabinet Member for Environment\n"
+                        "Date of decision:\t21 March 2022\n\n1. Decision\n\n1.1 Text.\n");
+  auto k = extract_header_fields(d);
+  CHECK_FALSE(k.body);
+  CHECK(k.report_date->start == "2022-03-21");
+}
+
+TEST_CASE("recommendations: 'X was recommended to' reports another body's advice and is not one", "[recommendations]") {
+  auto s = segment_text("To: Cabinet\n\n1. Background\n\n1.1 The Council was recommended to reduce the rent by its auditors.\n");
+  CHECK(extract_recommendations(s).empty());
+}
+
 TEST_CASE("classification markings", "[header]") {
   CHECK(classification_of("Unrestricted") == std::optional<std::string>("public"));
   CHECK(classification_of("NOT FOR PUBLICATION") == std::optional<std::string>("exempt"));
@@ -407,6 +445,18 @@ TEST_CASE("contacts: 'For further information contact' / a key that is the offic
   // A role key with no way to reach anyone is no contact: "Proper Officer: None".
   auto n = segment_text("To: Cabinet\n\n1. Interests\n\n1.1 Text.\n\nProper Officer:\tNone\n");
   CHECK(extract_contacts(n).empty());
+}
+
+TEST_CASE("contacts: an officer's rank before the name is the role / Contact Officer(s)", "[contacts]") {
+  auto s = segment_text("To: Committee\n\n1. Purpose\n\n1.1 Text.\n\nOfficer contact: Station Manager Gareth Lewis, 01823 364 900, "
+                        "glewis@highmoorfire.gov.uk\n\nContact Officer(s):\tNadia Farah, Head of Housing Supply, "
+                        "nadia.farah@eastwick.gov.uk, 020 8937 1234\n");
+  auto c = extract_contacts(s);
+  REQUIRE(c.size() == 2);
+  CHECK(c[0].name == std::optional<std::string>("Gareth Lewis"));
+  CHECK(c[0].role == std::optional<std::string>("Station Manager"));
+  CHECK(c[1].name == std::optional<std::string>("Nadia Farah"));
+  CHECK(c[1].phone == std::optional<std::string>("+442089371234"));
 }
 
 TEST_CASE("phone numbers: valid UK numbers only", "[contacts]") {
