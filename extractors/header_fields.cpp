@@ -233,7 +233,8 @@ HeaderFields extract_header_fields(const Segments& segments) {
                           (RE2::PartialMatch(body, kPersonRole) || !RE2::PartialMatch(body, p.body_word));
       if (!body.empty() && !person && !out.body) out.body = field(body_name(body), Span{value_base(f), value_base(f) + body.size()});
     } else if (key == "from" || key == "report of" || key == "report by" || key == "report from" || key == "author" ||
-               key == "prepared by" || key == "executive lead" || key == "lead director" || key == "responsible officer") {
+               key == "prepared by" || key == "executive lead" || key == "lead director" || key == "responsible officer" ||
+               key == "lead officer") {
       if (!out.author) {
         // Further people on the lines below, each "Name, Role": "From: Rory Love, Cabinet Member
         // for Education and Skills" / "Sarah Hammond, Corporate Director of ..." -> joined by "; ".
@@ -287,10 +288,13 @@ HeaderFields extract_header_fields(const Segments& segments) {
     static const Pattern kOrganisationThenKind(R"re(^(.+?)\s+-\s+.+$)re");
     // "Yours sincerely", "Yours faithfully": a letter's sign-off, the writer and role below.
     static const Pattern kSignOff(R"re((?i)^yours\s+(?:sincerely|faithfully)$)re");
-    // "AGENDA", "Supplementary Agenda": the paper's own title on an agenda's front sheet.
-    static const Pattern kAgendaTitle(R"re((?i)^(?:supplementary\s+)?agenda(?:\s+supplement)?$)re");
+    // "AGENDA", "Supplementary Agenda", "MEMORANDUM": the kind of paper, its title only when it has
+    // no heading of its own.
+    static const Pattern kAgendaTitle(R"re((?i)^(?:(?:supplementary\s+)?agenda(?:\s+supplement)?|memorandum|memo)$)re");
     // ", at 10.00 am", " at 7pm", " - 2.00 p.m." after a date: when a meeting starts.
     static const Pattern kAtTime(R"re((?i)^[\s,]*(?:at|-|from)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*$)re");
+    // "PLANNING COMMITTEE MINUTES - 3rd April 2018", "Licensing Committee minutes, 5 March 2015"
+    static const Pattern kMinutesBanner(R"re((?i)^(.+?)\s+minutes\s*(?:-|,|:)\s*(.+)$)re");
     // "... - GLANNAU COUNTY COUNCIL": something, then the organisation
     static const Pattern kKindThenOrganisation(R"re(^.+?\s+-\s+(.+)$)re");
     // "a meeting of Market Hadley Town Council on", "meeting of the Licensing Committee to be held on"
@@ -346,6 +350,13 @@ HeaderFields extract_header_fields(const Segments& segments) {
       std::string item_title;
       if (RE2::FullMatch(value, kItemTitle, &item_title) && !out.title) out.title = field(trim(item_title), f.span);
       used[i] = true;
+    } else if (std::string when; RE2::FullMatch(value, kMinutesBanner, &captured, &when) &&
+                                 RE2::PartialMatch(captured, p.body_word) && first_date(when)) {
+      // "PLANNING COMMITTEE MINUTES - 3rd April 2018": the body, its meeting's date, and the title.
+      if (!out.body) out.body = field(body_name(trim(captured)), Span{f.span.begin, f.span.begin + captured.size()});
+      if (auto d = first_date(when); d && !out.meeting_date) out.meeting_date = dated(*d, f.span.begin + value.rfind(when));
+      if (!minutes_line) minutes_line = i;
+      used[i] = true;
     } else if (RE2::FullMatch(value, p.minutes_of, &captured)) {
       // "MINUTES OF THE LICENSING COMMITTEE" names the body; the line stays a title candidate.
       std::string name = captured;
@@ -354,6 +365,9 @@ HeaderFields extract_header_fields(const Segments& segments) {
         name = name.substr(0, d->at.span.begin);
         static const Pattern kHeld(R"re((?i)\s*(?:meeting\s+)?(?:held\s+)?(?:in\s+(?:public|private)\s+)?(?:on|at|-|,)?\s*$)re");
         RE2::Replace(&name, kHeld, "");
+        // "COUNTY COUNCIL HELD AT COUNTY HALL ON": where it met is not the body's name.
+        static const Pattern kHeldWhere(R"re((?i)\s+(?:meeting\s+)?held\b.*$)re");
+        RE2::Replace(&name, kHeldWhere, "");
       }
       // "MINUTES of the meeting held on 4 April 2018" names no body: the banner above does.
       const bool names_body = !trim(name).empty() && lower(trim(name)) != "meeting" && RE2::PartialMatch(name, p.body_word);

@@ -39,6 +39,10 @@ struct Patterns {
   Pattern verb_before_to{R"re((?i)\b(\w+)\s+to\s*:$)re"};
   // "... be approved", "be recommended to Cabinet", "BE SET AT": a passive resolution's verb
   Pattern passive{R"re((?i)\bbe\s+(\w+)\b)re"};
+  // "RECOMMENDATION: THAT THE SUB-COMMITTEE APPROVES ...": a paragraph labelled as one
+  Pattern labelled{R"re((?i)^recommendations?\s*:\s*(.{8,})$)re"};
+  // "(a) That the revenue budget ...": the first of a lettered list after "RESOLVED:"
+  Pattern lettered{R"re(^\(([a-z])\)\s+(.+)$)re"};
   // "Decision", "Proposed decision" header keys (with a lead-in ending in ':' as the value)
   Pattern decision_key{R"re((?i)^(?:proposed\s+)?decision$)re"};
   // "The Council is recommended to reduce the rent ...": a paragraph that opens by saying who is
@@ -224,6 +228,7 @@ std::vector<Recommendation> extract_recommendations(const Segments& segments) {
   for (const Section& s : segments.sections) {
     const bool recommendation_section = RE2::FullMatch(s.heading, p.heading);
     lead_in.clear();
+    bool resolution_list = false;  // within "RESOLVED: (a) ..., (b) ..."
     for (const Paragraph& para : s.paragraphs) {
       if (recommendation_section) {
         if (!para.text.empty() && para.text.back() == ':') {  // the lead-in of a list
@@ -233,15 +238,33 @@ std::vector<Recommendation> extract_recommendations(const Segments& segments) {
         add(para.number, para.text, para.span);
         continue;
       }
-      std::string resolved;
+      std::string resolved, label, item;
       if (RE2::PartialMatch(para.text, p.opens_recommended)) {
         add(para.number, para.text, para.span);
         continue;
       }
+      if (RE2::FullMatch(para.text, p.labelled, &item)) {  // "2. RECOMMENDATION: THAT THE ..."
+        const std::size_t at = para.span.begin + para.text.rfind(item);
+        add(para.number, item, Span{at, para.span.end});
+        continue;
+      }
       if (RE2::FullMatch(para.text, p.resolved, &resolved)) {
+        if (RE2::FullMatch(resolved, p.lettered, &label, &item)) {
+          // "RESOLVED: (a) That ...", then "(b) That ..." as the next paragraphs.
+          const std::size_t at = para.span.begin + para.text.rfind(item);
+          add(label, item, Span{at, para.span.end});
+          resolution_list = true;
+          continue;
+        }
+        add(para.number, para.text, para.span);
+        resolution_list = false;
+        continue;
+      }
+      if (resolution_list && para.number && para.number->size() == 1 && std::isalpha(static_cast<unsigned char>((*para.number)[0]))) {
         add(para.number, para.text, para.span);
         continue;
       }
+      resolution_list = false;
       re2::StringPiece input(para.text), sentence;
       while (RE2::FindAndConsume(&input, p.it_is_recommended, &sentence)) {
         const std::size_t at = para.span.begin + (sentence.data() - para.text.data());

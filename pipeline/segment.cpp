@@ -57,6 +57,12 @@ const RE2& numbered_heading() {
   return re;
 }
 
+// "P/18/21 Apologies", "C/23/45 Revenue Budget 2023/24" -- a minute reference and its heading.
+const RE2& minute_heading() {
+  static const Pattern re(R"re(^([A-Z]{1,4}/\d{2,4}/\d{1,4})\s+([A-Z][^\t]{1,90})$)re");
+  return re;
+}
+
 // "1.1 The purpose ...", "2.3.1 ..." -- a numbered paragraph.
 const RE2& numbered_paragraph() {
   static const Pattern re(R"re(^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(.+)$)re");
@@ -156,6 +162,11 @@ Outcome<Segments> SegmentStage::operator()(NormalisedText input) const {
     std::string number, rest;
     // "1. The allotment site at Mill Field has 24 plots, of which 6 are vacant.": a short paper
     // numbered in one level, paragraph by paragraph, with no headings.
+    // "P/18/21 Apologies", "C/23/45 Revenue Budget": a minute reference and its heading.
+    if (RE2::FullMatch(l, minute_heading())) {
+      first_body = i;
+      break;
+    }
     static const Pattern kNumberedSentence(R"re(^\d{1,2}\.\s+([A-Z](?:[^\t]*?\s){5,}[^\t]*[.:])$)re");
     if ((RE2::FullMatch(l, numbered_heading(), &number, &rest) && is_heading_text(rest)) ||
         RE2::FullMatch(l, numbered_paragraph()) || RE2::FullMatch(l, unnumbered_heading()) ||
@@ -210,8 +221,9 @@ Outcome<Segments> SegmentStage::operator()(NormalisedText input) const {
   for (std::size_t i = first_body; i < out.lines.size(); ++i) {
     const Line& line = out.lines[i];
     std::string number, rest;
-    if (RE2::FullMatch(line.text, numbered_heading(), &number, &rest) && is_heading_text(rest) &&
-        !RE2::FullMatch(line.text, numbered_paragraph())) {
+    if ((RE2::FullMatch(line.text, numbered_heading(), &number, &rest) && is_heading_text(rest) &&
+         !RE2::FullMatch(line.text, numbered_paragraph())) ||
+        RE2::FullMatch(line.text, minute_heading(), &number, &rest)) {
       out.sections.push_back(Section{number, rest, line.span, {}});
       current = &out.sections.back();
       paragraph = nullptr;

@@ -258,6 +258,39 @@ TEST_CASE("recommendations: 'X was recommended to' reports another body's advice
   CHECK(extract_recommendations(s).empty());
 }
 
+TEST_CASE("minutes: a minutes banner with its date / minute references as headings / lettered resolutions / a labelled recommendation", "[header][recommendations]") {
+  auto s = segment_text("Kingsford Town Council\n\nPLANNING COMMITTEE MINUTES - 3rd April 2018\n\nPresent: Cllrs Adams (Chair), Begum\n\n"
+                        "P/18/21 Apologies\n\nNone.\n\nP/18/22 Application 18/00412/FUL, 14 Mill Road\n\n"
+                        "RESOLVED: to object to the application.\n");
+  auto h = extract_header_fields(s);
+  CHECK(h.body->value == "Planning Committee");
+  CHECK(h.meeting_date->start == "2018-04-03");
+  CHECK(h.title->value == "PLANNING COMMITTEE MINUTES - 3rd April 2018");
+  REQUIRE(s.sections.size() == 2);
+  CHECK(s.sections[0].number == std::optional<std::string>("P/18/21"));
+  CHECK(s.sections[1].heading == "Application 18/00412/FUL, 14 Mill Road");
+  CHECK(extract_recommendations(s).size() == 1);
+  auto c = segment_text("MINUTES OF THE MEETING OF THE COUNTY COUNCIL HELD AT COUNTY HALL ON THURSDAY 23 FEBRUARY 2023\n\n"
+                        "2. Budget\n\n2.1 The Council considered the budget.\n\nRESOLVED: (a) That the revenue budget be approved.\n\n"
+                        "(b) That the Band D council tax be set at 1,578.06 pounds.\n\n2.2 The Chairman thanked officers.\n\n"
+                        "(c) A lettered line after the resolutions ended.\n");
+  CHECK(extract_header_fields(c).body->value == "County Council");
+  auto r = extract_recommendations(c);
+  REQUIRE(r.size() == 2);
+  CHECK(r[0].number == std::optional<std::string>("a"));
+  CHECK(r[0].text == "That the revenue budget be approved.");
+  CHECK(r[1].number == std::optional<std::string>("b"));
+  CHECK(r[1].action == std::optional<std::string>("set"));
+  auto m = segment_text("MEMORANDUM\n\nFROM:\tCOUNTY SURVEYOR\nTO:\tHIGHWAYS SUB-COMMITTEE\n\nWINTER MAINTENANCE PROGRAMME 1988/89\n\n"
+                        "1. THE PROGRAMME PROVIDES FOR SALTING OF 1,850 MILES OF ROUTES.\n\n"
+                        "2. RECOMMENDATION: THAT THE SUB-COMMITTEE APPROVES THE WINTER MAINTENANCE PROGRAMME.\n");
+  CHECK(extract_header_fields(m).title->value == "WINTER MAINTENANCE PROGRAMME 1988/89");
+  auto q = extract_recommendations(m);
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].text == "THAT THE SUB-COMMITTEE APPROVES THE WINTER MAINTENANCE PROGRAMME.");
+  CHECK(q[0].action == std::optional<std::string>("approve"));
+}
+
 TEST_CASE("classification markings", "[header]") {
   CHECK(classification_of("Unrestricted") == std::optional<std::string>("public"));
   CHECK(classification_of("NOT FOR PUBLICATION") == std::optional<std::string>("exempt"));
