@@ -243,6 +243,23 @@ std::vector<Contact> extract_contacts(const Segments& segments) {
           continue;
         }
         nameless_until = std::string::npos;
+        // A block under the name: "Report Author: Ruth Okoye" / "Transport Planning Manager" /
+        // "01704 533 133" / "ruth.okoye@...": the role, then the details, each on a line.
+        for (std::size_t j = i + 1; c.name && !c.email && j < fields.size() && j <= i + 4 && fields[j].key.empty(); ++j) {
+          const std::string& line = fields[j].value;
+          Found more = find_details(line);
+          if (!more.emails.empty() && !c.email) c.email = more.emails.front();
+          if (!more.phones.empty() && !c.phone) c.phone = more.phones.front();
+          if (more.emails.empty() && more.phones.empty()) {
+            // A role only when a line of details follows it, so that a venue or an address in the
+            // next cell ("Council Chamber, Sessions House") is not taken for one.
+            const bool details_next = j + 1 < fields.size() && fields[j + 1].key.empty() &&
+                                      [&] { Found n = find_details(fields[j + 1].value); return !n.emails.empty() || !n.phones.empty(); }();
+            if (c.role || c.phone || !details_next || line.size() > 60 || line.find_first_of("0123456789") != std::string::npos) break;
+            c.role = trim(line);
+          }
+          c.at.span.end = fields[j].span.end;
+        }
         if (c.name || c.email || c.phone) out.push_back(std::move(c));
       } else if (RE2::FullMatch(f.key, p.detail_key)) {
         Found d = find_details(f.value);

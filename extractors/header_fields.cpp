@@ -43,7 +43,7 @@ struct Patterns {
   Pattern body_word{R"re((?i)\b(?:board|panel|committee|sub-committee|cabinet|council|authority|executive|commission|forum|assembly|group|partnership|meeting)\b)re"};
   // "Kent County Council", "Avonshire Fire and Rescue Authority", "Wessex NHS Foundation Trust",
   // "Office of the Police and Crime Commissioner for Wealdshire", "London Borough of Eastwick"
-  Pattern organisation{R"re((?i)^(?:the\s+)?((?:[A-Z][\w'&.-]*\s+)+(?:(?:and|of|&)\s+(?:[A-Z][\w'&.-]*\s+)*)*(?:County Council|District Council|Borough Council|City Council|Town Council|Parish Council|Metropolitan Borough Council|Fire and Rescue Authority|Fire and Rescue Service|Fire Authority|Combined Authority|Police Authority|Constabulary|(?:NHS\s+)?(?:Foundation\s+)?Trust|Integrated Care Board|Clinical Commissioning Group|Transport Authority|National Park Authority|University|Council|Authority)|Transport for [A-Z][\w'-]+(?: [A-Z][\w'-]+)*|Office of the Police(?:,)? (?:and|Fire and) Crime Commissioner for [A-Z][\w'-]+(?: (?:and )?[A-Z][\w'-]+)*|(?:London|Royal) Borough of [A-Z][\w'-]+(?: (?:and )?[A-Z][\w'-]+)*)$)re"};
+  Pattern organisation{R"re((?i)^(?:the\s+)?((?:[A-Z][\w'&.-]*\s+)+(?:(?:and|of|&)\s+(?:[A-Z][\w'&.-]*\s+)*)*(?:County Council|District Council|Borough Council|City Council|Town Council|Parish Council|Metropolitan Borough Council|Fire and Rescue Authority|Fire and Rescue Service|Fire Authority|Combined Authority|Police Authority|Constabulary|(?:NHS\s+)?(?:Foundation\s+)?Trust|Integrated Care Board|Clinical Commissioning Group|Transport Authority|National Park Authority|University|Council|Authority)|Transport for [A-Z][\w'-]+(?: [A-Z][\w'-]+)*|Office of the Police(?:,)? (?:and|Fire and) Crime Commissioner for [A-Z][\w'-]+(?: (?:and )?[A-Z][\w'-]+)*|(?:London|Royal) Borough of [A-Z][\w'-]+(?: (?:and )?[A-Z][\w'-]+)*|Police, Fire and Crime Commissioner for [A-Z][\w'-]+(?: (?:and )?[A-Z][\w'-]+)*)$)re"};
 };
 
 const Patterns& patterns() {
@@ -298,7 +298,7 @@ HeaderFields extract_header_fields(const Segments& segments) {
     // "... - GLANNAU COUNTY COUNCIL": something, then the organisation
     static const Pattern kKindThenOrganisation(R"re(^.+?\s+-\s+(.+)$)re");
     // "a meeting of Market Hadley Town Council on", "meeting of the Licensing Committee to be held on"
-    static const Pattern kMeetingOf(R"re((?i)\bmeeting\s+of\s+(?:the\s+)?([A-Z][\w&' -]{2,80}?)\s+(?:to\s+be\s+held\s+|held\s+)?on\b)re");
+    static const Pattern kMeetingOf(R"re((?i)\bmeeting\s+of\s+(?:the\s+)?([A-Z][\w&' -]{2,80}?)\s+(?:(?:will|is\s+to)\s+be\s+held\s+|to\s+be\s+held\s+|held\s+)?on\b)re");
     // "LICENSING SUB-COMMITTEE - NOTICE OF DETERMINATION"
     static const Pattern kBodyThenKind(R"re((?i)^(.+?)\s+-\s+(?:notice|record|decision|report|minutes|summary)\b.*$)re");
     std::string organisation_part;
@@ -384,6 +384,13 @@ HeaderFields extract_header_fields(const Segments& segments) {
       if (!out.body) out.body = field(body_name(trim(captured)), f.span);
       used[i] = true;
     } else if (RE2::FullMatch(value, p.report_of, &captured)) {
+      // "Report of the Clerk to the meeting of 10 May 2012": the author, then the meeting's date.
+      static const Pattern kToMeeting(R"re((?i)^(.+?)\s+to\s+the\s+meeting\s+(?:of|on|held\s+on)\s+(.+)$)re");
+      std::string who, when;
+      if (RE2::FullMatch(captured, kToMeeting, &who, &when) && first_date(when)) {
+        if (auto d = first_date(when); d && !out.meeting_date) out.meeting_date = dated(*d, f.span.begin + value.rfind(when));
+        captured = who;
+      }
       if (!out.author) out.author = field(trim(captured), f.span);
       used[i] = true;
     } else if (auto c = classification_of(value)) {
@@ -468,13 +475,22 @@ HeaderFields extract_header_fields(const Segments& segments) {
     for (std::size_t i = 0; i + 2 < lines.size() && !out.author; ++i) {
       const std::string& l = lines[i].text;
       const std::size_t tab = l.find('\t');
-      if (lower(trim(l.substr(0, tab))) != "report author") continue;
       const auto first_cell = [](const std::string& line) { return line.substr(0, line.find('\t')); };
-      const std::string name = trim(first_cell(lines[i + 1].text)), role = trim(first_cell(lines[i + 2].text));
+      std::string name, role;
+      static const Pattern kAuthorThenName(R"re((?i)^report\s+author\s*: *([^\t:]+)$)re");
+      if (RE2::FullMatch(l, kAuthorThenName, &name)) {  // "Report Author: Ruth Okoye" over her role
+        name = trim(name);
+        role = trim(first_cell(lines[i + 1].text));
+      } else if (lower(trim(l.substr(0, tab))) == "report author") {
+        name = trim(first_cell(lines[i + 1].text));
+        role = trim(first_cell(lines[i + 2].text));
+      } else {
+        continue;
+      }
       static const Pattern kName(R"re(^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-zA-Z'-]+){1,2}$)re");
       static const Pattern kDetail(R"re((?i)\d|@|telephone|e-?mail)re");
       if (RE2::FullMatch(name, kName) && !role.empty() && !RE2::PartialMatch(role, kDetail))
-        out.author = field(name + ", " + role, Span{lines[i + 1].span.begin, lines[i + 2].span.end});
+        out.author = field(name + ", " + role, Span{lines[i].span.begin, lines[i + 2].span.end});
     }
   }
   // An agenda's closing block names who issued it and when, when the header did not.

@@ -15,7 +15,7 @@ namespace {
 struct Patterns {
   // "Police Reform and Social Responsibility Act 2011", "Local Government (Access to Information) Act 1985",
   // "Freedom of Information Act 2000", "Town and Country Planning (General Permitted Development) Order 2015"
-  Pattern title{R"re(\b((?:[A-Z][A-Za-z'-]*|\((?:[A-Z][A-Za-z'-]*[ \t]?)+(?:(?:and|of|to|for|the|in|on)[ \t]+(?:[A-Z][A-Za-z'-]*[ \t]?)+)*\)|and|of|the|for|to|in|on|with|from)(?:[ \t]+(?:[A-Z][A-Za-z'-]*|\((?:[A-Z][A-Za-z'-]*[ \t]?|(?:and|of|to|for|the|in|on) )+\)|and|of|the|for|to|in|on|with|from))*?[ \t]+(?:Act|Regulations|Order|Rules|Measure))[ \t]+((?:1[6-9]|20)\d{2})\b)re"};
+  Pattern title{R"re(\b((?:[A-Z][A-Za-z'-]*|\((?:[A-Z][A-Za-z'-]*,?[ \t]?)+(?:(?:and|of|to|for|the|in|on)[ \t]+(?:[A-Z][A-Za-z'-]*,?[ \t]?)+)*\)|and|of|the|for|to|in|on|with|from)(?:[ \t]+(?:[A-Z][A-Za-z'-]*|\((?:[A-Z][A-Za-z'-]*,?[ \t]?|(?:and|of|to|for|the|in|on) )+\)|and|of|the|for|to|in|on|with|from))*?[ \t]+(?:Act|Regulations|Order|Rules|Measure))[ \t]+((?:1[6-9]|20)\d{2})\b)re"};
   // (the "Act"), (the "2011 Act"), ("the 1972 Act"), (the Act)
   Pattern definition{R"re(^\s*,?\s*\((?:hereafter\s+|hereinafter\s+)?(?:the\s+)?"?(?:the\s+)?((?:\d{4}\s+)?(?:Act|Regulations|Order|Rules))"?\))re"};
   // "section 12 of", "Section 100A of", "s.151 of", "s151 of", "sections 100A to 100D of", "paragraph 3 of Schedule 12A to"

@@ -398,7 +398,10 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
         const std::string& b = line.text;
         const bool a_label = RE2::FullMatch(a, label_only()) || RE2::FullMatch(a, key_only());
         const bool a_long = code_points(a) * 10 >= width * 7;
-        const bool b_block = RE2::PartialMatch(b, block_start()) || (is_all_caps_heading(b) && code_points(b) * 10 < width * 6);
+        // "10.30 am." wrapped from "... held on Friday 15 March 2019 at" is a time, not paragraph 10.30.
+        static const Pattern kTime(R"re((?i)^\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)(?:\W|$))re");
+        const bool b_block = (RE2::PartialMatch(b, block_start()) && !RE2::PartialMatch(b, kTime)) ||
+                             (is_all_caps_heading(b) && code_points(b) * 10 < width * 6);
         const bool a_heading = is_all_caps_heading(a) && !a_long;
         bool join = false;
         // A row's value that wraps onto an indented line: "From: Derek Holt, ... for Community and"

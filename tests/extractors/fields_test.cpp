@@ -291,6 +291,38 @@ TEST_CASE("minutes: a minutes banner with its date / minute references as headin
   CHECK(q[0].action == std::optional<std::string>("approve"));
 }
 
+TEST_CASE("header: a meeting that 'will be held on' / a time wrapped to a line start / report of X to the meeting of DATE / a one-column author block", "[header][contacts]") {
+  PageTexts in;
+  in.pages.push_back(PageText{1,
+                              "MIDVALE JOINT WASTE COMMITTEE\n\n"
+                              "A meeting of the Midvale Joint Waste Committee will be held on Friday 15 March 2019 at\n"
+                              "10.30 am.\n\nReport of:   Joint Waste Manager\nAgenda item: 5\nSubject:     Food Waste Trial\n\n"
+                              "1. Recommendation\n\n1.1 The Committee is asked to agree a trial.\n",
+                              "text", std::nullopt, "", 0, ""});
+  auto segments = SegmentStage()(NormaliseStage()(std::move(in)).value()).value();
+  auto h = extract_header_fields(segments);
+  CHECK(h.body->value == "Midvale Joint Waste Committee");
+  CHECK(h.meeting_date->start == "2019-03-15");
+  CHECK(h.title->value == "Food Waste Trial");
+  CHECK(h.agenda_item->value == "5");
+  CHECK(segments.sections.size() == 1);  // "10.30 am." is no paragraph 10.30
+  auto p = segment_text("HOLBECK PARISH COUNCIL\n\nAgenda item 6 - Finance\n\nReport of the Clerk to the meeting of 10 May 2012\n\n"
+                        "1. The payments listed in the schedule total 1,245.60 pounds.\n");
+  auto g = extract_header_fields(p);
+  CHECK(g.author->value == "Clerk");
+  CHECK(g.meeting_date->start == "2012-05-10");
+  CHECK(g.title->value == "Finance");
+  auto a = segment_text("Report to:\tCabinet\n\n1. Recommendations\n\n1.1 That Cabinet adopts the Local Cycling and Walking "
+                        "Infrastructure Plan and asks officers to report\non its delivery each year.\n\n"
+                        "Report Author: Ruth Okoye\nTransport Planning Manager\n01704 533 133\nruth.okoye@southportbay.gov.uk\n");
+  CHECK(extract_header_fields(a).author->value == "Ruth Okoye, Transport Planning Manager");
+  auto c = extract_contacts(a);
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].role == std::optional<std::string>("Transport Planning Manager"));
+  CHECK(c[0].phone == std::optional<std::string>("+441704533133"));
+  CHECK(c[0].email == std::optional<std::string>("ruth.okoye@southportbay.gov.uk"));
+}
+
 TEST_CASE("classification markings", "[header]") {
   CHECK(classification_of("Unrestricted") == std::optional<std::string>("public"));
   CHECK(classification_of("NOT FOR PUBLICATION") == std::optional<std::string>("exempt"));
@@ -522,6 +554,14 @@ TEST_CASE("legal references: typewritten capitals / Council Tax regulations", "[
   CHECK(refs[0].section == std::optional<std::string>("40"));
   CHECK(refs[0].text == "SECTION 40 OF THE LOCAL GOVERNMENT FINANCE ACT 1992");  // as written
   CHECK(refs[1].act == "Council Tax Reduction Schemes and Prescribed Requirements (Wales) Regulations 2013");
+}
+
+TEST_CASE("legal references: an Order whose title has a comma in brackets", "[legal]") {
+  auto s = segment_text("To: Commissioner\n\n3. Legal\n\n3.1 The Commissioner is the fire and rescue authority under the Fire and Rescue "
+                        "Authority (Police, Fire and Crime Commissioner for Eastshire) Order 2017.\n");
+  auto refs = extract_legal_references(s);
+  REQUIRE(refs.size() == 1);
+  CHECK(refs[0].act == "Fire and Rescue Authority (Police, Fire and Crime Commissioner for Eastshire) Order 2017");
 }
 
 TEST_CASE("legal references: UK order / s.151 / Schedule 12A / defined short names", "[legal]") {
