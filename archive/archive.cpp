@@ -13,7 +13,7 @@ namespace {
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '2');
+INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '3');
 CREATE TABLE IF NOT EXISTS papers(
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   id TEXT NOT NULL UNIQUE,            -- SHA-256 of the file's bytes
@@ -47,6 +47,15 @@ CREATE TABLE IF NOT EXISTS failures(path TEXT PRIMARY KEY, sha256 TEXT, stage TE
 CREATE INDEX IF NOT EXISTS papers_body ON papers(body);
 CREATE INDEX IF NOT EXISTS papers_meeting_date ON papers(meeting_date);
 CREATE INDEX IF NOT EXISTS legal_references_act ON legal_references(act_key);
+CREATE INDEX IF NOT EXISTS recommendations_paper ON recommendations(paper_id);
+)sql";
+
+// Full-text indexes (FTS5, BM25): a paper's title and text (rowid = papers.seq), and each
+// recommendation (rowid = the recommendations row's rowid). Porter stemming over Unicode words,
+// diacritics folded: "recommend" finds "recommended", "cafe" finds "café".
+constexpr const char* kSearchSchema = R"sql(
+CREATE VIRTUAL TABLE IF NOT EXISTS papers_fts USING fts5(title, text, tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE IF NOT EXISTS recommendations_fts USING fts5(text, tokenize = 'porter unicode61 remove_diacritics 2');
 )sql";
 
 std::string now_iso() {
@@ -102,10 +111,23 @@ Archive::Archive(const std::string& path, bool read_only) {
     exec("PRAGMA synchronous=NORMAL");
     exec(kSchema);
     // Version 1 archives (before OCR) lack the pages table's OCR columns.
-    Statement v(prepare("SELECT value FROM meta WHERE key='schema_version'"));
-    if (sqlite3_step(v.get()) == SQLITE_ROW && column_text(v.get(), 0) == "1") {
+    int version = 0;
+    {
+      Statement v(prepare("SELECT CAST(value AS INTEGER) FROM meta WHERE key='schema_version'"));
+      if (sqlite3_step(v.get()) == SQLITE_ROW) version = sqlite3_column_int(v.get(), 0);
+    }
+    if (version == 1) {
       exec("ALTER TABLE pages ADD COLUMN ocr_reason TEXT; ALTER TABLE pages ADD COLUMN rotation INTEGER;"
            " ALTER TABLE pages ADD COLUMN error TEXT; UPDATE meta SET value='2' WHERE key='schema_version'");
+      version = 2;
+    }
+    exec(kSearchSchema);
+    if (version == 2) {
+      // Version 2 archives (before search): index what they hold, once.
+      exec("BEGIN IMMEDIATE;"
+           " INSERT INTO papers_fts(rowid, title, text) SELECT seq, coalesce(title, ''), coalesce(json_extract(record, '$.text'), '') FROM papers;"
+           " INSERT INTO recommendations_fts(rowid, text) SELECT rowid, text FROM recommendations;"
+           " UPDATE meta SET value='3' WHERE key='schema_version'; COMMIT");
     }
   } else {
     // A read-only open of a file that is not an archive fails here, not later.
@@ -162,6 +184,7 @@ void Archive::add_path(const std::string& id, const std::string& path) {
 
 void Archive::put(const Record& r, const nlohmann::json& record_json) {
   const std::string& id = r.source.sha256;
+  sqlite3_int64 paper_rowid = 0;
   {
     Statement s(prepare(
         "INSERT OR IGNORE INTO papers(id, path, bytes, media_type, pages, method, title, body, organisation, meeting_date,"
@@ -189,6 +212,7 @@ void Archive::put(const Record& r, const nlohmann::json& record_json) {
       add_path(id, r.source.path);
       return;
     }
+    paper_rowid = sqlite3_last_insert_rowid(db_);
   }
   add_path(id, r.source.path);
   Statement page(prepare(
@@ -206,7 +230,15 @@ void Archive::put(const Record& r, const nlohmann::json& record_json) {
     bind_value(page.get(), 8, p.error.empty() ? std::nullopt : std::optional<std::string>(p.error));
     sqlite3_step(page.get());
   }
+  {
+    Statement fts(prepare("INSERT INTO papers_fts(rowid, title, text) VALUES (?, ?, ?)"));
+    bind_value(fts.get(), 1, static_cast<std::int64_t>(paper_rowid));
+    bind_value(fts.get(), 2, r.title ? r.title->value : std::string());
+    bind_value(fts.get(), 3, r.text);
+    if (sqlite3_step(fts.get()) != SQLITE_DONE) throw std::runtime_error(std::string("archive: ") + sqlite3_errmsg(db_));
+  }
   Statement rec(prepare("INSERT INTO recommendations(paper_id, seq, number, text, page, span_begin, span_end) VALUES (?,?,?,?,?,?,?)"));
+  Statement rec_fts(prepare("INSERT INTO recommendations_fts(rowid, text) VALUES (last_insert_rowid(), ?)"));
   for (std::size_t i = 0; i < r.recommendations.size(); ++i) {
     const Recommendation& x = r.recommendations[i];
     sqlite3_reset(rec.get());
@@ -218,6 +250,9 @@ void Archive::put(const Record& r, const nlohmann::json& record_json) {
     bind_value(rec.get(), 6, static_cast<std::int64_t>(x.at.span.begin));
     bind_value(rec.get(), 7, static_cast<std::int64_t>(x.at.span.end));
     sqlite3_step(rec.get());
+    sqlite3_reset(rec_fts.get());  // rowid: the recommendation row just inserted
+    bind_value(rec_fts.get(), 1, x.text);
+    sqlite3_step(rec_fts.get());
   }
   Statement contact(prepare("INSERT INTO contacts(paper_id, seq, name, role, email, phone, page) VALUES (?,?,?,?,?,?,?)"));
   for (std::size_t i = 0; i < r.contacts.size(); ++i) {
@@ -374,6 +409,75 @@ ArchiveStats Archive::stats() {
     st.field_coverage.emplace_back(f, scalar(sql.c_str()));
   }
   return st;
+}
+
+std::vector<SearchHit> Archive::search(const SearchQuery& q) {
+  if (q.text.find_first_not_of(" \t\n") == std::string::npos) throw SearchError("the query is empty");
+  // Filters shared by both searches, on the papers row p.
+  const char* filters =
+      " AND (?2 = '' OR p.body = ?2 COLLATE NOCASE)"
+      " AND (?3 = '' OR p.organisation = ?3 COLLATE NOCASE)"
+      " AND (?4 = '' OR coalesce(p.meeting_date, p.report_date) >= ?4)"
+      " AND (?5 = '' OR coalesce(p.meeting_date, p.report_date) <= ?5)"
+      " AND (?6 = '' OR EXISTS (SELECT 1 FROM legal_references l WHERE l.paper_id = p.id"
+      "      AND (l.act = ?6 COLLATE NOCASE OR l.act_key = ?6)))";
+  std::string sql;
+  if (q.recommendations) {
+    sql = std::string(
+              "SELECT p.id, coalesce(p.title, ''), coalesce(p.body, ''), coalesce(p.meeting_date, p.report_date, ''), p.path,"
+              " snippet(recommendations_fts, 0, ?7, ?8, '...', 24), bm25(recommendations_fts),"
+              " coalesce(r.number, ''), coalesce(r.page, 0), r.text"
+              " FROM recommendations_fts JOIN recommendations r ON r.rowid = recommendations_fts.rowid"
+              " JOIN papers p ON p.id = r.paper_id WHERE recommendations_fts MATCH ?1") +
+          filters + " ORDER BY bm25(recommendations_fts) LIMIT ?9";
+  } else {
+    sql = std::string(
+              "SELECT p.id, coalesce(p.title, ''), coalesce(p.body, ''), coalesce(p.meeting_date, p.report_date, ''), p.path,"
+              " snippet(papers_fts, 1, ?7, ?8, '...', 16), bm25(papers_fts, 10.0, 1.0), '', 0, ''"
+              " FROM papers_fts JOIN papers p ON p.seq = papers_fts.rowid WHERE papers_fts MATCH ?1") +
+          filters + " ORDER BY bm25(papers_fts, 10.0, 1.0) LIMIT ?9";
+  }
+  Statement s(prepare(sql.c_str()));
+  bind_value(s.get(), 1, q.text);
+  bind_value(s.get(), 2, q.body);
+  bind_value(s.get(), 3, q.organisation);
+  bind_value(s.get(), 4, q.since);
+  bind_value(s.get(), 5, q.until);
+  bind_value(s.get(), 6, q.act);
+  bind_value(s.get(), 7, q.mark_begin);
+  bind_value(s.get(), 8, q.mark_end);
+  bind_value(s.get(), 9, static_cast<std::int64_t>(q.limit > 0 ? q.limit : 20));
+  std::vector<SearchHit> hits;
+  int rc = 0;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
+    SearchHit h;
+    h.paper_id = column_text(s.get(), 0);
+    h.title = column_text(s.get(), 1);
+    h.body = column_text(s.get(), 2);
+    h.date = column_text(s.get(), 3);
+    h.path = column_text(s.get(), 4);
+    h.snippet = column_text(s.get(), 5);
+    // One line: the passage's line breaks and runs of spaces become single spaces.
+    std::string flat;
+    for (char c : h.snippet) {
+      const bool white = c == '\n' || c == '\t' || c == ' ' || c == '\r';
+      if (white && (flat.empty() || flat.back() == ' ')) continue;
+      flat += white ? ' ' : c;
+    }
+    h.snippet = flat;
+    h.score = sqlite3_column_double(s.get(), 6);
+    h.number = column_text(s.get(), 7);
+    h.page = sqlite3_column_int(s.get(), 8);
+    h.text = column_text(s.get(), 9);
+    hits.push_back(std::move(h));
+  }
+  if (rc != SQLITE_DONE) {
+    // FTS5 says "fts5: syntax error near \"AND\"", "no such column: x" (a word before ':'), ...
+    const std::string why = sqlite3_errmsg(db_);
+    throw SearchError("cannot read the query '" + q.text + "' (" + why +
+                      "): use words, \"a phrase\", prefix*, AND, OR, NOT and brackets; quote words with : - or ^");
+  }
+  return hits;
 }
 
 }  // namespace papers

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,31 @@ struct ArchiveStats {
   std::vector<LowConfidencePaper> low_confidence;
   std::vector<std::pair<std::string, std::int64_t>> by_media_type, by_body, by_classification, failure_reasons;
   std::vector<std::pair<std::string, std::int64_t>> field_coverage;  // field -> papers where it is known
+};
+
+// A search of the archive's full-text indexes, with filters; empty filters do not filter.
+struct SearchQuery {
+  std::string text;                  // FTS5 syntax: words, "a phrase", prefix*, AND / OR / NOT, ( )
+  bool recommendations = false;      // search recommendations, one hit each, instead of whole papers
+  std::string body, organisation;    // exact, case-insensitive
+  std::string since, until;          // ISO dates, on the meeting date (else the report date)
+  std::string act;                   // an Act's title ("Localism Act 2011") or key ("localism-act-2011")
+  int limit = 20;
+  std::string mark_begin = "[", mark_end = "]";  // around matched words in snippets
+};
+
+struct SearchHit {
+  std::string paper_id, title, body, date, path;  // date: meeting date, else report date; "" unknown
+  std::string snippet;           // the best-matching passage, matches marked
+  double score = 0;              // BM25, lower is better
+  std::string number;            // for a recommendation hit: its number ("" none), page and text
+  int page = 0;
+  std::string text;
+};
+
+// A query FTS5 cannot read: what to tell the person who typed it.
+struct SearchError : std::runtime_error {
+  using std::runtime_error::runtime_error;
 };
 
 class Archive {
@@ -66,6 +92,9 @@ class Archive {
   static const std::vector<std::string>& paper_columns();
   std::vector<Failure> failures();
   ArchiveStats stats();
+  // Ranked hits (BM25; a paper's title weighs ten times its text). Throws SearchError for a
+  // malformed query.
+  std::vector<SearchHit> search(const SearchQuery& query);
 
  private:
   void exec(const char* sql);

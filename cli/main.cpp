@@ -1,4 +1,4 @@
-// The `papers` command line: ingest, extract, show, export, stats, eval.
+// The `papers` command line: ingest, extract, show, search, export, stats, eval.
 // Parses options into PipelineOptions and calls the pipeline and the archive; holds no
 // ingestion logic of its own. Exit codes (also in --help and the README):
 //   0 every file archived or already in the archive; 1 fatal error (archive unusable);
@@ -171,6 +171,30 @@ void print_stats(Archive& archive) {
   }
 }
 
+bool valid_iso_day(const std::string& v) {
+  int y = 0, m = 0, d = 0;
+  char tail = 0;
+  return v.size() == 10 && std::sscanf(v.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+// One hit a line: date, body, title (or the recommendation's number and page), id; the snippet
+// indented under it.
+void print_hits(const std::vector<SearchHit>& hits, bool recommendations) {
+  if (hits.empty()) {
+    std::printf("no hits\n");
+    return;
+  }
+  for (const SearchHit& h : hits) {
+    const std::string when = h.date.empty() ? "----------" : h.date;
+    std::string what = h.title.empty() ? "(untitled)" : h.title;
+    if (recommendations) what = "rec " + (h.number.empty() ? std::string("-") : h.number) + ", p." + std::to_string(h.page) + " of " + what;
+    std::printf("%s  %-28.28s  %-60.60s  %s\n", when.c_str(), h.body.empty() ? "-" : h.body.c_str(), what.c_str(),
+                h.paper_id.substr(0, 12).c_str());
+    std::printf("            %s\n", h.snippet.c_str());
+  }
+  std::printf("%zu hit%s\n", hits.size(), hits.size() == 1 ? "" : "s");
+}
+
 // --ocr, --ocr-dpi, --lang, --ocr-page-timeout, --no-preprocess: shared by ingest and extract.
 void add_ocr_options(CLI::App* cmd, OcrOptions& ocr) {
   static const std::map<std::string, OcrOptions::Mode> kModes = {
@@ -202,7 +226,8 @@ int main(int argc, char** argv) {
   limit_openmp_threads(argv);
   CLI::App app{"papers: bulk-ingest committee papers (Board, Panel, Committee and Cabinet reports) into a searchable archive"};
   app.footer(std::string("\nExamples:\n  papers ingest ~/minutes ~/reports --jobs 8\n  papers extract report.pdf | jq .recommendations\n"
-                         "  papers show 2fd81aa7\n  papers export --format csv > papers.csv\n  papers stats\n  papers eval corpus/dev\n\n") + kExitCodes);
+                         "  papers show 2fd81aa7\n  papers search \"winter service\" --in recommendations\n  papers export --format csv > papers.csv\n"
+                         "  papers stats\n  papers eval corpus/dev\n\n") + kExitCodes);
   app.require_subcommand(1);
   std::string archive_path = "papers.db";
   app.add_option("--archive", archive_path, "the archive file (SQLite)")->capture_default_str();
@@ -234,6 +259,31 @@ int main(int argc, char** argv) {
   auto* show_cmd = app.add_subcommand("show", "print an archived paper's record as JSON");
   show_cmd->add_option("id", id, "the paper's id (SHA-256) or a prefix of at least 6 characters")->required();
   show_cmd->footer("\nExamples:\n  papers show 2fd81aa7\n  papers --archive board.db show 2fd81aa742bb2f43...");
+
+  SearchQuery search_query;
+  std::string search_in = "papers";
+  bool search_json = false;
+  auto* search_cmd = app.add_subcommand("search", "full-text search of archived papers or of their recommendations");
+  search_cmd->add_option("query", search_query.text,
+                         "words (all must match), \"a phrase\", prefix*, AND / OR / NOT, brackets")
+      ->required();
+  search_cmd->add_option("--in", search_in, "papers: whole papers; recommendations: one hit per recommendation")
+      ->check(CLI::IsMember({"papers", "recommendations"}))
+      ->capture_default_str();
+  search_cmd->add_option("--body", search_query.body, "only papers of this body, e.g. \"Police and Crime Panel\"");
+  search_cmd->add_option("--organisation", search_query.organisation, "only papers of this organisation");
+  search_cmd->add_option("--since", search_query.since, "only papers dated on or after this day (YYYY-MM-DD)")
+      ->check(CLI::Validator([](std::string& v) { return valid_iso_day(v) ? std::string() : "not a date YYYY-MM-DD: " + v; }, "DATE"));
+  search_cmd->add_option("--until", search_query.until, "only papers dated on or before this day (YYYY-MM-DD)")
+      ->check(CLI::Validator([](std::string& v) { return valid_iso_day(v) ? std::string() : "not a date YYYY-MM-DD: " + v; }, "DATE"));
+  search_cmd->add_option("--act", search_query.act, "only papers citing this Act, e.g. \"Localism Act 2011\" or localism-act-2011");
+  search_cmd->add_option("--limit", search_query.limit, "most hits to show")->check(CLI::Range(1, 10000))->capture_default_str();
+  search_cmd->add_flag("--json", search_json, "print the hits as JSON");
+  search_cmd->footer("\nExamples:\n  papers search \"police and crime plan\" --in recommendations --since 2015-01-01 --until 2020-12-31\n"
+                     "  papers search 'precept AND (increase OR rise)' --body \"Police and Crime Panel\"\n"
+                     "  papers search librar* --act \"Public Libraries and Museums Act 1964\" --json\n\n"
+                     "Dates are the meeting date, else the report date. Hits are ranked by BM25 (title words count\n"
+                     "ten times). A query FTS5 cannot read is reported with what to change (exit 2).");
 
   std::string format = "jsonl";
   auto* export_cmd = app.add_subcommand("export", "write the archive to stdout as JSON Lines or CSV");
@@ -319,6 +369,36 @@ int main(int argc, char** argv) {
         return kNotFound;
       }
       std::cout << record->dump(2) << "\n";
+      return kOk;
+    }
+    if (search_cmd->parsed()) {
+      search_query.recommendations = search_in == "recommendations";
+      const bool tty = !search_json && isatty(STDOUT_FILENO) == 1;
+      search_query.mark_begin = tty ? "\x1b[1m" : "\xC2\xAB";  // bold, or « »
+      search_query.mark_end = tty ? "\x1b[0m" : "\xC2\xBB";
+      std::vector<SearchHit> hits;
+      try {
+        hits = archive.search(search_query);
+      } catch (const SearchError& e) {
+        std::fprintf(stderr, "papers: %s\n", e.what());
+        return kUsage;
+      }
+      if (search_json) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const SearchHit& h : hits) {
+          nlohmann::json j = {{"id", h.paper_id}, {"title", h.title}, {"body", h.body}, {"date", h.date},
+                              {"path", h.path}, {"snippet", h.snippet}, {"score", h.score}};
+          if (search_query.recommendations) {
+            j["number"] = h.number;
+            j["page"] = h.page;
+            j["text"] = h.text;
+          }
+          out.push_back(j);
+        }
+        std::cout << out.dump(2) << "\n";
+      } else {
+        print_hits(hits, search_query.recommendations);
+      }
       return kOk;
     }
     if (export_cmd->parsed()) {
