@@ -15,4 +15,10 @@ Segments segment_text(const std::string& text);
 // The real papers of ../shared/realcorpus (beside the checkout), or $PAPERS_REALCORPUS.
 std::filesystem::path realcorpus_dir();
 
+// An empty folder of its own under the system's temporary folder, for one test ("papers-NAME-PID").
+std::filesystem::path fresh_temp_dir(const std::string& name);
+
+// A whole file as a string ("" when it cannot be read).
+std::string read_whole_file(const std::filesystem::path& path);
+
 }  // namespace papers::test

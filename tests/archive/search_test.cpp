@@ -15,18 +15,13 @@
 #include "archive/archive.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/record_json.h"
+#include "tests/text_fixture.h"
 
 namespace fs = std::filesystem;
 using namespace papers;
 
 namespace {
 
-fs::path fresh_dir(const std::string& name) {
-  fs::path d = fs::temp_directory_path() / ("papers-search-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
 
 // Three small papers: a Police and Crime Panel precept paper, a Cabinet libraries paper that
 // mentions the precept once in passing, and a 2012 Panel paper.
@@ -56,17 +51,11 @@ void fill(Archive& archive, const fs::path& dir) {
   archive.commit();
 }
 
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 }  // namespace
 
 TEST_CASE("search: a title match outranks a passing mention / snippets mark the words", "[search][archive]") {
-  const fs::path dir = fresh_dir("rank");
+  const fs::path dir = papers::test::fresh_temp_dir("search-rank");
   Archive archive((dir / "a.db").string());
   fill(archive, dir);
   SearchQuery q;
@@ -91,7 +80,7 @@ TEST_CASE("search: a title match outranks a passing mention / snippets mark the 
 }
 
 TEST_CASE("search: filters by body / dates / Act", "[search][archive]") {
-  const fs::path dir = fresh_dir("filters");
+  const fs::path dir = papers::test::fresh_temp_dir("search-filters");
   Archive archive((dir / "a.db").string());
   fill(archive, dir);
   SearchQuery q;
@@ -118,7 +107,7 @@ TEST_CASE("search: filters by body / dates / Act", "[search][archive]") {
 }
 
 TEST_CASE("search: a hit can be one recommendation with its paper", "[search][archive]") {
-  const fs::path dir = fresh_dir("recs");
+  const fs::path dir = papers::test::fresh_temp_dir("search-recs");
   Archive archive((dir / "a.db").string());
   fill(archive, dir);
   SearchQuery q;
@@ -137,7 +126,7 @@ TEST_CASE("search: a hit can be one recommendation with its paper", "[search][ar
 }
 
 TEST_CASE("search: a malformed or empty query is a clear error, not an SQL one", "[search][archive]") {
-  const fs::path dir = fresh_dir("bad");
+  const fs::path dir = papers::test::fresh_temp_dir("search-bad");
   Archive archive((dir / "a.db").string());
   fill(archive, dir);
   for (const char* bad : {"precept AND", "\"unclosed phrase", "(police", "NOT", "   "}) {
@@ -157,7 +146,7 @@ TEST_CASE("search: a malformed or empty query is a clear error, not an SQL one",
 }
 
 TEST_CASE("search: an archive made before search is indexed when opened", "[search][archive]") {
-  const fs::path dir = fresh_dir("migrate");
+  const fs::path dir = papers::test::fresh_temp_dir("search-migrate");
   const std::string db = (dir / "a.db").string();
   {
     Archive archive(db);
@@ -180,7 +169,7 @@ TEST_CASE("search: an archive made before search is indexed when opened", "[sear
 }
 
 TEST_CASE("search: the command prints JSON / exits 2 on a malformed query", "[search][cli]") {
-  const fs::path dir = fresh_dir("cli");
+  const fs::path dir = papers::test::fresh_temp_dir("search-cli");
   {
     Archive archive((dir / "a.db").string());
     fill(archive, dir);
@@ -188,13 +177,13 @@ TEST_CASE("search: the command prints JSON / exits 2 on a malformed query", "[se
   const std::string base = std::string(PAPERS_BINARY) + " --archive '" + (dir / "a.db").string() + "' search ";
   int status = std::system((base + "precept --json > '" + (dir / "out.json").string() + "'").c_str());
   CHECK(WEXITSTATUS(status) == 0);
-  const auto hits = nlohmann::json::parse(read_all(dir / "out.json"));
+  const auto hits = nlohmann::json::parse(papers::test::read_whole_file(dir / "out.json"));
   REQUIRE(hits.size() == 2);
   CHECK(hits[0]["title"] == "Proposed Precept 2021/22");
   CHECK(hits[0]["id"].get<std::string>().size() == 64);
   status = std::system((base + "'precept AND' 2> '" + (dir / "err.txt").string() + "'").c_str());
   CHECK(WEXITSTATUS(status) == 2);
-  CHECK(read_all(dir / "err.txt").find("cannot read the query") != std::string::npos);
+  CHECK(papers::test::read_whole_file(dir / "err.txt").find("cannot read the query") != std::string::npos);
   status = std::system((base + "precept --since 2021-13-01 2> /dev/null").c_str());
   CHECK(WEXITSTATUS(status) == 2);
   fs::remove_all(dir);

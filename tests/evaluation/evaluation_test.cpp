@@ -33,19 +33,7 @@ EvalReport score_one(const json& got, const json& want) {
   return r;
 }
 
-fs::path fresh_dir(const std::string& name) {
-  fs::path d = fs::temp_directory_path() / ("papers-eval-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
 
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 }  // namespace
 
@@ -128,8 +116,8 @@ TEST_CASE("eval: a contact is right only with its name, role, e-mail and phone",
 }
 
 TEST_CASE("eval: where a paper's expected record is found", "[eval]") {
-  const fs::path dir = fresh_dir("expected");
-  const fs::path other = fresh_dir("expected-other");
+  const fs::path dir = papers::test::fresh_temp_dir("eval-expected");
+  const fs::path other = papers::test::fresh_temp_dir("eval-expected-other");
   std::ofstream(dir / "07_exempt.expected.json") << "{}";
   std::ofstream(other / "09_minutes.expected.json") << "{}";
   CHECK(expected_record_for(dir / "07_exempt.pdf", std::nullopt) == dir / "07_exempt.expected.json");
@@ -141,7 +129,7 @@ TEST_CASE("eval: where a paper's expected record is found", "[eval]") {
 }
 
 TEST_CASE("eval: the command scores a folder / --json / --min-f1 sets the exit status", "[eval][cli]") {
-  const fs::path dir = fresh_dir("cli");
+  const fs::path dir = papers::test::fresh_temp_dir("eval-cli");
   std::ofstream(dir / "memo.txt") << "From: County Treasurer\nTo: Policy and Resources Committee\nDate: 3 February 1994\n"
                                      "Subject: COUNCIL TAX SETTING 1994/95\n\n1. Recommendations\n\n"
                                      "1.1 The Committee is recommended to NOTE the report.\n";
@@ -152,7 +140,7 @@ TEST_CASE("eval: the command scores a folder / --json / --min-f1 sets the exit s
   const fs::path out = dir.string() + ".json";  // outside the folder scored
   int status = std::system((base + " --json > '" + out.string() + "'").c_str());
   CHECK(WEXITSTATUS(status) == 0);
-  const json report = json::parse(read_all(out));
+  const json report = json::parse(papers::test::read_whole_file(out));
   fs::remove(out);
   CHECK(report["papers"] == 1);
   CHECK(report["without_expected"] == 1);
