@@ -336,29 +336,19 @@ void Archive::each_record(const std::function<void(const nlohmann::json&)>& visi
   while (sqlite3_step(s.get()) == SQLITE_ROW) visit(nlohmann::json::parse(column_text(s.get(), 0)));
 }
 
-const std::vector<std::string>& Archive::paper_columns() {
-  static const std::vector<std::string> columns = {
-      "id", "path", "bytes", "media_type", "pages", "method", "title", "body", "organisation", "meeting_date",
-      "report_date", "agenda_item", "author", "classification", "recommendations", "contacts", "legal_references",
-      "ingested_at"};
-  return columns;
+void Archive::each_record(const RecordFilter& f,
+                          const std::function<void(const nlohmann::json& record, const std::string& ingested_at)>& visit) {
+  Statement s(prepare(
+      "SELECT record, ingested_at FROM papers p WHERE (?1 = '' OR p.body = ?1 COLLATE NOCASE)"
+      " AND (?2 = '' OR coalesce(p.meeting_date, p.report_date) >= ?2)"
+      " AND (?3 = '' OR coalesce(p.meeting_date, p.report_date) <= ?3) ORDER BY seq"));
+  bind_value(s.get(), 1, f.body);
+  bind_value(s.get(), 2, f.since);
+  bind_value(s.get(), 3, f.until);
+  while (sqlite3_step(s.get()) == SQLITE_ROW) visit(nlohmann::json::parse(column_text(s.get(), 0)), column_text(s.get(), 1));
 }
 
-void Archive::each_paper_row(const std::function<void(const std::vector<std::string>&)>& visit) {
-  Statement s(prepare(
-      "SELECT id, path, bytes, media_type, pages, method, title, body, organisation, meeting_date, report_date,"
-      " agenda_item, author, classification,"
-      " (SELECT count(*) FROM recommendations r WHERE r.paper_id = p.id),"
-      " (SELECT count(*) FROM contacts c WHERE c.paper_id = p.id),"
-      " (SELECT count(*) FROM legal_references l WHERE l.paper_id = p.id),"
-      " ingested_at FROM papers p ORDER BY seq"));
-  const int n = static_cast<int>(paper_columns().size());
-  std::vector<std::string> row(n);
-  while (sqlite3_step(s.get()) == SQLITE_ROW) {
-    for (int i = 0; i < n; ++i) row[i] = column_text(s.get(), i);
-    visit(row);
-  }
-}
+
 
 std::vector<Failure> Archive::failures() {
   Statement s(prepare("SELECT path, stage, reason, coalesce(sha256, '') FROM failures ORDER BY path"));

@@ -39,6 +39,12 @@ struct ArchiveStats {
   std::vector<std::pair<std::string, std::int64_t>> field_coverage;  // field -> papers where it is known
 };
 
+// Which records an export visits; empty fields do not filter.
+struct RecordFilter {
+  std::string body;          // exact, case-insensitive
+  std::string since, until;  // ISO dates, on the meeting date (else the report date)
+};
+
 // A search of the archive's full-text indexes, with filters; empty filters do not filter.
 struct SearchQuery {
   std::string text;                  // FTS5 syntax: words, "a phrase", prefix*, AND / OR / NOT, ( )
@@ -87,9 +93,9 @@ class Archive {
   std::optional<nlohmann::json> record(const std::string& id_or_prefix);
   // Every record, in ingestion order, one at a time.
   void each_record(const std::function<void(const nlohmann::json&)>& visit);
-  // Rows of the papers table for CSV export, in ingestion order.
-  void each_paper_row(const std::function<void(const std::vector<std::string>&)>& visit);
-  static const std::vector<std::string>& paper_columns();
+  // The records the filter lets through, in ingestion order, with when each was archived.
+  void each_record(const RecordFilter& filter,
+                   const std::function<void(const nlohmann::json& record, const std::string& ingested_at)>& visit);
   std::vector<Failure> failures();
   ArchiveStats stats();
   // Ranked hits (BM25; a paper's title weighs ten times its text). Throws SearchError for a

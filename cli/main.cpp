@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "archive/archive.h"
+#include "archive/export.h"
 #include "cli/progress.h"
 #include "evaluation/evaluation.h"
 #include "pipeline/discover.h"
@@ -128,15 +130,6 @@ int ingest(const std::vector<std::string>& paths, const std::string& archive_pat
   return counts.failed > 0 ? kSomeFailed : kOk;
 }
 
-std::string csv_field(const std::string& v) {
-  if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
-  std::string out = "\"";
-  for (char c : v) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 void print_stats(Archive& archive) {
   const ArchiveStats st = archive.stats();
@@ -285,15 +278,30 @@ int main(int argc, char** argv) {
                      "Dates are the meeting date, else the report date. Hits are ranked by BM25 (title words count\n"
                      "ten times). A query FTS5 cannot read is reported with what to change (exit 2).");
 
-  std::string format = "jsonl";
-  auto* export_cmd = app.add_subcommand("export", "write the archive to stdout as JSON Lines or CSV");
-  export_cmd->add_option("--format", format, "jsonl: one full record a line; csv: one row a paper")
+  std::string format = "jsonl", export_out;
+  RecordFilter export_filter;
+  auto* export_cmd = app.add_subcommand("export", "write the archive as JSON Lines (whole records) or CSV (one file per table)");
+  export_cmd->add_option("--format", format, "jsonl: one full record a line; csv: papers, recommendations, contacts, "
+                                             "legal_references and dates tables")
       ->check(CLI::IsMember({"jsonl", "csv"}))
       ->capture_default_str();
-  export_cmd->footer("\nExamples:\n  papers export > papers.jsonl\n  papers export --format csv > papers.csv\n\n"
-                     "CSV columns (stable): id, path, bytes, media_type, pages, method, title, body, organisation,\n"
-                     "meeting_date, report_date, agenda_item, author, classification, recommendations, contacts,\n"
-                     "legal_references (the last three are counts), ingested_at.");
+  export_cmd->add_option("--out", export_out, "csv: the folder for the five files (required); jsonl: a file (default stdout)");
+  export_cmd->add_option("--body", export_filter.body, "only papers of this body (any case)");
+  export_cmd->add_option("--since", export_filter.since, "only papers dated on or after this day (YYYY-MM-DD)")
+      ->check(CLI::Validator([](std::string& v) { return valid_iso_day(v) ? std::string() : "not a date YYYY-MM-DD: " + v; }, "DATE"));
+  export_cmd->add_option("--until", export_filter.until, "only papers dated on or before this day (YYYY-MM-DD)")
+      ->check(CLI::Validator([](std::string& v) { return valid_iso_day(v) ? std::string() : "not a date YYYY-MM-DD: " + v; }, "DATE"));
+  export_cmd->footer("\nExamples:\n  papers export > papers.jsonl\n  papers export --format csv --out tables/\n"
+                     "  papers export --format csv --out panel/ --body \"Police and Crime Panel\" --since 2015-01-01\n\n"
+                     "CSV files and their columns (stable; rows join on the paper's id):\n"
+                     "  papers.csv            id, path, bytes, media_type, pages, method, title, body, organisation,\n"
+                     "                        meeting_date, report_date, agenda_item, author, classification,\n"
+                     "                        exempt_paragraphs, ingested_at\n"
+                     "  recommendations.csv   paper_id, seq, number, text, body, action, page, span_begin, span_end\n"
+                     "  contacts.csv          paper_id, seq, name, role, email, phone, page\n"
+                     "  legal_references.csv  paper_id, seq, text, act, act_key, section, page\n"
+                     "  dates.csv             paper_id, seq, text, kind, start, end, page\n"
+                     "Dates filter on the meeting date, else the report date.");
 
   std::string eval_dir, expected_dir;
   bool eval_json = false;
@@ -402,16 +410,22 @@ int main(int argc, char** argv) {
       return kOk;
     }
     if (export_cmd->parsed()) {
-      if (format == "jsonl") {
-        archive.each_record([](const nlohmann::json& r) { std::cout << r.dump() << "\n"; });
+      ExportCounts n;
+      if (format == "csv") {
+        if (export_out.empty()) {
+          std::fprintf(stderr, "papers: export --format csv needs --out FOLDER (it writes five files)\n");
+          return kUsage;
+        }
+        n = write_csv_tables(archive, export_filter, export_out);
+        std::fprintf(stderr, "papers: %zu papers, %zu recommendations, %zu contacts, %zu legal references, %zu dates -> %s\n",
+                     n.papers, n.recommendations, n.contacts, n.legal_references, n.dates, export_out.c_str());
+      } else if (!export_out.empty()) {
+        std::ofstream out(export_out, std::ios::binary | std::ios::trunc);
+        if (!out) throw std::runtime_error("cannot write " + export_out);
+        n = write_jsonl(archive, export_filter, out);
+        std::fprintf(stderr, "papers: %zu records -> %s\n", n.papers, export_out.c_str());
       } else {
-        const auto& columns = Archive::paper_columns();
-        for (std::size_t i = 0; i < columns.size(); ++i) std::cout << (i ? "," : "") << columns[i];
-        std::cout << "\n";
-        archive.each_paper_row([](const std::vector<std::string>& row) {
-          for (std::size_t i = 0; i < row.size(); ++i) std::cout << (i ? "," : "") << csv_field(row[i]);
-          std::cout << "\n";
-        });
+        write_jsonl(archive, export_filter, std::cout);
       }
       return kOk;
     }

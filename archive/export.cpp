@@ -1,0 +1,110 @@
+// Exports of the archive. See export.h.
+#include "archive/export.h"
+
+#include <fstream>
+#include <stdexcept>
+
+namespace papers {
+namespace {
+
+using nlohmann::json;
+
+// A JSON value as a CSV cell: strings as they are, numbers as written, null as empty.
+std::string cell(const json& v) {
+  if (v.is_null()) return "";
+  if (v.is_string()) return v.get<std::string>();
+  return v.dump();
+}
+
+void write_row(std::ostream& out, const std::vector<std::string>& row) {
+  for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << csv_field(row[i]);
+  out << '\n';
+}
+
+}  // namespace
+
+const std::vector<std::pair<std::string, std::vector<std::string>>>& csv_tables() {
+  static const std::vector<std::pair<std::string, std::vector<std::string>>> tables = {
+      {"papers.csv",
+       {"id", "path", "bytes", "media_type", "pages", "method", "title", "body", "organisation", "meeting_date",
+        "report_date", "agenda_item", "author", "classification", "exempt_paragraphs", "ingested_at"}},
+      {"recommendations.csv", {"paper_id", "seq", "number", "text", "body", "action", "page", "span_begin", "span_end"}},
+      {"contacts.csv", {"paper_id", "seq", "name", "role", "email", "phone", "page"}},
+      {"legal_references.csv", {"paper_id", "seq", "text", "act", "act_key", "section", "page"}},
+      {"dates.csv", {"paper_id", "seq", "text", "kind", "start", "end", "page"}},
+  };
+  return tables;
+}
+
+std::string csv_field(const std::string& v) {
+  if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+ExportCounts write_jsonl(Archive& archive, const RecordFilter& filter, std::ostream& out) {
+  ExportCounts n;
+  archive.each_record(filter, [&](const json& r, const std::string&) {
+    out << r.dump() << '\n';
+    ++n.papers;
+  });
+  return n;
+}
+
+ExportCounts write_csv_tables(Archive& archive, const RecordFilter& filter, const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  const auto& tables = csv_tables();
+  std::vector<std::ofstream> files;
+  for (const auto& [name, columns] : tables) {
+    files.emplace_back(dir / name, std::ios::binary | std::ios::trunc);
+    if (!files.back()) throw std::runtime_error("cannot write " + (dir / name).string());
+    write_row(files.back(), columns);
+  }
+  ExportCounts n;
+  archive.each_record(filter, [&](const json& r, const std::string& ingested_at) {
+    const std::string id = r.value("id", "");
+    const json& source = r["source"];
+    write_row(files[0], {id, cell(source["path"]), cell(source["bytes"]), cell(source["media_type"]), cell(source["pages"]),
+                         cell(r["extraction"]["method"]), cell(r["title"]), cell(r["body"]), cell(r["organisation"]),
+                         cell(r["meeting_date"]), cell(r["report_date"]), cell(r["agenda_item"]), cell(r["author"]),
+                         cell(r["classification"]), cell(r.value("exempt_paragraphs", json())), ingested_at});
+    ++n.papers;
+    std::size_t seq = 0;
+    for (const json& x : r["recommendations"]) {
+      const json span = x.value("span", json::array({nullptr, nullptr}));
+      write_row(files[1], {id, std::to_string(++seq), cell(x["number"]), cell(x["text"]), cell(x.value("body", json())),
+                           cell(x.value("action", json())), cell(x["page"]), cell(span[0]), cell(span[1])});
+      ++n.recommendations;
+    }
+    seq = 0;
+    for (const json& x : r["contacts"]) {
+      write_row(files[2], {id, std::to_string(++seq), cell(x["name"]), cell(x["role"]), cell(x["email"]), cell(x["phone"]),
+                           cell(x["page"])});
+      ++n.contacts;
+    }
+    seq = 0;
+    for (const json& x : r["legal_references"]) {
+      write_row(files[3], {id, std::to_string(++seq), cell(x["text"]), cell(x["act"]), cell(x.value("act_key", json())),
+                           cell(x["section"]), cell(x["page"])});
+      ++n.legal_references;
+    }
+    seq = 0;
+    for (const json& x : r["dates"]) {
+      write_row(files[4], {id, std::to_string(++seq), cell(x["text"]), cell(x["kind"]), cell(x["start"]), cell(x["end"]),
+                           cell(x["page"])});
+      ++n.dates;
+    }
+  });
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    files[i].flush();
+    if (!files[i]) throw std::runtime_error("cannot write " + (dir / tables[i].first).string());
+  }
+  return n;
+}
+
+}  // namespace papers
