@@ -7,7 +7,12 @@
 #include <fstream>
 #include <sstream>
 
+#include <catch2/catch.hpp>
+
+#include "archive/archive.h"
 #include "pipeline/normalise.h"
+#include "pipeline/pipeline.h"
+#include "pipeline/record_json.h"
 #include "pipeline/segment.h"
 
 namespace papers::test {
@@ -30,6 +35,18 @@ std::filesystem::path fresh_temp_dir(const std::string& name) {
   std::filesystem::remove_all(d);
   std::filesystem::create_directories(d);
   return d;
+}
+
+void archive_text_papers(Archive& archive, const std::filesystem::path& dir,
+                         const std::vector<std::pair<std::string, std::string>>& papers) {
+  archive.begin();
+  for (const auto& [name, text] : papers) {
+    std::ofstream(dir / name) << text;
+    auto r = extract_file((dir / name).string());
+    REQUIRE(r.ok());
+    archive.put(r.value(), record_to_json(r.value()));
+  }
+  archive.commit();
 }
 
 std::string read_whole_file(const std::filesystem::path& path) {

@@ -4,8 +4,14 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "pipeline/model.h"
+
+namespace papers {
+class Archive;
+}
 
 namespace papers::test {
 
@@ -17,6 +23,10 @@ std::filesystem::path realcorpus_dir();
 
 // An empty folder of its own under the system's temporary folder, for one test ("papers-NAME-PID").
 std::filesystem::path fresh_temp_dir(const std::string& name);
+
+// Writes each (file name, text) into dir, extracts it and archives its record, in one batch.
+void archive_text_papers(papers::Archive& archive, const std::filesystem::path& dir,
+                         const std::vector<std::pair<std::string, std::string>>& papers);
 
 // A whole file as a string ("" when it cannot be read).
 std::string read_whole_file(const std::filesystem::path& path);

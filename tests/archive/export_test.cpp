@@ -51,7 +51,7 @@ std::vector<std::vector<std::string>> read_csv(const fs::path& path) {
 }
 
 void fill(Archive& archive, const fs::path& dir) {
-  const std::pair<const char*, const char*> papers[] = {
+  const std::vector<std::pair<std::string, std::string>> papers = {
       {"a.txt",
        "To: Police and Crime Panel\nDate of meeting: 3 February 2021\nSubject: Precept, \"Band D\" and Reserves\n\n"
        "1. Recommendation\n\n1.1 The Panel is recommended to support the precept, subject to \"the reserves\" review.\n\n"
@@ -60,14 +60,7 @@ void fill(Archive& archive, const fs::path& dir) {
       {"b.txt", "To: Cabinet\nDate of meeting: 4 March 2015\nSubject: Libraries\n\n1. Recommendation\n\n"
                 "1.1 Cabinet is asked to approve the strategy from 1 April 2015.\n"},
   };
-  archive.begin();
-  for (const auto& [name, text] : papers) {
-    std::ofstream(dir / name) << text;
-    auto r = extract_file((dir / name).string());
-    REQUIRE(r.ok());
-    archive.put(r.value(), record_to_json(r.value()));
-  }
-  archive.commit();
+  papers::test::archive_text_papers(archive, dir, papers);
 }
 
 }  // namespace

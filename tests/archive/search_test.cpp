@@ -26,7 +26,7 @@ namespace {
 // Three small papers: a Police and Crime Panel precept paper, a Cabinet libraries paper that
 // mentions the precept once in passing, and a 2012 Panel paper.
 void fill(Archive& archive, const fs::path& dir) {
-  const std::pair<const char*, const char*> papers[] = {
+  const std::vector<std::pair<std::string, std::string>> papers = {
       {"precept.txt",
        "To: Police and Crime Panel\nFrom: Police and Crime Commissioner\nDate of meeting: 3 February 2021\n"
        "Subject: Proposed Precept 2021/22\n\n1. Proposal\n\n1.1 The Commissioner proposes a precept increase under section 5 of "
@@ -41,14 +41,7 @@ void fill(Archive& archive, const fs::path& dir) {
        "1.1 The Commissioner has published the Police and Crime Plan.\n\n2. Recommendation\n\n"
        "2.1 The Panel is recommended to review the Police and Crime Plan.\n"},
   };
-  archive.begin();
-  for (const auto& [name, text] : papers) {
-    std::ofstream(dir / name) << text;
-    auto r = extract_file((dir / name).string());
-    REQUIRE(r.ok());
-    archive.put(r.value(), record_to_json(r.value()));
-  }
-  archive.commit();
+  papers::test::archive_text_papers(archive, dir, papers);
 }
 
 
