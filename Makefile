@@ -30,6 +30,7 @@ corpus: build
 bench: build
 	bash bench/ingest_bench.sh
 	bash bench/ocr_bench.sh
+	bash bench/search_bench.sh
 
 clean:
 	rm -rf $(BUILD)
