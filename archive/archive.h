@@ -1,6 +1,7 @@
 // The embedded archive: one SQLite file (WAL) holding every ingested paper's record, its
 // child rows (pages, recommendations, contacts, legal references, dates, links), the other
-// paths seen with the same bytes, and the files that failed with their reasons.
+// paths seen with the same bytes, the files that failed with their reasons, and full-text
+// indexes of papers and recommendations (FTS5) that search() ranks.
 // Writes go in batches (one transaction each); a paper's id is its SHA-256, so archiving the
 // same bytes again is a no-op and a re-run after a crash finishes the job without duplicates.
 // Not thread-safe: one Archive per thread (the pipeline's sink is serial).

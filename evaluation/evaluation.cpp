@@ -260,9 +260,9 @@ EvalReport evaluate(const std::string& root, const std::optional<std::filesystem
 std::string report_table(const EvalReport& report, std::size_t max_misses) {
   std::string out;
   char line[256];
-  std::snprintf(line, sizeof line, "papers eval %s: %ld papers scored (%zu failed), %ld files without an expected record\n\n",
-                report.root.c_str(), report.papers, report.failed.size(), report.without_expected);
-  out += line;
+  out += "papers eval " + report.root + ": " + std::to_string(report.papers) + " papers scored (" +
+         std::to_string(report.failed.size()) + " failed), " + std::to_string(report.without_expected) +
+         " files without an expected record\n\n";
   std::snprintf(line, sizeof line, "%-18s %6s %6s %6s %10s %8s %7s\n", "field", "tp", "fp", "fn", "precision", "recall", "F1");
   out += line;
   const auto row = [&](const std::string& name, const FieldScore& s) {

@@ -1,7 +1,9 @@
 // Contacts: the officers a reader can ask about a paper, with name, role, e-mail and phone
 // (E.164 through libphonenumber, UK numbers by default). Read from "Contact Officer:" rows,
 // "Contact Officers - Name" / "Contact Details - email phone" pairs, "Ask for: / Telephone: /
-// Email:" front-sheet blocks and "Report Author:" blocks.
+// Email:" front-sheet blocks, "Report Author:" blocks (one line each, or a table of officers one
+// a column), details on the lines above a name, role keys ("Licensing Officer: ..."), ranks
+// before a name, and the block an agenda closes with.
 // A phone or e-mail that belongs to no named officer still makes a contact (name null).
 // Pure function; patterns compiled once.
 #pragma once

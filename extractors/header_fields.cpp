@@ -27,6 +27,10 @@ std::string trim(std::string_view s) {
 }
 
 struct Patterns {
+  // "Benjamin Watts", "Dr Jane O'Neil": a person's name alone on a line
+  Pattern person_name{R"re(^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-zA-Z'-]+){1,2}$)re"};
+  // "Simon Jones, Corporate Director": a person's name, then a comma
+  Pattern person_then_comma{R"re(^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-zA-Z'-]+){1,2},\s)re"};
   // "Agenda Item 8", "Agenda Item: 5(a)", "Item No. 12", "Item 4.2"
   Pattern agenda{R"re((?i)^(?:agenda\s+)?item(?:\s+no\.?|\s+number)?\s*:?\s*(\d{1,3}(?:\.\d{1,2})?(?:\s?\([a-z]\)|[a-z]\b)?))re"};
   // "Report of the Police and Crime Commissioner for Cambridgeshire and Peterborough", "Report by the Chief Executive"
@@ -112,43 +116,70 @@ std::optional<std::string> classification_of(std::string_view marking) {
   return std::nullopt;
 }
 
+bool is_person_name(std::string_view line) {
+  return RE2::FullMatch(re2::StringPiece(line.data(), line.size()), patterns().person_name);
+}
+
+bool opens_with_person(std::string_view line) {
+  return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), patterns().person_then_comma);
+}
+
+std::optional<ClosingBlock> find_closing_block(const std::vector<std::string_view>& lines) {
+  // "03000 416814", "Tel: 01223 555 123": a phone number and nothing else.
+  static const Pattern kPhone(R"re((?i)^(?:tel(?:ephone)?\s*:?\s*)?\+?[\d ()]{10,16}$)re");
+  // "General Counsel", "Town Clerk": a short line of words, no figures or stops.
+  static const Pattern kRole(R"re(^[A-Z][A-Za-z&' -]{2,58}$)re");
+  const auto loose = [](std::string_view l) { return l.size() <= 60 && l.find('\t') == std::string_view::npos; };
+  ClosingBlock out;
+  std::size_t end = lines.size();
+  if (end > 0 && loose(lines[end - 1])) {
+    const std::optional<DateValue> d = first_date(lines[end - 1]);
+    if (d && lines[end - 1].size() <= d->text.size() + 12) {
+      out.date = true;
+      --end;
+    }
+  }
+  if (end > 0 && loose(lines[end - 1]) && RE2::FullMatch(re2::StringPiece(lines[end - 1].data(), lines[end - 1].size()), kPhone)) {
+    out.phone = true;
+    --end;
+  }
+  if (!out.phone && !out.date) return std::nullopt;  // two short lines alone say too little
+  if (end < 2 || !loose(lines[end - 1]) || !loose(lines[end - 2]) || !is_person_name(lines[end - 2]) ||
+      std::count(lines[end - 1].begin(), lines[end - 1].end(), ' ') > 6 ||
+      !RE2::FullMatch(re2::StringPiece(lines[end - 1].data(), lines[end - 1].size()), kRole))
+    return std::nullopt;
+  out.name = end - 2;
+  return out;
+}
+
 std::optional<SignOff> closing_sign_off(const Segments& segments) {
   const std::vector<Line>& lines = segments.lines;
   const NormalisedText& t = segments.text;
-  if (lines.size() < 3) return std::nullopt;
-  // "Benjamin Watts", "Dr Jane O'Neil": a name and nothing else on the line.
-  static const Pattern kPerson(R"re(^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-zA-Z'-]+){1,2}$)re");
-  // "03000 416814", "Tel: 01223 555 123": a phone number and nothing else.
-  static const Pattern kPhone(R"re((?i)^(?:tel(?:ephone)?\s*:?\s*)?(\+?[\d ()]{10,16})$)re");
+  const std::size_t first = lines.size() > 4 ? lines.size() - 4 : 0;
+  std::vector<std::string_view> last;
+  for (std::size_t i = first; i < lines.size(); ++i) last.push_back(lines[i].text);
+  const std::optional<ClosingBlock> block = find_closing_block(last);
+  if (!block) return std::nullopt;
   auto at = [&](const Line& l) { return TextField{l.text, Provenance{t.page_of(l.span.begin), l.span}}; };
-  std::size_t end = lines.size();
+  const std::size_t name = first + block->name;
   SignOff out;
-  if (auto d = first_date(lines[end - 1].text); d && lines[end - 1].text.size() <= d->text.size() + 12) {
-    DateValue v = *d;
-    v.at.span = Span{lines[end - 1].span.begin + d->at.span.begin, lines[end - 1].span.begin + d->at.span.end};
-    v.at.page = t.page_of(v.at.span.begin);
-    out.date = v;
-    --end;
+  out.name = at(lines[name]);
+  out.role = at(lines[name + 1]);
+  if (block->phone) {
+    const Line& l = lines[name + 2];
+    out.phone = at(l);
+    static const Pattern kLabel(R"re((?i)^tel(?:ephone)?\s*:?\s*)re");
+    RE2::Replace(&out.phone->value, kLabel, "");
   }
-  std::string phone;
-  if (end >= 3 && RE2::FullMatch(lines[end - 1].text, kPhone, &phone)) {
-    out.phone = at(lines[end - 1]);
-    out.phone->value = phone;
-    --end;
+  if (block->date) {
+    const Line& l = lines.back();
+    if (auto d = first_date(l.text)) {
+      DateValue v = *d;
+      v.at.span = Span{l.span.begin + d->at.span.begin, l.span.begin + d->at.span.end};
+      v.at.page = t.page_of(v.at.span.begin);
+      out.date = v;
+    }
   }
-  if (end < 2) return std::nullopt;
-  const Line& name = lines[end - 2];
-  const Line& role = lines[end - 1];
-  const std::string& r = role.text;
-  if (!RE2::FullMatch(name.text, kPerson) || r.size() > 60 || std::count(r.begin(), r.end(), ' ') > 6 ||
-      std::any_of(r.begin(), r.end(), [](unsigned char c) { return std::isdigit(c) || c == '.' || c == ':'; }) ||
-      !std::isupper(static_cast<unsigned char>(r.front())))
-    return std::nullopt;
-  // Only a block of its own: not the last lines of a paragraph or a table.
-  if (name.text.find('\t') != std::string::npos || r.find('\t') != std::string::npos) return std::nullopt;
-  if (!out.phone && !out.date) return std::nullopt;  // two short lines alone say too little
-  out.name = at(name);
-  out.role = at(role);
   return out;
 }
 
@@ -195,7 +226,7 @@ HeaderFields extract_header_fields(const Segments& segments) {
   // "Report to: Audit Committee" or "Meeting: Education Committee" with no date of its own: a
   // plain "Date:" below is the meeting's.
   // So does a banner that is a body's name alone ("Cabinet" over "Date: Monday 13 November 2023").
-  const bool reported_to = std::any_of(header.begin(), header.end(), [&](const HeaderField& f) {
+  const bool plain_date_is_meetings = std::any_of(header.begin(), header.end(), [&](const HeaderField& f) {
     const std::string k = lower(f.key);
     if ((k == "report to" || k == "meeting") && !first_date(f.value)) return true;
     const std::string v = trim(f.value);
@@ -238,10 +269,9 @@ HeaderFields extract_header_fields(const Segments& segments) {
       if (!out.author) {
         // Further people on the lines below, each "Name, Role": "From: Rory Love, Cabinet Member
         // for Education and Skills" / "Sarah Hammond, Corporate Director of ..." -> joined by "; ".
-        static const Pattern kPersonThenComma(R"re(^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-zA-Z'-]+){1,2},\s)re");
         std::string authors = trim(value);
         Span span = f.value_span;
-        while (i + 1 < header.size() && header[i + 1].key.empty() && RE2::PartialMatch(header[i + 1].value, kPersonThenComma)) {
+        while (i + 1 < header.size() && header[i + 1].key.empty() && opens_with_person(header[i + 1].value)) {
           ++i;
           used[i] = true;
           authors += "; " + trim(header[i].value);
@@ -249,7 +279,7 @@ HeaderFields extract_header_fields(const Segments& segments) {
         }
         out.author = field(authors, span);
       }
-    } else if (key == "date" && reported_to) {
+    } else if (key == "date" && plain_date_is_meetings) {
       // "Report to: Audit Committee / Date: 23 July 2020": the date of the meeting it goes to (a
       // memo's "To: / From: / Date:" is the memo's own date).
       if (auto d = first_date(value); d && !out.meeting_date) out.meeting_date = dated(*d, value_base(f));
@@ -310,8 +340,7 @@ HeaderFields extract_header_fields(const Segments& segments) {
       ++i;
     } else if (RE2::FullMatch(value, kSignOff) && i + 2 < header.size() && header[i + 1].key.empty() && header[i + 2].key.empty()) {
       const std::string name = trim(header[i + 1].value), role = trim(header[i + 2].value);
-      static const Pattern kPerson(R"re(^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-zA-Z'-]+(?:\s+[A-Z][a-zA-Z'-]+){1,3}$)re");
-      if (!out.author && RE2::FullMatch(name, kPerson) && std::count(role.begin(), role.end(), ' ') <= 6 &&
+      if (!out.author && is_person_name(name) && std::count(role.begin(), role.end(), ' ') <= 6 &&
           std::none_of(role.begin(), role.end(), [](unsigned char c) { return std::isdigit(c); }))
         out.author = field(name + ", " + role, Span{header[i + 1].span.begin, header[i + 2].span.end});
       used[i] = true;
@@ -487,9 +516,8 @@ HeaderFields extract_header_fields(const Segments& segments) {
       } else {
         continue;
       }
-      static const Pattern kName(R"re(^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-zA-Z'-]+){1,2}$)re");
       static const Pattern kDetail(R"re((?i)\d|@|telephone|e-?mail)re");
-      if (RE2::FullMatch(name, kName) && !role.empty() && !RE2::PartialMatch(role, kDetail))
+      if (is_person_name(name) && !role.empty() && !RE2::PartialMatch(role, kDetail))
         out.author = field(name + ", " + role, Span{lines[i].span.begin, lines[i + 2].span.end});
     }
   }

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pipeline/model.h"
 
@@ -34,6 +35,21 @@ struct SignOff {
   std::optional<DateValue> date;
 };
 std::optional<SignOff> closing_sign_off(const Segments& segments);
+
+// The same block found among a paper's last lines, given in order: where it starts (the name's
+// index; the role is the next line) and which of phone and date follow, in that order. nullopt
+// unless a name and a role are followed by a phone number, a date or both. Shared by the segmenter,
+// which keeps such a block out of the last section, and by closing_sign_off.
+struct ClosingBlock {
+  std::size_t name = 0;
+  bool phone = false, date = false;
+};
+std::optional<ClosingBlock> find_closing_block(const std::vector<std::string_view>& last_lines);
+
+// "Benjamin Watts", "Dr Jane O'Neil": a person's name and nothing else.
+bool is_person_name(std::string_view line);
+// "Simon Jones, Corporate Director Growth": a line that opens with a person's name and a comma.
+bool opens_with_person(std::string_view line);
 
 // "public", "exempt", "confidential" for a marking such as "Unrestricted", "NOT FOR PUBLICATION",
 // "Exempt - Schedule 12A paragraph 3", "Public Report"; nullopt when the words are no marking.

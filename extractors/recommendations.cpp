@@ -88,7 +88,6 @@ std::optional<std::string> base_verb(std::string word) {
     const std::string stem = word.substr(0, word.size() - cut);
     if (verbs.count(stem)) return stem;
   }
-  if (word.size() > 4 && word.compare(word.size() - 3, 3, "ies") == 0) return std::nullopt;
   return std::nullopt;
 }
 

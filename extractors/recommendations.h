@@ -2,8 +2,12 @@
 //  - every paragraph under a "Recommendation(s)" heading ("2.1 The Board is recommended to note ...");
 //    a lead-in ending in ':' ("Cabinet is asked to:") is not one itself; the items after it are;
 //  - a "Recommendation(s):" header row ("Recommendation(s): Cabinet is asked to agree ...");
-//  - "It is recommended that ..." sentences anywhere else;
-//  - "RESOLVED ..." lines in minutes.
+//  - "Decision: Cabinet agree to:" lists in a record of decision; bulleted and lettered items;
+//  - "It is recommended that ..." sentences and "X is recommended to ..." paragraphs anywhere else,
+//    and paragraphs labelled "RECOMMENDATION: ...";
+//  - "RESOLVED ..." lines in minutes, "The Sub-Committee RESOLVED that ...", and the lettered
+//    items of "RESOLVED: (a) ... (b) ...".
+// Each carries who is asked (as the lead-in words it) and the verb asked for, when they are said.
 // A recommendation repeated later in the paper (seed 000's section 5) appears once, where it
 // first appears. Pure function; patterns compiled once.
 #pragma once

@@ -3,6 +3,7 @@
 
 #include <re2/re2.h>
 
+#include "extractors/header_fields.h"
 #include "extractors/pattern.h"
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -419,8 +420,7 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
         // The next person of a "From:" row is a line of their own, not a wrap:
         // "From:  Derek Holt, Cabinet Member for ... Services" / "       Simon Jones, Corporate Director".
         static const Pattern kAuthorRow(R"re((?i)^(?:from|authors?|report\s+authors?|report\s+(?:of|by)|prepared\s+by)\s*:?\t)re");
-        static const Pattern kPersonThenComma(R"re(^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-zA-Z'-]+){1,2},\s)re");
-        next_person = RE2::PartialMatch(a, kAuthorRow) && RE2::PartialMatch(b, kPersonThenComma) &&
+        next_person = RE2::PartialMatch(a, kAuthorRow) && opens_with_person(b) &&
                       !RE2::PartialMatch(a, kOpenEnd);
         const bool value_wraps = !gap && !page_break && a.find('\t') != std::string::npos && line.indent >= 8 &&
                                  b.find('\t') == std::string::npos && !next_person &&

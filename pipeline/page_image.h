@@ -41,8 +41,8 @@ void quiet_leptonica();
 // block over 128 KiB back to the kernel (munmap) as it is freed. Page images (8.7 MB for A4 at
 // 300 dpi) and Tesseract's working images are allocated and freed many times a page; each munmap
 // in a process with several threads makes the kernel interrupt every other core to flush its TLB.
-// Measured with 2 workers on 66 OCR'd pages: 40.2 s without, 30.1 s with; a third of the CPU time
-// was those interrupts. Call once, before workers start.
+// Measured with 2 workers on 66 OCR'd pages: 40.2 s without, 30.1 s with; perf put 14% of CPU
+// samples in those interrupts. Call once, before workers start.
 void keep_page_buffers_in_heap();
 
 // Renders one throwaway page from the calling thread. Poppler builds its colour-management state

@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include "extractors/dates.h"
+#include "extractors/header_fields.h"
 #include "extractors/pattern.h"
 
 #include <algorithm>
@@ -277,20 +278,14 @@ Outcome<Segments> SegmentStage::operator()(NormalisedText input) const {
   // trailer.
   if (!out.sections.empty()) {
     std::vector<Paragraph>& ps = out.sections.back().paragraphs;
-    static const Pattern kPerson(R"re(^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-zA-Z'-]+){1,2}$)re");
-    static const Pattern kPhone(R"re((?i)^(?:tel(?:ephone)?\s*:?\s*)?\+?[\d ()]{10,16}$)re");
-    static const Pattern kRole(R"re(^[A-Z][A-Za-z&' -]{2,58}$)re");
-    const auto loose = [&](std::size_t k) { return !ps[k].number && ps[k].text.size() <= 60 && ps[k].text.find('\t') == std::string::npos; };
-    std::size_t end = ps.size();
-    if (end > 0 && loose(end - 1)) {
-      const std::optional<DateValue> d = first_date(ps[end - 1].text);
-      if (d && ps[end - 1].text.size() <= d->text.size() + 12) --end;
-    }
-    if (end > 0 && loose(end - 1) && RE2::FullMatch(ps[end - 1].text, kPhone)) --end;
-    if (end < ps.size() && end >= 2 && loose(end - 1) && loose(end - 2) && RE2::FullMatch(ps[end - 2].text, kPerson) &&
-        RE2::FullMatch(ps[end - 1].text, kRole)) {
-      for (std::size_t k = end - 2; k < ps.size(); ++k) out.trailer.push_back(split_header_line(ps[k].text, ps[k].span.begin));
-      ps.erase(ps.begin() + static_cast<std::ptrdiff_t>(end - 2), ps.end());
+    std::size_t first = ps.size();  // the trailing run of unnumbered paragraphs, four at most
+    while (first > 0 && ps.size() - first < 4 && !ps[first - 1].number) --first;
+    std::vector<std::string_view> last;
+    for (std::size_t k = first; k < ps.size(); ++k) last.push_back(ps[k].text);
+    if (const std::optional<ClosingBlock> block = find_closing_block(last)) {
+      const std::size_t from = first + block->name;
+      for (std::size_t k = from; k < ps.size(); ++k) out.trailer.push_back(split_header_line(ps[k].text, ps[k].span.begin));
+      ps.erase(ps.begin() + static_cast<std::ptrdiff_t>(from), ps.end());
     }
   }
   out.text = std::move(input);

@@ -1,6 +1,7 @@
 // Stage 5, segment: the header block (To / From / Date / Report to / Agenda Item ... lines),
 // numbered sections ("1. Purpose") with their paragraphs ("1.1 ...", "(a) ..."), and the
-// trailer rows after the sections ("Contact Officer", "Source Documents").
+// trailer rows after the sections ("Contact Officer", "Source Documents", a closing sign-off
+// block). Minute references ("P/18/21 Apologies") head sections too.
 // Works on the normalised text's lines; every piece keeps its span in that text.
 // Must not interpret values (dates, names): that is the extractors' job.
 #pragma once

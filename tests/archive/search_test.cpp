@@ -152,6 +152,12 @@ TEST_CASE("search: an archive made before search is indexed when opened", "[sear
                          nullptr, nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(raw);
   }
+  {  // read-only, it cannot be indexed: a clear error, not an SQL one
+    Archive read_only(db, /*read_only=*/true);
+    SearchQuery q;
+    q.text = "precept";
+    CHECK_THROWS_AS(read_only.search(q), SearchError);
+  }
   Archive archive(db);
   SearchQuery q;
   q.text = "precept";
