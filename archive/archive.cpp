@@ -2,6 +2,7 @@
 #include "archive/archive.h"
 
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 #include <memory>
 #include <stdexcept>
@@ -100,6 +101,17 @@ std::string column_text(sqlite3_stmt* s, int i) {
 }
 
 }  // namespace
+
+bool valid_iso_day(const std::string& v) {
+  int y = 0, m = 0, d = 0;
+  char tail = 0;
+  if (v.size() != 10 || v[4] != '-' || v[7] != '-' || std::sscanf(v.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (v[i] < '0' || v[i] > '9') return false;
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m >= 1 && m <= 12 && d >= 1 && d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+}
 
 Archive::Archive(const std::string& path, bool read_only) {
   const int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -405,15 +417,17 @@ ArchiveStats Archive::stats() {
   return st;
 }
 
+bool Archive::searchable() {
+  Statement indexed(prepare("SELECT 1 FROM sqlite_master WHERE name = 'recommendations_fts'"));
+  return sqlite3_step(indexed.get()) == SQLITE_ROW;
+}
+
 std::vector<SearchHit> Archive::search(const SearchQuery& q) {
   if (q.text.find_first_not_of(" \t\n") == std::string::npos) throw SearchError("the query is empty");
-  {
-    // An archive made before search is indexed when opened for writing; read-only, it cannot be.
-    Statement indexed(prepare("SELECT 1 FROM sqlite_master WHERE name = 'recommendations_fts'"));
-    if (sqlite3_step(indexed.get()) != SQLITE_ROW)
-      throw SearchError("this archive was made before search and has no index yet: run `papers ingest` on it once "
-                        "(any folder, even one already archived) to index it");
-  }
+  // An archive made before search is indexed when opened for writing; read-only, it cannot be.
+  if (!searchable())
+    throw SearchError("this archive was made before search and has no index yet: run `papers ingest` on it once "
+                      "(any folder, even one already archived) to index it");
   // Filters shared by both searches, on the papers row p.
   const char* filters =
       " AND (?2 = '' OR p.body = ?2 COLLATE NOCASE)"
@@ -434,7 +448,7 @@ std::vector<SearchHit> Archive::search(const SearchQuery& q) {
               " JOIN recommendations r ON r.rowid = recommendations_fts.rowid JOIN papers p ON p.id = r.paper_id"
               " WHERE recommendations_fts MATCH ?1") +
           filters +
-          " ORDER BY recommendations_fts.rank LIMIT ?9)"
+          " ORDER BY recommendations_fts.rank LIMIT ?9 OFFSET ?10)"
           " SELECT p.id, coalesce(p.title, ''), coalesce(p.body, ''), coalesce(p.meeting_date, p.report_date, ''), p.path,"
           " snippet(recommendations_fts, 0, ?7, ?8, '...', 24), best.score,"
           " coalesce(r.number, ''), coalesce(r.page, 0), r.text"
@@ -446,7 +460,7 @@ std::vector<SearchHit> Archive::search(const SearchQuery& q) {
               "WITH best AS (SELECT papers_fts.rowid AS id, papers_fts.rank AS score FROM papers_fts"
               " JOIN papers p ON p.seq = papers_fts.rowid WHERE papers_fts MATCH ?1") +
           filters +
-          " ORDER BY papers_fts.rank LIMIT ?9)"
+          " ORDER BY papers_fts.rank LIMIT ?9 OFFSET ?10)"
           " SELECT p.id, coalesce(p.title, ''), coalesce(p.body, ''), coalesce(p.meeting_date, p.report_date, ''), p.path,"
           " snippet(papers_fts, 1, ?7, ?8, '...', 16), best.score, '', 0, ''"
           " FROM best JOIN papers_fts ON papers_fts.rowid = best.id JOIN papers p ON p.seq = best.id"
@@ -462,6 +476,7 @@ std::vector<SearchHit> Archive::search(const SearchQuery& q) {
   bind_value(s.get(), 7, q.mark_begin);
   bind_value(s.get(), 8, q.mark_end);
   bind_value(s.get(), 9, static_cast<std::int64_t>(q.limit > 0 ? q.limit : 20));
+  bind_value(s.get(), 10, static_cast<std::int64_t>(q.offset > 0 ? q.offset : 0));
   std::vector<SearchHit> hits;
   int rc = 0;
   while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
@@ -493,6 +508,43 @@ std::vector<SearchHit> Archive::search(const SearchQuery& q) {
                       "): use words, \"a phrase\", prefix*, AND, OR, NOT and brackets; quote words with : - or ^");
   }
   return hits;
+}
+
+std::vector<std::string> Archive::original_paths(const std::string& id) {
+  Statement s(prepare("SELECT path, 0 FROM papers WHERE id = ?1 UNION SELECT path, 1 FROM paper_paths WHERE paper_id = ?1"
+                      " AND path NOT IN (SELECT path FROM papers WHERE id = ?1) ORDER BY 2, 1"));
+  bind_value(s.get(), 1, id);
+  std::vector<std::string> out;
+  while (sqlite3_step(s.get()) == SQLITE_ROW) out.push_back(column_text(s.get(), 0));
+  return out;
+}
+
+std::vector<std::pair<std::string, std::int64_t>> Archive::bodies() {
+  Statement s(prepare("SELECT coalesce(body, ''), count(*) FROM papers GROUP BY 1 ORDER BY 2 DESC, 1"));
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  while (sqlite3_step(s.get()) == SQLITE_ROW) out.emplace_back(column_text(s.get(), 0), sqlite3_column_int64(s.get(), 1));
+  return out;
+}
+
+std::vector<YearBodyCount> Archive::recommendations_by_year() {
+  Statement s(prepare(
+      "SELECT CAST(substr(coalesce(p.meeting_date, p.report_date), 1, 4) AS INTEGER), coalesce(p.body, ''), count(*)"
+      " FROM recommendations r JOIN papers p ON p.id = r.paper_id"
+      " WHERE coalesce(p.meeting_date, p.report_date) IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2"));
+  std::vector<YearBodyCount> out;
+  while (sqlite3_step(s.get()) == SQLITE_ROW)
+    out.push_back({sqlite3_column_int(s.get(), 0), column_text(s.get(), 1), sqlite3_column_int64(s.get(), 2)});
+  return out;
+}
+
+std::int64_t Archive::count_papers() {
+  Statement s(prepare("SELECT count(*) FROM papers"));
+  return sqlite3_step(s.get()) == SQLITE_ROW ? sqlite3_column_int64(s.get(), 0) : 0;
+}
+
+std::int64_t Archive::count_recommendations() {
+  Statement s(prepare("SELECT count(*) FROM recommendations"));
+  return sqlite3_step(s.get()) == SQLITE_ROW ? sqlite3_column_int64(s.get(), 0) : 0;
 }
 
 }  // namespace papers

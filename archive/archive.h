@@ -46,6 +46,9 @@ struct RecordFilter {
   std::string since, until;  // ISO dates, on the meeting date (else the report date)
 };
 
+// Whether v is a calendar day written YYYY-MM-DD ("2019-02-29" is not), as the date filters take.
+bool valid_iso_day(const std::string& v);
+
 // A search of the archive's full-text indexes, with filters; empty filters do not filter.
 struct SearchQuery {
   std::string text;                  // FTS5 syntax: words, "a phrase", prefix*, AND / OR / NOT, ( )
@@ -54,6 +57,7 @@ struct SearchQuery {
   std::string since, until;          // ISO dates, on the meeting date (else the report date)
   std::string act;                   // an Act's title ("Localism Act 2011") or key ("localism-act-2011")
   int limit = 20;
+  int offset = 0;                    // hits to pass over first (the next page of results)
   std::string mark_begin = "[", mark_end = "]";  // around matched words in snippets
 };
 
@@ -64,6 +68,13 @@ struct SearchHit {
   std::string number;            // for a recommendation hit: its number ("" none), page and text
   int page = 0;
   std::string text;
+};
+
+// Recommendations of papers whose meeting (else report) date falls in year, by the paper's body.
+struct YearBodyCount {
+  int year = 0;
+  std::string body;  // "" unknown
+  std::int64_t recommendations = 0;
 };
 
 // A query FTS5 cannot read: what to tell the person who typed it.
@@ -102,6 +113,20 @@ class Archive {
   // Ranked hits (BM25; a paper's title weighs ten times its text). Throws SearchError for a
   // malformed query.
   std::vector<SearchHit> search(const SearchQuery& query);
+  // Whether the archive has its full-text indexes (an archive made before search, opened
+  // read-only, has not; opening it for writing indexes it).
+  bool searchable();
+
+  // Where a paper's bytes were seen, the first ingested path first; empty for an unknown id.
+  // Relative paths are as given to `papers ingest`.
+  std::vector<std::string> original_paths(const std::string& id);
+  // Bodies with their number of papers, most papers first ("" for papers whose body is unknown).
+  std::vector<std::pair<std::string, std::int64_t>> bodies();
+  // Recommendations per year (meeting date, else report date) and body, papers with neither
+  // date left out; in year order.
+  std::vector<YearBodyCount> recommendations_by_year();
+  std::int64_t count_papers();
+  std::int64_t count_recommendations();
 
  private:
   void exec(const char* sql);

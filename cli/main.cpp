@@ -1,10 +1,12 @@
-// The `papers` command line: ingest, extract, show, search, export, stats, eval.
+// The `papers` command line: ingest, extract, show, search, export, serve, stats, eval.
 // Parses options into PipelineOptions and calls the pipeline and the archive; holds no
 // ingestion logic of its own. Exit codes (also in --help and the README):
 //   0 every file archived or already in the archive; 1 fatal error (archive unusable);
 //   2 usage error; 3 some files failed (the rest were archived), or eval below --min-f1;
 //   4 not found (show; eval with no labelled paper).
 #include <CLI/CLI.hpp>
+#include <pthread.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -14,6 +16,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "archive/archive.h"
@@ -24,6 +27,7 @@
 #include "pipeline/ocr.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/record_json.h"
+#include "web/server.h"
 
 namespace papers {
 namespace {
@@ -164,12 +168,6 @@ void print_stats(Archive& archive) {
   }
 }
 
-bool valid_iso_day(const std::string& v) {
-  int y = 0, m = 0, d = 0;
-  char tail = 0;
-  return v.size() == 10 && std::sscanf(v.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
-}
-
 // One hit a line: date, body, title (or the recommendation's number and page), id; the snippet
 // indented under it.
 void print_hits(const std::vector<SearchHit>& hits, bool recommendations) {
@@ -186,6 +184,37 @@ void print_hits(const std::vector<SearchHit>& hits, bool recommendations) {
     std::printf("            %s\n", h.snippet.c_str());
   }
   std::printf("%zu hit%s\n", hits.size(), hits.size() == 1 ? "" : "s");
+}
+
+// Serves until SIGINT or SIGTERM, taken by a thread of its own (sigwait) so that stopping is not
+// done inside a signal handler.
+int serve_archive(const web::ServeOptions& options) {
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);  // before any thread starts: all inherit it
+  try {
+    web::WebServer server(options);
+    const int port = server.bind();
+    const std::string host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
+    std::printf("papers: serving %s (read-only) at http://%s:%d/\n", options.archive_path.c_str(), host.c_str(), port);
+    if (!web::is_loopback_host(options.host))
+      std::fprintf(stderr, "papers: warning: %s is not loopback: other machines can read this archive\n", options.host.c_str());
+    std::fflush(stdout);
+    std::thread stopper([&server, stop_signals] {
+      int signal = 0;
+      sigwait(&stop_signals, &signal);
+      server.stop();
+    });
+    stopper.detach();
+    server.run();
+    std::printf("papers: stopped\n");
+    return kOk;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "papers: %s\n", e.what());
+    return kFatal;
+  }
 }
 
 // --ocr, --ocr-dpi, --lang, --ocr-page-timeout, --no-preprocess: shared by ingest and extract.
@@ -219,7 +248,7 @@ int main(int argc, char** argv) {
   limit_openmp_threads(argv);
   CLI::App app{"papers: bulk-ingest committee papers (Board, Panel, Committee and Cabinet reports) into a searchable archive"};
   app.footer(std::string("\nExamples:\n  papers ingest ~/minutes ~/reports --jobs 8\n  papers extract report.pdf | jq .recommendations\n"
-                         "  papers show 2fd81aa7\n  papers search \"winter service\" --in recommendations\n  papers export --format csv > papers.csv\n"
+                         "  papers show 2fd81aa7\n  papers search \"winter service\" --in recommendations\n  papers export --format csv --out tables/\n"
                          "  papers stats\n  papers eval corpus/dev\n\n") + kExitCodes);
   app.require_subcommand(1);
   std::string archive_path = "papers.db";
@@ -320,6 +349,19 @@ int main(int argc, char** argv) {
                                "(beside it or in --expected). Fields scored and how values match: see the README (papers eval).\n"
                                "Files without an expected record are counted, not scored.\n\n") + kExitCodes);
 
+  web::ServeOptions serve;
+  bool serve_quiet = false;
+  auto* serve_cmd = app.add_subcommand("serve", "a local web page and JSON API to search and browse the archive (read-only)");
+  serve_cmd->add_option("--host", serve.host,
+                        "the address to listen on; anything but loopback lets other machines read the archive")
+      ->capture_default_str();
+  serve_cmd->add_option("--port", serve.port, "the port (0: any free one)")->check(CLI::Range(0, 65535))->capture_default_str();
+  serve_cmd->add_flag("--quiet", serve_quiet, "do not log each request on stderr");
+  serve_cmd->footer("\nExamples:\n  papers serve                      then open http://127.0.0.1:8080/\n"
+                    "  papers --archive board.db serve --port 9000\n\n"
+                    "The archive is opened read-only. The API (GET /api/search, /api/papers/ID, /api/overview) is in the README.\n"
+                    "Stop with Ctrl-C.");
+
   auto* stats_cmd = app.add_subcommand("stats", "summarise the archive: papers, fields found, failures");
   stats_cmd->footer("\nExamples:\n  papers stats\n  papers --archive board.db stats");
 
@@ -354,6 +396,12 @@ int main(int argc, char** argv) {
     else
       std::cout << report_table(report);
     return report.overall.f1() < min_f1 ? kSomeFailed : kOk;
+  }
+
+  if (serve_cmd->parsed()) {
+    serve.archive_path = archive_path;
+    serve.log_requests = !serve_quiet;
+    return serve_archive(serve);
   }
 
   if (extract_cmd->parsed()) {

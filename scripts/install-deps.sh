@@ -20,7 +20,9 @@ packages=(
   tesseract-ocr-eng tesseract-ocr-osd # English model; orientation and script detection (pages turned 90/180/270)
   tesseract-ocr                      # the `tesseract` command: the OCR benchmark's baseline
   libcairo2-dev fonts-dejavu-core    # corpus generator: text-layer PDFs through Cairo's PDF surface
+  libcpp-httplib-dev                 # `papers serve`: the local web page and JSON API (HTTP server; client in tests)
   catch2                             # unit tests (Catch2 v2)
+  chromium chromium-driver python3-selenium  # end-to-end test of the web page in headless Chromium (WebDriver)
   python3-jsonschema                 # schema test: validates `papers extract` output against schemas/paper.schema.json
   qpdf                               # test fixtures: encrypted PDFs
   time                               # bench/: GNU time for wall time and peak memory

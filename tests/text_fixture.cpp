@@ -49,6 +49,25 @@ void archive_text_papers(Archive& archive, const std::filesystem::path& dir,
   archive.commit();
 }
 
+const std::vector<std::pair<std::string, std::string>>& search_papers() {
+  static const std::vector<std::pair<std::string, std::string>> kPapers = {
+      {"precept.txt",
+       "To: Police and Crime Panel\nFrom: Police and Crime Commissioner\nDate of meeting: 3 February 2021\n"
+       "Subject: Proposed Precept 2021/22\n\n1. Proposal\n\n1.1 The Commissioner proposes a precept increase under section 5 of "
+       "the Police Reform and Social Responsibility Act 2011.\n\n2. Recommendation\n\n"
+       "2.1 The Panel is recommended to support the proposed precept of 231.78 pounds.\n"},
+      {"libraries.txt",
+       "To: Cabinet\nDate of meeting: 4 March 2025\nSubject: Libraries &lt;b&gt;Strategy&lt;/b&gt; < 2026\n\n1. Introduction\n\n"
+       "1.1 The libraries strategy is funded from the council tax, not from any police precept.\n\n2. Recommendations\n\n"
+       "2.1 Cabinet is asked to approve the Libraries Strategy.\n"},
+      {"plan.txt",
+       "To: Police and Crime Panel\nDate of meeting: 14 June 2012\nSubject: Police and Crime Plan\n\n1. Plan\n\n"
+       "1.1 The Commissioner has published the Police and Crime Plan.\n\n2. Recommendation\n\n"
+       "2.1 The Panel is recommended to review the Police and Crime Plan.\n"},
+  };
+  return kPapers;
+}
+
 std::string read_whole_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream s;

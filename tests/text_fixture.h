@@ -28,6 +28,13 @@ std::filesystem::path fresh_temp_dir(const std::string& name);
 void archive_text_papers(papers::Archive& archive, const std::filesystem::path& dir,
                          const std::vector<std::pair<std::string, std::string>>& papers);
 
+// Three small text papers for the search and web tests: a Police and Crime Panel precept paper
+// (2021, a recommendation, an Act), a Cabinet libraries paper that mentions the precept once in
+// passing (2025; its title holds escaped markup and a bare '<', which must come back as they are:
+// normalisation drops real tags), and a Police and Crime Plan paper of the Panel (2012).
+const std::vector<std::pair<std::string, std::string>>& search_papers();
+inline constexpr const char* kLibrariesTitle = "Libraries &lt;b&gt;Strategy&lt;/b&gt; < 2026";
+
 // A whole file as a string ("" when it cannot be read).
 std::string read_whole_file(const std::filesystem::path& path);
 

@@ -22,28 +22,7 @@ using namespace papers;
 
 namespace {
 
-
-// Three small papers: a Police and Crime Panel precept paper, a Cabinet libraries paper that
-// mentions the precept once in passing, and a 2012 Panel paper.
-void fill(Archive& archive, const fs::path& dir) {
-  const std::vector<std::pair<std::string, std::string>> papers = {
-      {"precept.txt",
-       "To: Police and Crime Panel\nFrom: Police and Crime Commissioner\nDate of meeting: 3 February 2021\n"
-       "Subject: Proposed Precept 2021/22\n\n1. Proposal\n\n1.1 The Commissioner proposes a precept increase under section 5 of "
-       "the Police Reform and Social Responsibility Act 2011.\n\n2. Recommendation\n\n"
-       "2.1 The Panel is recommended to support the proposed precept of 231.78 pounds.\n"},
-      {"libraries.txt",
-       "To: Cabinet\nDate of meeting: 4 March 2025\nSubject: Libraries Strategy\n\n1. Introduction\n\n"
-       "1.1 The libraries strategy is funded from the council tax, not from any police precept.\n\n2. Recommendations\n\n"
-       "2.1 Cabinet is asked to approve the Libraries Strategy.\n"},
-      {"plan.txt",
-       "To: Police and Crime Panel\nDate of meeting: 14 June 2012\nSubject: Police and Crime Plan\n\n1. Plan\n\n"
-       "1.1 The Commissioner has published the Police and Crime Plan.\n\n2. Recommendation\n\n"
-       "2.1 The Panel is recommended to review the Police and Crime Plan.\n"},
-  };
-  papers::test::archive_text_papers(archive, dir, papers);
-}
-
+void fill(Archive& archive, const fs::path& dir) { papers::test::archive_text_papers(archive, dir, papers::test::search_papers()); }
 
 }  // namespace
 
@@ -56,7 +35,7 @@ TEST_CASE("search: a title match outranks a passing mention / snippets mark the 
   auto hits = archive.search(q);
   REQUIRE(hits.size() == 2);
   CHECK(hits[0].title == "Proposed Precept 2021/22");
-  CHECK(hits[1].title == "Libraries Strategy");
+  CHECK(hits[1].title == papers::test::kLibrariesTitle);
   CHECK(hits[0].score < hits[1].score);
   CHECK(hits[1].snippet.find("[precept]") != std::string::npos);
   CHECK(hits[1].snippet.find('\n') == std::string::npos);

@@ -1,0 +1,160 @@
+#!/usr/bin/python3
+"""End-to-end test of `papers serve` in headless Chromium (Debian's chromium and chromium-driver,
+driven through Debian's python3-selenium): search from the form, open a paper from the results,
+follow one of its recommendations to its page of the original PDF, and check that the page is
+the one the recommendation is on. Also: the overview chart is drawn, archived text that looks
+like markup is shown as text, a malformed query shows its reason, the filters narrow the hits.
+
+Usage: browser_test.py PAPERS_BINARY CORPUS_DEV REALCORPUS
+Archives the PDFs of CORPUS_DEV, one real multi-page Kent County Council paper from REALCORPUS (read in
+place) and one text paper written here, into a temporary archive, serves it on a free loopback
+port, and drives the page. Exits non-zero on the first failed check; never skips.
+"""
+import glob
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+KENT = 'kent_24-00096 - PROD 30th-Jan-2025 10.00 Cabinet.pdf'
+KENT_RECOMMENDATION = 'the Commissioning Plan for Education Provision in Kent 2025-29'
+# A title with escaped markup and a bare '<' (normalisation drops real tags): the page must show
+# these characters as they are, not as markup.
+HOSTILE = ('To: Cabinet\nDate of meeting: 4 March 2025\n'
+           'Subject: Fees &lt;img src=x onerror=alert(1)&gt; < 2026\n\n1. Introduction\n\n'
+           '1.1 The fees schedule is reviewed each year.\n\n2. Recommendations\n\n'
+           '2.1 Cabinet is asked to approve the fees schedule.\n')
+HOSTILE_TITLE = 'Fees &lt;img src=x onerror=alert(1)&gt; < 2026'
+
+
+def check(condition, what):
+    if not condition:
+        raise AssertionError(what)
+    print('ok:', what)
+
+
+def main():
+    papers, corpus_dev, realcorpus = sys.argv[1:4]
+    realcorpus = os.environ.get('PAPERS_REALCORPUS') or realcorpus  # as the C++ tests take it
+    work = tempfile.mkdtemp(prefix='papers-browser-')
+    server = driver = None
+    try:
+        with open(os.path.join(work, 'fees.txt'), 'w') as f:
+            f.write(HOSTILE)
+        archive = os.path.join(work, 'a.db')
+        pdfs = sorted(glob.glob(os.path.join(corpus_dev, '*.pdf')))
+        subprocess.run([papers, '--archive', archive, 'ingest', '--jobs', '2', *pdfs,
+                        os.path.join(realcorpus, KENT), os.path.join(work, 'fees.txt')],
+                       check=True, stdout=subprocess.DEVNULL)
+
+        server = subprocess.Popen([papers, '--archive', archive, 'serve', '--port', '0', '--quiet'],
+                                  stdout=subprocess.PIPE, text=True)
+        line = server.stdout.readline()
+        base = re.search(r'(http://127\.0\.0\.1:\d+)/', line)
+        check(base is not None, f'server says where it listens: {line.strip()!r}')
+        base = base.group(1)
+
+        options = webdriver.ChromeOptions()
+        options.binary_location = '/usr/bin/chromium'
+        for a in ('--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--window-size=1200,900'):
+            options.add_argument(a)
+        driver = webdriver.Chrome(service=Service('/usr/bin/chromedriver'), options=options)
+        wait = WebDriverWait(driver, 15)
+
+        # The front page: counts and the chart of recommendations per year per body.
+        driver.get(base + '/')
+        summary = wait.until(EC.visibility_of_element_located((By.ID, 'summary')))
+        check(re.match(r'\d+ papers and \d+ recommendations', summary.text), f'overview counts: {summary.text!r}')
+        bars = driver.find_elements(By.CSS_SELECTOR, '#chart rect')
+        check(len(bars) > 5, f'chart has bars ({len(bars)})')
+        check(any(b.get_attribute('data-body') == 'Cabinet' for b in bars), 'chart has a Cabinet series')
+
+        # Search from the form.
+        box = driver.find_element(By.ID, 'q')
+        box.send_keys('"Commissioning Plan for Education Provision"')
+        driver.find_element(By.ID, 'search-button').click()
+        wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, '#hits li')))
+        check('q=%22Commissioning' in driver.current_url, f'the search is in the address: {driver.current_url}')
+        hits = driver.find_elements(By.CSS_SELECTOR, '#hits li')
+        check(len(hits) == 1, f'one paper matches ({len(hits)})')
+        marks = [m.text for m in hits[0].find_elements(By.TAG_NAME, 'mark')]
+        check(any(m.lower() == 'commissioning plan for education provision' for m in marks), f'snippet marks the phrase: {marks}')
+
+        # Open the paper.
+        hits[0].find_element(By.CLASS_NAME, 'hit-title').click()
+        title = wait.until(EC.visibility_of_element_located((By.ID, 'paper-title')))
+        paper_url = driver.current_url
+        check(re.search(r'/papers/[0-9a-f]{64}$', paper_url), f'paper page address: {paper_url}')
+        body = driver.find_element(By.CSS_SELECTOR, '[data-field=body]').text
+        check(body.startswith('Cabinet'), f'paper page shows the body: {body!r}')
+        recs = driver.find_elements(By.CSS_SELECTOR, '#recommendations li')
+        check(len(recs) == 1 and KENT_RECOMMENDATION in recs[0].text, f'paper page lists the recommendation: {[r.text for r in recs]}')
+        contacts = driver.find_elements(By.CSS_SELECTOR, '#contacts tbody tr')
+        check(any('Georgina Little' in c.text for c in contacts), 'paper page lists the contact')
+
+        # Follow the recommendation to its page of the original.
+        link = recs[0].find_element(By.CLASS_NAME, 'page-link')
+        check(link.text == 'p. 3', f'recommendation links to its page: {link.text!r}')
+        link.click()
+        wait.until(lambda d: d.current_url != paper_url)
+        original = driver.current_url
+        check(original == paper_url + '/original#page=3', f'followed to page 3 of the original: {original}')
+        with urllib.request.urlopen(original.split('#')[0]) as response:
+            check(response.headers['Content-Type'] == 'application/pdf', 'the original is served as a PDF')
+            pdf = response.read()
+        with open(os.path.join(realcorpus, KENT), 'rb') as f:
+            check(pdf == f.read(), 'the served bytes are the archived file')
+        page3 = subprocess.run(['pdftotext', '-f', '3', '-l', '3', '-', '-'], input=pdf, capture_output=True).stdout
+        check(b'Commissioning Plan for Education Provision in Kent 2025-29' in page3,
+              'page 3 of the original holds the recommendation')
+
+        # Archived text that looks like markup is shown as it is.
+        driver.get(base + '/?q=fees')
+        hit = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, '#hits li .hit-title')))
+        check(hit.text == HOSTILE_TITLE, f'title shown as text: {hit.text!r}')
+        check(not driver.find_elements(By.CSS_SELECTOR, '#hits img'), 'no element made from archived text')
+        hit.click()
+        title = wait.until(EC.visibility_of_element_located((By.ID, 'paper-title')))
+        check(title.text == HOSTILE_TITLE, 'paper page title shown as text')
+
+        # Filters from the form: recommendations of Cabinet papers only.
+        driver.get(base + '/')
+        wait.until(EC.visibility_of_element_located((By.ID, 'summary')))
+        driver.find_element(By.ID, 'q').send_keys('approve')
+        Select(driver.find_element(By.ID, 'in')).select_by_value('recommendations')
+        driver.find_element(By.ID, 'body').send_keys('Cabinet')
+        driver.find_element(By.ID, 'search-button').click()
+        wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, '#hits li')))
+        metas = [m.text for m in driver.find_elements(By.CSS_SELECTOR, '#hits li .meta')]
+        check(metas and all(m.endswith('· Cabinet') for m in metas), f'only Cabinet recommendations: {metas}')
+        check(all(r.text.startswith('Recommendation') for r in driver.find_elements(By.CSS_SELECTOR, '#hits .rec-ref')),
+              'recommendation hits name their number and page')
+
+        # A malformed query: the reason, not a broken page.
+        driver.get(base + '/?q=precept%20AND')
+        error = wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, '.error')))
+        check('cannot read the query' in error.text, f'malformed query explained: {error.text!r}')
+
+        severe = [e for e in driver.get_log('browser') if e['level'] == 'SEVERE' and '400' not in e['message']]
+        check(not severe, f'no script errors in the browser console: {severe}')
+        print('browser test: all checks passed')
+    finally:
+        if driver:
+            driver.quit()
+        if server:
+            server.terminate()
+            server.wait(timeout=10)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == '__main__':
+    main()

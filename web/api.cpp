@@ -1,0 +1,200 @@
+// The JSON API of `papers serve`. See api.h.
+#include "web/api.h"
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <set>
+#include <system_error>
+
+#include "pipeline/read.h"
+
+namespace papers::web {
+namespace {
+
+namespace fs = std::filesystem;
+
+Reply bad_request(const std::string& why) { return {400, {{"error", why}}}; }
+
+bool is_hex_id(const std::string& id, std::size_t min_size) {
+  return id.size() >= min_size && id.size() <= 64 &&
+         std::all_of(id.begin(), id.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+// A whole number in [low, high], or nothing.
+std::optional<int> bounded_int(const std::string& text, int low, int high) {
+  int v = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size() || v < low || v > high) return std::nullopt;
+  return v;
+}
+
+// The paths to try for an archived path: as given, then beside the archive.
+std::vector<fs::path> candidates(const std::string& archived_path, const fs::path& archive_dir) {
+  const fs::path p(archived_path);
+  if (p.is_absolute()) return {p};
+  std::vector<fs::path> out{p};
+  if (!archive_dir.empty()) out.push_back(archive_dir / p);
+  return out;
+}
+
+std::uintmax_t file_size_or_zero(const fs::path& p) {
+  std::error_code ec;
+  if (!fs::is_regular_file(p, ec)) return 0;
+  const auto n = fs::file_size(p, ec);
+  return ec ? 0 : n;
+}
+
+}  // namespace
+
+nlohmann::json snippet_parts(const std::string& marked) {
+  nlohmann::json parts = nlohmann::json::array();
+  std::string text;
+  bool match = false;
+  auto flush = [&] {
+    if (!text.empty()) parts.push_back({{"text", text}, {"match", match}});
+    text.clear();
+  };
+  for (char c : marked) {
+    if (c == kMarkBegin[0] || c == kMarkEnd[0]) {
+      flush();
+      match = c == kMarkBegin[0];
+    } else {
+      text += c;
+    }
+  }
+  flush();
+  return parts;
+}
+
+bool servable_inline(const std::string& media_type) {
+  static const std::set<std::string> kInline = {"application/pdf", "image/png", "image/jpeg", "image/tiff", "text/plain"};
+  return kInline.count(media_type) > 0;
+}
+
+Reply search_reply(Archive& archive, const Params& params, const ApiLimits& limits) {
+  static const std::set<std::string> kKnown = {"q", "in", "body", "organisation", "since", "until", "act", "limit", "offset"};
+  for (auto it = params.begin(); it != params.end(); it = params.upper_bound(it->first)) {
+    if (!kKnown.count(it->first))
+      return bad_request("unknown parameter '" + it->first + "' (known: q, in, body, organisation, since, until, act, limit, offset)");
+    if (params.count(it->first) > 1) return bad_request("parameter '" + it->first + "' given more than once");
+  }
+  auto get = [&](const char* name) {
+    const auto it = params.find(name);
+    return it == params.end() ? std::string() : it->second;
+  };
+  SearchQuery q;
+  q.text = get("q");
+  if (q.text.find_first_not_of(" \t\r\n") == std::string::npos) return bad_request("the query is empty: give q, e.g. q=precept");
+  if (q.text.size() > limits.max_query_bytes)
+    return bad_request("the query is longer than " + std::to_string(limits.max_query_bytes) + " bytes");
+  const std::string in = get("in").empty() ? "papers" : get("in");
+  if (in != "papers" && in != "recommendations") return bad_request("in must be papers or recommendations, not '" + in + "'");
+  q.recommendations = in == "recommendations";
+  q.body = get("body");
+  q.organisation = get("organisation");
+  q.act = get("act");
+  for (const std::string* f : {&q.body, &q.organisation, &q.act})
+    if (f->size() > limits.max_filter_bytes)
+      return bad_request("a filter is longer than " + std::to_string(limits.max_filter_bytes) + " bytes");
+  q.since = get("since");
+  q.until = get("until");
+  for (const char* name : {"since", "until"}) {
+    const std::string v = get(name);
+    if (!v.empty() && !valid_iso_day(v)) return bad_request(std::string(name) + " must be a date YYYY-MM-DD, not '" + v + "'");
+  }
+  if (!get("limit").empty()) {
+    const auto v = bounded_int(get("limit"), 1, limits.max_limit);
+    if (!v) return bad_request("limit must be a whole number from 1 to " + std::to_string(limits.max_limit));
+    q.limit = *v;
+  }
+  if (!get("offset").empty()) {
+    const auto v = bounded_int(get("offset"), 0, limits.max_offset);
+    if (!v) return bad_request("offset must be a whole number from 0 to " + std::to_string(limits.max_offset));
+    q.offset = *v;
+  }
+  q.mark_begin = kMarkBegin;
+  q.mark_end = kMarkEnd;
+  const int shown = q.limit;
+  q.limit = shown + 1;  // one more than shown, to know whether there is a next page
+  std::vector<SearchHit> hits;
+  try {
+    hits = archive.search(q);
+  } catch (const SearchError& e) {
+    return bad_request(e.what());
+  }
+  const bool more = static_cast<int>(hits.size()) > shown;
+  if (more) hits.resize(static_cast<std::size_t>(shown));
+  nlohmann::json out = {{"query", q.text}, {"in", in}, {"limit", shown}, {"offset", q.offset}, {"more", more}};
+  nlohmann::json list = nlohmann::json::array();
+  for (const SearchHit& h : hits) {
+    const std::string url = "/papers/" + h.paper_id;
+    nlohmann::json j = {{"id", h.paper_id},    {"title", h.title}, {"body", h.body},   {"date", h.date},
+                        {"path", h.path},      {"score", h.score}, {"url", url},       {"snippet", snippet_parts(h.snippet)}};
+    if (q.recommendations) {
+      j["number"] = h.number;
+      j["page"] = h.page;
+      j["text"] = h.text;
+      j["page_url"] = url + "/original#page=" + std::to_string(h.page);
+    }
+    list.push_back(std::move(j));
+  }
+  out["hits"] = std::move(list);
+  return {200, std::move(out)};
+}
+
+Reply paper_reply(Archive& archive, const std::string& id, const fs::path& archive_dir) {
+  if (!is_hex_id(id, 6)) return bad_request("a paper id is its SHA-256 (64 hex digits, lower case) or a prefix of at least 6");
+  auto record = archive.record(id);
+  if (!record) return {404, {{"error", "no single paper with id " + id}}};
+  const std::string full_id = (*record)["id"].get<std::string>();
+  // Whether an original is there to link to: a path holding a file of the archived size (the
+  // hash is checked when the file is asked for).
+  const auto bytes = (*record)["source"].value("bytes", std::uintmax_t{0});
+  std::string found;
+  for (const std::string& path : archive.original_paths(full_id)) {
+    for (const fs::path& p : candidates(path, archive_dir))
+      if (found.empty() && file_size_or_zero(p) == bytes && bytes > 0) found = path;
+  }
+  nlohmann::json original = {{"url", "/papers/" + full_id + "/original"}, {"available", !found.empty()}};
+  if (found.empty()) original["reason"] = "the original is not where it was archived from (moved, changed or deleted)";
+  (*record)["original"] = std::move(original);
+  return {200, std::move(*record)};
+}
+
+Reply overview_reply(Archive& archive) {
+  nlohmann::json bodies = nlohmann::json::array();
+  for (const auto& [name, n] : archive.bodies()) bodies.push_back({{"name", name}, {"papers", n}});
+  nlohmann::json years = nlohmann::json::array();
+  for (const YearBodyCount& c : archive.recommendations_by_year())
+    years.push_back({{"year", c.year}, {"body", c.body}, {"recommendations", c.recommendations}});
+  return {200,
+          {{"papers", archive.count_papers()},
+           {"recommendations", archive.count_recommendations()},
+           {"bodies", std::move(bodies)},
+           {"recommendations_by_year", std::move(years)}}};
+}
+
+OriginalLookup find_original(Archive& archive, const std::string& id, const fs::path& archive_dir) {
+  if (!is_hex_id(id, 64)) return {400, "an original is asked for by its paper's full id (64 hex digits)", {}};
+  auto record = archive.record(id);
+  if (!record) return {404, "no paper with id " + id, {}};
+  const auto bytes = (*record)["source"].value("bytes", std::uintmax_t{0});
+  for (const std::string& path : archive.original_paths(id)) {
+    for (const fs::path& p : candidates(path, archive_dir)) {
+      if (file_size_or_zero(p) != bytes || bytes == 0) continue;
+      std::ifstream in(p, std::ios::binary);
+      std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      if (!in.good() && !in.eof()) continue;
+      if (sha256_hex(content) != id) continue;  // same size, other bytes: not this paper's original
+      Original o;
+      o.bytes = std::move(content);
+      o.media_type = (*record)["source"].value("media_type", std::string());
+      o.file_name = p.filename().string();
+      return {200, "", std::move(o)};
+    }
+  }
+  return {404, "the original of " + id.substr(0, 12) + " is no longer where it was archived from (moved, changed or deleted)", {}};
+}
+
+}  // namespace papers::web

@@ -1,0 +1,218 @@
+// `papers serve` over cpp-httplib. See server.h.
+#include "web/server.h"
+
+#include <httplib.h>
+
+#include <arpa/inet.h>
+
+#include <cstdio>
+#include <stdexcept>
+
+#include "web/page_assets.h"
+
+namespace papers::web {
+namespace {
+
+namespace fs = std::filesystem;
+using httplib::Request;
+using httplib::Response;
+
+// Only the page's own script and style, no frames, no plugins, forms back to this server.
+constexpr const char* kPagePolicy =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+void common_headers(Response& res) {
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("Referrer-Policy", "no-referrer");
+  res.set_header("Cross-Origin-Resource-Policy", "same-origin");
+}
+
+void send_json(Response& res, int status, const nlohmann::json& body) {
+  res.status = status;
+  common_headers(res);
+  res.set_header("Cache-Control", "no-store");
+  res.set_header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  // Invalid UTF-8 (none is expected: records were JSON already) becomes U+FFFD, never an exception.
+  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json; charset=utf-8");
+}
+
+void send_error(Response& res, int status, const std::string& why) { send_json(res, status, {{"error", why}}); }
+
+std::string_view asset(std::string_view name) {
+  for (const PageAsset& a : page_assets())
+    if (a.name == name) return a.bytes;
+  throw std::logic_error("no page asset " + std::string(name));
+}
+
+// The host part of a Host header: "127.0.0.1:8080" -> "127.0.0.1", "[::1]:8080" -> "::1".
+std::string host_of(const std::string& header) {
+  if (!header.empty() && header.front() == '[') {
+    const auto close = header.find(']');
+    return close == std::string::npos ? header : header.substr(1, close - 1);
+  }
+  const auto colon = header.find(':');
+  return colon == std::string::npos ? header : header.substr(0, colon);
+}
+
+// A file name safe inside a quoted Content-Disposition parameter: ASCII letters, digits, . - _ and
+// spaces; anything else becomes '_'.
+std::string plain_file_name(const std::string& name) {
+  std::string out;
+  for (unsigned char c : name)
+    out += (std::isalnum(c) || c == '.' || c == '-' || c == '_' || c == ' ') && c < 0x80 ? static_cast<char>(c) : '_';
+  return out.empty() ? "original" : out;
+}
+
+}  // namespace
+
+bool is_loopback_host(const std::string& host) {
+  if (host == "localhost" || host == "::1") return true;
+  in_addr v4{};
+  if (inet_pton(AF_INET, host.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+  return false;
+}
+
+struct WebServer::State {
+  ServeOptions options;
+  fs::path archive_dir;
+  bool loopback_only = true;
+  httplib::Server http;
+
+  void routes();
+};
+
+WebServer::WebServer(ServeOptions options) : state_(std::make_unique<State>()) {
+  state_->options = std::move(options);
+  {
+    Archive archive(state_->options.archive_path, /*read_only=*/true);
+    if (!archive.searchable())
+      throw std::runtime_error("the archive " + state_->options.archive_path +
+                               " was made before search and has no index yet: run `papers ingest` on it once to index it");
+  }
+  std::error_code ec;
+  state_->archive_dir = fs::absolute(state_->options.archive_path, ec).parent_path();
+  state_->loopback_only = is_loopback_host(state_->options.host);
+  state_->routes();
+}
+
+WebServer::~WebServer() = default;
+
+int WebServer::bind() {
+  auto& o = state_->options;
+  if (o.port == 0) {
+    const int port = state_->http.bind_to_any_port(o.host);
+    if (port <= 0) throw std::runtime_error("cannot bind " + o.host + " to a free port");
+    o.port = port;
+  } else if (!state_->http.bind_to_port(o.host, o.port)) {
+    throw std::runtime_error("cannot bind " + o.host + ":" + std::to_string(o.port) + " (in use, or not an address of this machine)");
+  }
+  return o.port;
+}
+
+void WebServer::run() { state_->http.listen_after_bind(); }
+
+void WebServer::stop() { state_->http.stop(); }
+
+void WebServer::State::routes() {
+  http.set_payload_max_length(options.max_body_bytes);
+
+  // Before any route: the method, the Host (when bound to loopback), and no request body.
+  http.set_pre_routing_handler([this](const Request& req, Response& res) {
+    if (req.method != "GET" && req.method != "HEAD") {
+      res.set_header("Allow", "GET, HEAD");
+      send_error(res, 405, "method " + req.method + " not allowed: this server only reads (GET, HEAD)");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (loopback_only && !is_loopback_host(host_of(req.get_header_value("Host")))) {
+      send_error(res, 403, "this server answers requests addressed to a loopback name (127.0.0.1, localhost, [::1]) only");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    const std::string length = req.get_header_value("Content-Length");
+    if (req.has_header("Transfer-Encoding") || (!length.empty() && length != "0")) {
+      res.set_header("Connection", "close");  // the unread body must not be taken for the next request
+      std::uint64_t n = 0;
+      const bool big = req.has_header("Transfer-Encoding") || std::sscanf(length.c_str(), "%lu", &n) != 1 || n > options.max_body_bytes;
+      send_error(res, big ? 413 : 400, big ? "request body too large" : "a GET request carries no body");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+
+  auto page = [](const char* name, const char* type) {
+    return [name, type](const Request&, Response& res) {
+      common_headers(res);
+      res.set_header("Content-Security-Policy", kPagePolicy);
+      res.set_header("Cache-Control", "no-cache");
+      const std::string_view bytes = asset(name);
+      res.set_content(bytes.data(), bytes.size(), type);
+    };
+  };
+  http.Get("/", page("index.html", "text/html; charset=utf-8"));
+  http.Get(R"(/papers/[0-9a-f]{6,64})", page("index.html", "text/html; charset=utf-8"));
+  http.Get("/assets/app.js", page("app.js", "text/javascript; charset=utf-8"));
+  http.Get("/assets/style.css", page("style.css", "text/css; charset=utf-8"));
+  http.Get("/favicon.ico", [](const Request&, Response& res) { res.status = 204; });  // none, and no 404 in the log
+
+  http.Get("/api/search", [this](const Request& req, Response& res) {
+    Archive archive(options.archive_path, /*read_only=*/true);
+    const Reply r = search_reply(archive, req.params, options.limits);
+    send_json(res, r.status, r.body);
+  });
+  http.Get(R"(/api/papers/([^/]*))", [this](const Request& req, Response& res) {
+    Archive archive(options.archive_path, /*read_only=*/true);
+    const Reply r = paper_reply(archive, req.matches[1].str(), archive_dir);
+    send_json(res, r.status, r.body);
+  });
+  http.Get("/api/overview", [this](const Request&, Response& res) {
+    Archive archive(options.archive_path, /*read_only=*/true);
+    const Reply r = overview_reply(archive);
+    send_json(res, r.status, r.body);
+  });
+
+  // An archived paper's original, by id only; the bytes are checked against the id first.
+  http.Get(R"(/papers/([^/]*)/original)", [this](const Request& req, Response& res) {
+    Archive archive(options.archive_path, /*read_only=*/true);
+    OriginalLookup found = find_original(archive, req.matches[1].str(), archive_dir);
+    if (found.status != 200) return send_error(res, found.status, found.reason);
+    common_headers(res);
+    res.set_header("Cache-Control", "no-cache");
+    const bool inline_ok = servable_inline(found.original.media_type);
+    const std::string type = !inline_ok ? "application/octet-stream"
+                             : found.original.media_type == "text/plain" ? "text/plain; charset=utf-8"
+                                                                          : found.original.media_type;
+    res.set_header("Content-Disposition",
+                   std::string(inline_ok ? "inline" : "attachment") + "; filename=\"" + plain_file_name(found.original.file_name) + "\"");
+    res.set_content(std::move(found.original.bytes), type);
+  });
+
+  // Anything unanswered (no route: 404; the library's own 400, 413, 414) gets a JSON reason.
+  http.set_error_handler([](const Request&, Response& res) {
+    if (!res.body.empty()) return;
+    const char* why = res.status == 404   ? "not found: the page is /, a paper is /papers/ID, the API is /api/search, "
+                                            "/api/papers/ID and /api/overview"
+                      : res.status == 414 ? "request URI too long"
+                      : res.status == 413 ? "request body too large"
+                                          : "bad request";
+    send_error(res, res.status, why);
+  });
+  http.set_exception_handler([](const Request& req, Response& res, std::exception_ptr ep) {
+    std::string why = "unknown error";
+    try {
+      std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      why = e.what();
+    } catch (...) {
+    }
+    std::fprintf(stderr, "papers serve: %s %s failed: %s\n", req.method.c_str(), req.path.c_str(), why.c_str());
+    send_error(res, 500, "internal error: " + why);
+  });
+  if (options.log_requests) {
+    http.set_logger([](const Request& req, const Response& res) {
+      std::fprintf(stderr, "%s %s %s %d %zu\n", req.remote_addr.c_str(), req.method.c_str(), req.target.c_str(), res.status,
+                   res.body.size());
+    });
+  }
+}
+
+}  // namespace papers::web
