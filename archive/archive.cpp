@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
 
@@ -47,6 +48,11 @@ CREATE TABLE IF NOT EXISTS failures(path TEXT PRIMARY KEY, sha256 TEXT, stage TE
   at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS papers_body ON papers(body);
 CREATE INDEX IF NOT EXISTS papers_meeting_date ON papers(meeting_date);
+-- search()'s filters: body and organisation in any case, the meeting date else the report date;
+-- with the id, so that finding a filter's recommendations never reads the (large) papers rows.
+CREATE INDEX IF NOT EXISTS papers_body_nocase ON papers(body COLLATE NOCASE, id);
+CREATE INDEX IF NOT EXISTS papers_organisation_nocase ON papers(organisation COLLATE NOCASE, id);
+CREATE INDEX IF NOT EXISTS papers_day ON papers(coalesce(meeting_date, report_date), id);
 CREATE INDEX IF NOT EXISTS legal_references_act ON legal_references(act_key);
 CREATE INDEX IF NOT EXISTS recommendations_paper ON recommendations(paper_id);
 )sql";
@@ -122,6 +128,15 @@ Archive::Archive(const std::string& path, bool read_only) {
     throw std::runtime_error("cannot open archive " + path + ": " + message);
   }
   sqlite3_busy_timeout(db_, 5000);
+  // papers_admitted(rowid): whether search()'s filters admit that row (see search()).
+  sqlite3_create_function_v2(
+      db_, "papers_admitted", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, &admitted_,
+      [](sqlite3_context* c, int, sqlite3_value** v) {
+        const auto& admitted = *static_cast<const std::vector<bool>*>(sqlite3_user_data(c));
+        const sqlite3_int64 row = sqlite3_value_int64(v[0]);
+        sqlite3_result_int(c, row >= 0 && static_cast<std::size_t>(row) < admitted.size() && admitted[static_cast<std::size_t>(row)]);
+      },
+      nullptr, nullptr, nullptr);
   if (!read_only) {
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=NORMAL");
@@ -148,6 +163,9 @@ Archive::Archive(const std::string& path, bool read_only) {
   } else {
     // A read-only open of a file that is not an archive fails here, not later.
     Statement s(prepare("SELECT value FROM meta WHERE key='schema_version'"));
+    // Reads through a memory map (up to SQLite's 2 GiB cap) instead of a read() per page: a
+    // search's filter set over 100,000 papers took 46 -> 22 ms (search_bench.sh archive, sqlite3).
+    exec("PRAGMA mmap_size=2147418112");
   }
 }
 
@@ -428,51 +446,64 @@ std::vector<SearchHit> Archive::search(const SearchQuery& q) {
   if (!searchable())
     throw SearchError("this archive was made before search and has no index yet: run `papers ingest` on it once "
                       "(any folder, even one already archived) to index it");
-  // Filters shared by both searches, on the papers row p.
-  const char* filters =
-      " AND (?2 = '' OR p.body = ?2 COLLATE NOCASE)"
-      " AND (?3 = '' OR p.organisation = ?3 COLLATE NOCASE)"
-      " AND (?4 = '' OR coalesce(p.meeting_date, p.report_date) >= ?4)"
-      " AND (?5 = '' OR coalesce(p.meeting_date, p.report_date) <= ?5)"
-      " AND (?6 = '' OR EXISTS (SELECT 1 FROM legal_references l WHERE l.paper_id = p.id"
-      "      AND (l.act = ?6 COLLATE NOCASE OR l.act_key = ?6)))";
+  // Filters first, as the set of rows they admit (papers.seq, or recommendations' rowids), read
+  // through the papers indexes; the ranking query then asks papers_admitted(rowid) of each match,
+  // so BM25 is computed for admitted matches only and no match is joined to its papers row.
+  // Before (a join to papers for every match, the filters on the joined row), a word in nearly
+  // every paper cost ~115 ms over 100,000 papers with or without a filter (bench/search_bench.sh).
+  const bool filtered = !q.body.empty() || !q.organisation.empty() || !q.since.empty() || !q.until.empty() || !q.act.empty();
+  admitted_.clear();
+  if (filtered) {
+    std::string where = " WHERE 1";
+    if (!q.body.empty()) where += " AND p.body = ?1 COLLATE NOCASE";
+    if (!q.organisation.empty()) where += " AND p.organisation = ?2 COLLATE NOCASE";
+    if (!q.since.empty()) where += " AND coalesce(p.meeting_date, p.report_date) >= ?3";
+    if (!q.until.empty()) where += " AND coalesce(p.meeting_date, p.report_date) <= ?4";
+    if (!q.act.empty()) where += " AND p.id IN (SELECT paper_id FROM legal_references WHERE act_key = ?5)";
+    const std::string sql = q.recommendations
+                                ? "SELECT r.rowid FROM papers p JOIN recommendations r ON r.paper_id = p.id" + where
+                                : "SELECT p.seq FROM papers p" + where;
+    Statement f(prepare(sql.c_str()));
+    bind_value(f.get(), 1, q.body);
+    bind_value(f.get(), 2, q.organisation);
+    bind_value(f.get(), 3, q.since);
+    bind_value(f.get(), 4, q.until);
+    bind_value(f.get(), 5, act_key(q.act));  // the title and the key of an Act give the same key
+    while (sqlite3_step(f.get()) == SQLITE_ROW) {
+      const auto row = static_cast<std::size_t>(sqlite3_column_int64(f.get(), 0));
+      if (row >= admitted_.size()) admitted_.resize(std::max(row + 1, admitted_.size() * 2));
+      admitted_[row] = true;
+    }
+    if (admitted_.empty()) return {};
+  }
   // Two steps, so that the costly snippet is made for the hits shown only: the inner query ranks
-  // every match (BM25 through FTS5's rank column) and keeps the best `limit`; the outer one
-  // matches again to make their snippets. One step made a snippet for every match (bench/
-  // search_bench.sh over 100,000 papers: papers median 28 -> 13 ms, recommendations 18 -> 8 ms;
-  // the papers p95, set by words in nearly every paper, went 105 -> 121 ms).
+  // the admitted matches (BM25 through FTS5's rank column; "+score" so that SQLite's sorter keeps
+  // the best `limit` instead of FTS5 sorting every match) and the outer one matches again to make
+  // their snippets, the hits first (CROSS JOIN fixes that order: left to the planner, it walked
+  // every match again). One step made a snippet for every match (search_bench.sh over 100,000 papers:
+  // papers median 28 -> 13 ms, recommendations 18 -> 8 ms).
+  const char* admit = filtered ? " AND papers_admitted(rowid)" : "";
   std::string sql;
   if (q.recommendations) {
-    sql = std::string(
-              "WITH best AS (SELECT recommendations_fts.rowid AS id, recommendations_fts.rank AS score FROM recommendations_fts"
-              " JOIN recommendations r ON r.rowid = recommendations_fts.rowid JOIN papers p ON p.id = r.paper_id"
-              " WHERE recommendations_fts MATCH ?1") +
-          filters +
-          " ORDER BY recommendations_fts.rank LIMIT ?9 OFFSET ?10)"
+    sql = std::string("WITH best AS (SELECT rowid AS id, rank AS score FROM recommendations_fts WHERE recommendations_fts MATCH ?1") +
+          admit +
+          " ORDER BY +score LIMIT ?9 OFFSET ?10)"
           " SELECT p.id, coalesce(p.title, ''), coalesce(p.body, ''), coalesce(p.meeting_date, p.report_date, ''), p.path,"
           " snippet(recommendations_fts, 0, ?7, ?8, '...', 24), best.score,"
           " coalesce(r.number, ''), coalesce(r.page, 0), r.text"
-          " FROM best JOIN recommendations_fts ON recommendations_fts.rowid = best.id"
-          " JOIN recommendations r ON r.rowid = best.id JOIN papers p ON p.id = r.paper_id"
+          " FROM best CROSS JOIN recommendations_fts ON recommendations_fts.rowid = best.id"
+          " CROSS JOIN recommendations r ON r.rowid = best.id CROSS JOIN papers p ON p.id = r.paper_id"
           " WHERE recommendations_fts MATCH ?1 ORDER BY best.score";
   } else {
-    sql = std::string(
-              "WITH best AS (SELECT papers_fts.rowid AS id, papers_fts.rank AS score FROM papers_fts"
-              " JOIN papers p ON p.seq = papers_fts.rowid WHERE papers_fts MATCH ?1") +
-          filters +
-          " ORDER BY papers_fts.rank LIMIT ?9 OFFSET ?10)"
+    sql = std::string("WITH best AS (SELECT rowid AS id, rank AS score FROM papers_fts WHERE papers_fts MATCH ?1") + admit +
+          " ORDER BY +score LIMIT ?9 OFFSET ?10)"
           " SELECT p.id, coalesce(p.title, ''), coalesce(p.body, ''), coalesce(p.meeting_date, p.report_date, ''), p.path,"
           " snippet(papers_fts, 1, ?7, ?8, '...', 16), best.score, '', 0, ''"
-          " FROM best JOIN papers_fts ON papers_fts.rowid = best.id JOIN papers p ON p.seq = best.id"
+          " FROM best CROSS JOIN papers_fts ON papers_fts.rowid = best.id CROSS JOIN papers p ON p.seq = best.id"
           " WHERE papers_fts MATCH ?1 ORDER BY best.score";
   }
   Statement s(prepare(sql.c_str()));
   bind_value(s.get(), 1, q.text);
-  bind_value(s.get(), 2, q.body);
-  bind_value(s.get(), 3, q.organisation);
-  bind_value(s.get(), 4, q.since);
-  bind_value(s.get(), 5, q.until);
-  bind_value(s.get(), 6, q.act);
   bind_value(s.get(), 7, q.mark_begin);
   bind_value(s.get(), 8, q.mark_end);
   bind_value(s.get(), 9, static_cast<std::int64_t>(q.limit > 0 ? q.limit : 20));

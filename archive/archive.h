@@ -133,6 +133,7 @@ class Archive {
   sqlite3_stmt* prepare(const char* sql);
   sqlite3* db_ = nullptr;
   bool in_transaction_ = false;
+  std::vector<bool> admitted_;  // rows search()'s filters admit, by rowid; read by papers_admitted()
 };
 
 }  // namespace papers

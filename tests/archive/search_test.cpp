@@ -7,12 +7,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "archive/archive.h"
+#include "extractors/legal_references.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/record_json.h"
 #include "tests/text_fixture.h"
@@ -75,6 +77,88 @@ TEST_CASE("search: filters by body / dates / Act", "[search][archive]") {
   CHECK(archive.search(q).size() == 1);
   q.act = "Localism Act 2011";
   CHECK(archive.search(q).empty());
+  fs::remove_all(dir);
+}
+
+// The filters are applied as a set of admitted rows before ranking (archive.cpp): whatever the
+// filters, the hits must be exactly the unfiltered hits that pass them, in the same order, with
+// the same scores, and a page (offset, limit) of them must be that slice.
+TEST_CASE("search: filtered hits are the unfiltered hits that pass the filters, in order", "[search][archive]") {
+  const fs::path dir = papers::test::fresh_temp_dir("search-filter-equivalence");
+  Archive archive((dir / "a.db").string());
+  const char* bodies[] = {"Cabinet", "Planning Committee", "Police and Crime Panel"};
+  const char* acts[] = {"Localism Act 2011", "Highways Act 1980", ""};
+  const char* topics[] = {"highways", "libraries", "precept", "housing"};
+  std::vector<std::pair<std::string, std::string>> papers;
+  for (int i = 0; i < 36; ++i) {
+    const std::string topic = topics[i % 4], other = topics[(i / 4) % 4];
+    std::string text = std::string("To: ") + bodies[i % 3] + "\nDate of meeting: " + std::to_string(1 + i % 27) + " March " +
+                       std::to_string(2005 + i % 17) + "\nSubject: " + topic + " report " + std::to_string(i) + "\n\n1. Report\n\n";
+    for (int k = 0; k <= i % 5; ++k) text += "1." + std::to_string(k + 1) + " The " + other + " budget and the " + topic + " plan.\n";
+    if (*acts[i % 3]) text += "1.9 Under section 1 of the " + std::string(acts[i % 3]) + " the council may act.\n";
+    text += "\n2. Recommendation\n\n2.1 The " + std::string(bodies[i % 3]) + " is recommended to approve the " + topic + " plan.\n";
+    papers.emplace_back("paper" + std::to_string(i) + ".txt", text);
+  }
+  papers::test::archive_text_papers(archive, dir, papers);
+
+  auto acts_of = [&](const std::string& id) {
+    std::vector<std::string> out;
+    const nlohmann::json record = archive.record(id).value();
+    for (const auto& l : record["legal_references"]) out.push_back(l["act"].get<std::string>());
+    return out;
+  };
+  struct Filter {
+    std::string body, since, until, act;
+  };
+  const std::vector<Filter> filters = {{"cabinet", "", "", ""},         {"", "2010-01-01", "2015-12-31", ""},
+                                       {"", "", "", "Localism Act 2011"}, {"police and crime panel", "2008-01-01", "", ""},
+                                       {"", "", "", "highways-act-1980"}, {"Planning Committee", "", "2012-06-30", "Localism Act 2011"}};
+  int compared = 0;
+  for (const bool recommendations : {false, true}) {
+    for (const char* text : {"plan", "highways OR precept", "approve", "housing NOT libraries"}) {
+      SearchQuery all;
+      all.text = text;
+      all.recommendations = recommendations;
+      all.limit = 1000;
+      const std::vector<SearchHit> everything = archive.search(all);
+      REQUIRE(!everything.empty());
+      for (const Filter& f : filters) {
+        std::vector<const SearchHit*> expected;
+        for (const SearchHit& h : everything) {
+          const std::vector<std::string> paper_acts = acts_of(h.paper_id);
+          const bool act_ok = f.act.empty() || std::any_of(paper_acts.begin(), paper_acts.end(), [&](const std::string& a) {
+                                return act_key(a) == act_key(f.act);  // a title or a key: the same key
+                              });
+          std::string body = h.body, wanted = f.body;
+          for (auto* s : {&body, &wanted}) std::transform(s->begin(), s->end(), s->begin(), ::tolower);
+          if ((f.body.empty() || body == wanted) && (f.since.empty() || h.date >= f.since) && (f.until.empty() || h.date <= f.until) &&
+              act_ok)
+            expected.push_back(&h);
+        }
+        SearchQuery q = all;
+        q.body = f.body;
+        q.since = f.since;
+        q.until = f.until;
+        q.act = f.act;
+        const std::vector<SearchHit> got = archive.search(q);
+        INFO((recommendations ? "recommendations: " : "papers: ") << text << " / " << f.body << " " << f.since << " " << f.until << " " << f.act);
+        REQUIRE(got.size() == expected.size());
+        for (std::size_t i = 0; i < got.size(); ++i) {
+          CHECK(got[i].paper_id == expected[i]->paper_id);
+          CHECK(got[i].text == expected[i]->text);
+          CHECK(got[i].score == expected[i]->score);
+        }
+        // A page of the filtered hits is their slice.
+        q.offset = 1;
+        q.limit = 2;
+        const std::vector<SearchHit> page = archive.search(q);
+        REQUIRE(page.size() == std::min<std::size_t>(2, expected.size() > 1 ? expected.size() - 1 : 0));
+        for (std::size_t i = 0; i < page.size(); ++i) CHECK(page[i].paper_id == expected[i + 1]->paper_id);
+        compared += expected.empty() ? 0 : 1;
+      }
+    }
+  }
+  CHECK(compared >= 40);  // the filters above do admit hits: the comparison is not of empty lists
   fs::remove_all(dir);
 }
 
