@@ -5,8 +5,10 @@
 #include <cstdio>
 #include <ctime>
 #include <algorithm>
+#include <limits>
 #include <memory>
 #include <stdexcept>
+#include <thread>
 
 #include "extractors/legal_references.h"
 
@@ -120,6 +122,10 @@ bool valid_iso_day(const std::string& v) {
 }
 
 Archive::Archive(const std::string& path, bool read_only) {
+  // Before SQLite starts (a no-op after): no global count of allocated memory, whose mutex every
+  // allocation takes, so that the parts of a ranking running side by side do not queue on it.
+  static const int memstatus_off = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)memstatus_off;
   const int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
     const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
@@ -128,15 +134,7 @@ Archive::Archive(const std::string& path, bool read_only) {
     throw std::runtime_error("cannot open archive " + path + ": " + message);
   }
   sqlite3_busy_timeout(db_, 5000);
-  // papers_admitted(rowid): whether search()'s filters admit that row (see search()).
-  sqlite3_create_function_v2(
-      db_, "papers_admitted", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, &admitted_,
-      [](sqlite3_context* c, int, sqlite3_value** v) {
-        const auto& admitted = *static_cast<const std::vector<bool>*>(sqlite3_user_data(c));
-        const sqlite3_int64 row = sqlite3_value_int64(v[0]);
-        sqlite3_result_int(c, row >= 0 && static_cast<std::size_t>(row) < admitted.size() && admitted[static_cast<std::size_t>(row)]);
-      },
-      nullptr, nullptr, nullptr);
+  register_admitted(db_);
   if (!read_only) {
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=NORMAL");
@@ -169,7 +167,20 @@ Archive::Archive(const std::string& path, bool read_only) {
   }
 }
 
+// papers_admitted(rowid): whether search()'s filters admit that row (see search()).
+void Archive::register_admitted(sqlite3* db) {
+  sqlite3_create_function_v2(
+      db, "papers_admitted", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, &admitted_,
+      [](sqlite3_context* c, int, sqlite3_value** v) {
+        const auto& admitted = *static_cast<const std::vector<bool>*>(sqlite3_user_data(c));
+        const sqlite3_int64 row = sqlite3_value_int64(v[0]);
+        sqlite3_result_int(c, row >= 0 && static_cast<std::size_t>(row) < admitted.size() && admitted[static_cast<std::size_t>(row)]);
+      },
+      nullptr, nullptr, nullptr);
+}
+
 Archive::~Archive() {
+  for (sqlite3* db : part_connections_) sqlite3_close(db);
   if (in_transaction_) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
   sqlite3_close(db_);
 }
@@ -435,6 +446,22 @@ ArchiveStats Archive::stats() {
   return st;
 }
 
+sqlite3* Archive::part_connection(std::size_t i) {
+  while (part_connections_.size() <= i) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(sqlite3_db_filename(db_, "main"), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+      const std::string why = db ? sqlite3_errmsg(db) : "out of memory";
+      sqlite3_close(db);
+      throw std::runtime_error("archive: cannot open a second connection for search: " + why);
+    }
+    sqlite3_busy_timeout(db, 5000);
+    sqlite3_exec(db, "PRAGMA mmap_size=2147418112", nullptr, nullptr, nullptr);
+    register_admitted(db);
+    part_connections_.push_back(db);
+  }
+  return part_connections_[i];
+}
+
 bool Archive::searchable() {
   Statement indexed(prepare("SELECT 1 FROM sqlite_master WHERE name = 'recommendations_fts'"));
   return sqlite3_step(indexed.get()) == SQLITE_ROW;
@@ -476,38 +503,92 @@ std::vector<SearchHit> Archive::search(const SearchQuery& q) {
     }
     if (admitted_.empty()) return {};
   }
-  // Two steps, so that the costly snippet is made for the hits shown only: the inner query ranks
-  // the admitted matches (BM25 through FTS5's rank column; "+score" so that SQLite's sorter keeps
-  // the best `limit` instead of FTS5 sorting every match) and the outer one matches again to make
-  // their snippets, the hits first (CROSS JOIN fixes that order: left to the planner, it walked
-  // every match again). One step made a snippet for every match (search_bench.sh over 100,000 papers:
-  // papers median 28 -> 13 ms, recommendations 18 -> 8 ms).
-  const char* admit = filtered ? " AND papers_admitted(rowid)" : "";
+  // Two steps, so that the costly snippet is made for the hits shown only (one step made a snippet
+  // for every match: search_bench.sh, papers median 28 -> 13 ms). First the ranking: BM25 through
+  // FTS5's rank column, "+rank" so that SQLite's sorter keeps the best offset + limit instead of
+  // FTS5 sorting every match. A big index is ranked in parts, rowid ranges side by side on
+  // connections of their own: BM25's statistics (document count, lengths, term frequencies) are
+  // the whole index's in every part, so the parts' best, merged, are exactly the whole's best.
+  const std::string table = q.recommendations ? "recommendations_fts" : "papers_fts";
+  const std::string rank_sql = "SELECT rowid, rank FROM " + table + " WHERE " + table + " MATCH ?1" +
+                               (filtered ? " AND papers_admitted(rowid)" : "") +
+                               " AND rowid BETWEEN ?2 AND ?3 ORDER BY +rank LIMIT ?4";
+  const std::int64_t limit = q.limit > 0 ? q.limit : 20, offset = q.offset > 0 ? q.offset : 0;
+  std::int64_t last_row = 0;
+  {
+    Statement m(prepare(q.recommendations ? "SELECT coalesce(max(rowid), 0) FROM recommendations"
+                                          : "SELECT coalesce(max(seq), 0) FROM papers"));
+    if (sqlite3_step(m.get()) == SQLITE_ROW) last_row = sqlite3_column_int64(m.get(), 0);
+  }
+  const std::size_t parts = last_row >= kParallelSearchRows ? std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4) : 1;
+  struct Ranked {
+    double score;
+    std::int64_t row;
+  };
+  std::vector<std::vector<Ranked>> ranked(parts);
+  std::vector<std::string> errors(parts);
+  auto rank_part = [&](sqlite3* db, std::size_t part) {
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(db, rank_sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) {
+      errors[part] = sqlite3_errmsg(db);
+      return;
+    }
+    Statement r(raw);
+    const std::int64_t span = last_row / static_cast<std::int64_t>(parts) + 1;
+    bind_value(r.get(), 1, q.text);
+    bind_value(r.get(), 2, static_cast<std::int64_t>(part) * span);
+    bind_value(r.get(), 3, part + 1 == parts ? std::numeric_limits<std::int64_t>::max() : (static_cast<std::int64_t>(part) + 1) * span - 1);
+    bind_value(r.get(), 4, offset + limit);
+    int rc = 0;
+    while ((rc = sqlite3_step(r.get())) == SQLITE_ROW)
+      ranked[part].push_back({sqlite3_column_double(r.get(), 1), sqlite3_column_int64(r.get(), 0)});
+    if (rc != SQLITE_DONE) errors[part] = sqlite3_errmsg(db);
+  };
+  {
+    std::vector<std::thread> others;
+    for (std::size_t part = 1; part < parts; ++part) others.emplace_back(rank_part, part_connection(part - 1), part);
+    rank_part(db_, 0);
+    for (std::thread& t : others) t.join();
+  }
+  for (const std::string& why : errors) {
+    // FTS5 says "fts5: syntax error near \"AND\"", "no such column: x" (a word before ':'), ...
+    if (!why.empty())
+      throw SearchError("cannot read the query '" + q.text + "' (" + why +
+                        "): use words, \"a phrase\", prefix*, AND, OR, NOT and brackets; quote words with : - or ^");
+  }
+  std::vector<Ranked> best;
+  for (const auto& part : ranked) best.insert(best.end(), part.begin(), part.end());
+  std::sort(best.begin(), best.end(), [](const Ranked& a, const Ranked& b) { return a.score != b.score ? a.score < b.score : a.row < b.row; });
+  if (static_cast<std::int64_t>(best.size()) <= offset) return {};
+  best.erase(best.begin(), best.begin() + offset);
+  if (static_cast<std::int64_t>(best.size()) > limit) best.resize(static_cast<std::size_t>(limit));
+
+  // Then the hits shown, in that order, with their papers and snippets: matched again, one row
+  // each (CROSS JOIN keeps that order: left to the planner, it walked every match again).
+  std::string rows = "[";
+  for (const Ranked& b : best) rows += (rows.size() > 1 ? "," : "") + std::to_string(b.row);
+  rows += "]";
   std::string sql;
   if (q.recommendations) {
-    sql = std::string("WITH best AS (SELECT rowid AS id, rank AS score FROM recommendations_fts WHERE recommendations_fts MATCH ?1") +
-          admit +
-          " ORDER BY +score LIMIT ?9 OFFSET ?10)"
+    sql = "WITH best AS (SELECT value AS id, key AS ord FROM json_each(?2))"
           " SELECT p.id, coalesce(p.title, ''), coalesce(p.body, ''), coalesce(p.meeting_date, p.report_date, ''), p.path,"
-          " snippet(recommendations_fts, 0, ?7, ?8, '...', 24), best.score,"
+          " snippet(recommendations_fts, 0, ?7, ?8, '...', 24), best.ord,"
           " coalesce(r.number, ''), coalesce(r.page, 0), r.text"
           " FROM best CROSS JOIN recommendations_fts ON recommendations_fts.rowid = best.id"
           " CROSS JOIN recommendations r ON r.rowid = best.id CROSS JOIN papers p ON p.id = r.paper_id"
-          " WHERE recommendations_fts MATCH ?1 ORDER BY best.score";
+          " WHERE recommendations_fts MATCH ?1 ORDER BY best.ord";
   } else {
-    sql = std::string("WITH best AS (SELECT rowid AS id, rank AS score FROM papers_fts WHERE papers_fts MATCH ?1") + admit +
-          " ORDER BY +score LIMIT ?9 OFFSET ?10)"
+    sql = "WITH best AS (SELECT value AS id, key AS ord FROM json_each(?2))"
           " SELECT p.id, coalesce(p.title, ''), coalesce(p.body, ''), coalesce(p.meeting_date, p.report_date, ''), p.path,"
-          " snippet(papers_fts, 1, ?7, ?8, '...', 16), best.score, '', 0, ''"
+          " snippet(papers_fts, 1, ?7, ?8, '...', 16), best.ord, '', 0, ''"
           " FROM best CROSS JOIN papers_fts ON papers_fts.rowid = best.id CROSS JOIN papers p ON p.seq = best.id"
-          " WHERE papers_fts MATCH ?1 ORDER BY best.score";
+          " WHERE papers_fts MATCH ?1 ORDER BY best.ord";
   }
   Statement s(prepare(sql.c_str()));
   bind_value(s.get(), 1, q.text);
+  bind_value(s.get(), 2, rows);
   bind_value(s.get(), 7, q.mark_begin);
   bind_value(s.get(), 8, q.mark_end);
-  bind_value(s.get(), 9, static_cast<std::int64_t>(q.limit > 0 ? q.limit : 20));
-  bind_value(s.get(), 10, static_cast<std::int64_t>(q.offset > 0 ? q.offset : 0));
   std::vector<SearchHit> hits;
   int rc = 0;
   while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
@@ -526,18 +607,13 @@ std::vector<SearchHit> Archive::search(const SearchQuery& q) {
       flat += white ? ' ' : c;
     }
     h.snippet = flat;
-    h.score = sqlite3_column_double(s.get(), 6);
+    h.score = best[static_cast<std::size_t>(sqlite3_column_int64(s.get(), 6))].score;
     h.number = column_text(s.get(), 7);
     h.page = sqlite3_column_int(s.get(), 8);
     h.text = column_text(s.get(), 9);
     hits.push_back(std::move(h));
   }
-  if (rc != SQLITE_DONE) {
-    // FTS5 says "fts5: syntax error near \"AND\"", "no such column: x" (a word before ':'), ...
-    const std::string why = sqlite3_errmsg(db_);
-    throw SearchError("cannot read the query '" + q.text + "' (" + why +
-                      "): use words, \"a phrase\", prefix*, AND, OR, NOT and brackets; quote words with : - or ^");
-  }
+  if (rc != SQLITE_DONE) throw std::runtime_error(std::string("archive: ") + sqlite3_errmsg(db_));
   return hits;
 }
 

@@ -40,6 +40,9 @@ struct ArchiveStats {
   std::vector<std::pair<std::string, std::int64_t>> field_coverage;  // field -> papers where it is known
 };
 
+// An index with at least this many rows is ranked in parts side by side, one per core (up to 4).
+constexpr std::int64_t kParallelSearchRows = 20000;
+
 // Which records an export visits; empty fields do not filter.
 struct RecordFilter {
   std::string body;          // exact, case-insensitive
@@ -134,6 +137,11 @@ class Archive {
   sqlite3* db_ = nullptr;
   bool in_transaction_ = false;
   std::vector<bool> admitted_;  // rows search()'s filters admit, by rowid; read by papers_admitted()
+  // Read-only connections for the parts of a ranking that run beside this one (opened when first
+  // needed, kept for the next search).
+  std::vector<sqlite3*> part_connections_;
+  sqlite3* part_connection(std::size_t i);
+  void register_admitted(sqlite3* db);
 };
 
 }  // namespace papers
