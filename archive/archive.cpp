@@ -520,7 +520,9 @@ std::vector<SearchHit> Archive::search(const SearchQuery& q) {
                                           : "SELECT coalesce(max(seq), 0) FROM papers"));
     if (sqlite3_step(m.get()) == SQLITE_ROW) last_row = sqlite3_column_int64(m.get(), 0);
   }
-  const std::size_t parts = last_row >= kParallelSearchRows ? std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4) : 1;
+  const std::size_t parts = q.parts > 0                       ? static_cast<std::size_t>(std::min(q.parts, 16))
+                            : last_row >= kParallelSearchRows ? std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4)
+                                                              : 1;
   struct Ranked {
     double score;
     std::int64_t row;

@@ -61,6 +61,8 @@ struct SearchQuery {
   std::string act;                   // an Act's title ("Localism Act 2011") or key ("localism-act-2011")
   int limit = 20;
   int offset = 0;                    // hits to pass over first (the next page of results)
+  int parts = 0;                     // rank in this many rowid ranges side by side; 0: one per core
+                                     // (up to 4) for an index of kParallelSearchRows rows or more, else 1
   std::string mark_begin = "[", mark_end = "]";  // around matched words in snippets
 };
 

@@ -82,7 +82,8 @@ TEST_CASE("search: filters by body / dates / Act", "[search][archive]") {
 
 // The filters are applied as a set of admitted rows before ranking (archive.cpp): whatever the
 // filters, the hits must be exactly the unfiltered hits that pass them, in the same order, with
-// the same scores, and a page (offset, limit) of them must be that slice.
+// the same scores, and a page (offset, limit) of them must be that slice; ranked in rowid ranges
+// side by side and merged, the same.
 TEST_CASE("search: filtered hits are the unfiltered hits that pass the filters, in order", "[search][archive]") {
   const fs::path dir = papers::test::fresh_temp_dir("search-filter-equivalence");
   Archive archive((dir / "a.db").string());
@@ -148,12 +149,27 @@ TEST_CASE("search: filtered hits are the unfiltered hits that pass the filters, 
           CHECK(got[i].text == expected[i]->text);
           CHECK(got[i].score == expected[i]->score);
         }
-        // A page of the filtered hits is their slice.
+        // Ranked in parts side by side (as an index of 20,000 rows or more is), the same hits.
+        for (const int parts : {2, 3, 7}) {
+          SearchQuery in_parts = q;
+          in_parts.parts = parts;
+          const std::vector<SearchHit> merged = archive.search(in_parts);
+          REQUIRE(merged.size() == got.size());
+          for (std::size_t i = 0; i < got.size(); ++i) {
+            CHECK(merged[i].paper_id == got[i].paper_id);
+            CHECK(merged[i].text == got[i].text);
+            CHECK(merged[i].score == got[i].score);
+          }
+        }
+        // A page of the filtered hits is their slice, ranked in one part or in three.
         q.offset = 1;
         q.limit = 2;
-        const std::vector<SearchHit> page = archive.search(q);
-        REQUIRE(page.size() == std::min<std::size_t>(2, expected.size() > 1 ? expected.size() - 1 : 0));
-        for (std::size_t i = 0; i < page.size(); ++i) CHECK(page[i].paper_id == expected[i + 1]->paper_id);
+        for (const int parts : {1, 3}) {
+          q.parts = parts;
+          const std::vector<SearchHit> page = archive.search(q);
+          REQUIRE(page.size() == std::min<std::size_t>(2, expected.size() > 1 ? expected.size() - 1 : 0));
+          for (std::size_t i = 0; i < page.size(); ++i) CHECK(page[i].paper_id == expected[i + 1]->paper_id);
+        }
         compared += expected.empty() ? 0 : 1;
       }
     }
