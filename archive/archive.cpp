@@ -520,7 +520,9 @@ std::vector<SearchHit> Archive::search(const SearchQuery& q) {
                                           : "SELECT coalesce(max(seq), 0) FROM papers"));
     if (sqlite3_step(m.get()) == SQLITE_ROW) last_row = sqlite3_column_int64(m.get(), 0);
   }
-  const std::size_t parts = q.parts > 0                       ? static_cast<std::size_t>(std::min(q.parts, 16))
+  // In a write transaction of this connection, one part: other connections would not see its rows.
+  const std::size_t parts = in_transaction_                     ? 1
+                            : q.parts > 0                       ? static_cast<std::size_t>(std::min(q.parts, 16))
                             : last_row >= kParallelSearchRows ? std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4)
                                                               : 1;
   struct Ranked {
@@ -542,13 +544,20 @@ std::vector<SearchHit> Archive::search(const SearchQuery& q) {
     bind_value(r.get(), 3, part + 1 == parts ? std::numeric_limits<std::int64_t>::max() : (static_cast<std::int64_t>(part) + 1) * span - 1);
     bind_value(r.get(), 4, offset + limit);
     int rc = 0;
-    while ((rc = sqlite3_step(r.get())) == SQLITE_ROW)
-      ranked[part].push_back({sqlite3_column_double(r.get(), 1), sqlite3_column_int64(r.get(), 0)});
+    try {  // nothing may escape a thread
+      while ((rc = sqlite3_step(r.get())) == SQLITE_ROW)
+        ranked[part].push_back({sqlite3_column_double(r.get(), 1), sqlite3_column_int64(r.get(), 0)});
+    } catch (const std::exception& e) {
+      errors[part] = e.what();
+      return;
+    }
     if (rc != SQLITE_DONE) errors[part] = sqlite3_errmsg(db);
   };
   {
+    std::vector<sqlite3*> connections;  // all opened (which may throw) before any thread starts
+    for (std::size_t part = 1; part < parts; ++part) connections.push_back(part_connection(part - 1));
     std::vector<std::thread> others;
-    for (std::size_t part = 1; part < parts; ++part) others.emplace_back(rank_part, part_connection(part - 1), part);
+    for (std::size_t part = 1; part < parts; ++part) others.emplace_back(rank_part, connections[part - 1], part);
     rank_part(db_, 0);
     for (std::thread& t : others) t.join();
   }

@@ -118,7 +118,7 @@ double ms_since(Clock::time_point t) { return std::chrono::duration<double, std:
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: search-bench ARCHIVE_PATH [PAPERS]\n");
+    std::fprintf(stderr, "usage: search-bench ARCHIVE_PATH [PAPERS] [--reuse]\n");
     return 2;
   }
   const std::string path = argv[1];

@@ -43,8 +43,8 @@ struct ApiLimits {
 Reply search_reply(Archive& archive, const Params& params, const ApiLimits& limits = {});
 
 // GET /api/papers/ID: ID is the SHA-256 or a prefix of at least 6 lower-case hex digits.
-// 400 for an id that is not that, 404 for none or more than one paper. original_dir resolves
-// relative paths as `papers ingest` was given them (see find_original).
+// 400 for an id that is not that, 404 for none or more than one paper. archive_dir is the
+// archive's folder, where relative paths are also tried (see find_original).
 Reply paper_reply(Archive& archive, const std::string& id, const std::filesystem::path& archive_dir);
 
 // GET /api/overview.

@@ -5,6 +5,9 @@
 
 #include <arpa/inet.h>
 
+#include <cctype>
+#include <charconv>
+#include <cstdint>
 #include <cstdio>
 #include <stdexcept>
 
@@ -132,7 +135,9 @@ void WebServer::State::routes() {
     if (req.has_header("Transfer-Encoding") || (!length.empty() && length != "0")) {
       res.set_header("Connection", "close");  // the unread body must not be taken for the next request
       std::uint64_t n = 0;
-      const bool big = req.has_header("Transfer-Encoding") || std::sscanf(length.c_str(), "%lu", &n) != 1 || n > options.max_body_bytes;
+      const auto [end, ec] = std::from_chars(length.data(), length.data() + length.size(), n);
+      const bool big = req.has_header("Transfer-Encoding") || ec != std::errc() || end != length.data() + length.size() ||
+                       n > options.max_body_bytes;
       send_error(res, big ? 413 : 400, big ? "request body too large" : "a GET request carries no body");
       return httplib::Server::HandlerResponse::Handled;
     }

@@ -178,6 +178,23 @@ TEST_CASE("search: filtered hits are the unfiltered hits that pass the filters, 
   fs::remove_all(dir);
 }
 
+TEST_CASE("search: inside a write transaction, papers not yet committed are found, even asked to rank in parts", "[search][archive]") {
+  const fs::path dir = papers::test::fresh_temp_dir("search-in-transaction");
+  Archive archive((dir / "a.db").string());
+  std::ofstream(dir / "p.txt") << papers::test::search_papers()[0].second;
+  auto r = extract_file((dir / "p.txt").string());
+  REQUIRE(r.ok());
+  archive.begin();
+  archive.put(r.value(), record_to_json(r.value()));
+  SearchQuery q;
+  q.text = "precept";
+  q.parts = 3;  // other connections would not see the uncommitted paper: one part is used
+  CHECK(archive.search(q).size() == 1);
+  archive.commit();
+  CHECK(archive.search(q).size() == 1);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("search: a hit can be one recommendation with its paper", "[search][archive]") {
   const fs::path dir = papers::test::fresh_temp_dir("search-recs");
   Archive archive((dir / "a.db").string());
