@@ -332,22 +332,30 @@ int main(int argc, char** argv) {
                      "  dates.csv             paper_id, seq, text, kind, start, end, page\n"
                      "Dates filter on the meeting date, else the report date.");
 
-  std::string eval_dir, expected_dir;
+  EvalSelection eval_selection;
+  std::vector<std::string> expected_dirs;
+  int eval_batch = 0;
   bool eval_json = false;
   double min_f1 = 0;
   auto* eval_cmd = app.add_subcommand("eval", "score extracted fields against expected records: precision, recall, F1");
-  eval_cmd->add_option("dir", eval_dir, "a folder of papers, each with NAME.expected.json beside it")->required();
-  eval_cmd->add_option("--expected", expected_dir,
-                       "also look for expected records here (e.g. the text-layer twins' records for a folder of scans)");
+  eval_cmd->add_option("dir", eval_selection.roots, "folders (or files) of papers, each with NAME.expected.json beside it")
+      ->required();
+  eval_cmd->add_option("--expected", expected_dirs,
+                       "also look for expected records here (e.g. the text-layer twins' records for a folder of scans); "
+                       "may be given more than once");
+  auto* batch_opt = eval_cmd->add_option("--batch", eval_batch,
+                                         "score only the papers whose expected record has this \"batch\" (labelling batches)");
   eval_cmd->add_flag("--json", eval_json, "print the report as JSON");
   eval_cmd->add_option("--min-f1", min_f1, "exit 3 when the overall F1 is below this (0..1)")->check(CLI::Range(0.0, 1.0));
   eval_cmd->add_option("-j,--jobs", options.jobs, "worker threads (0: one per core)")->capture_default_str();
   add_ocr_options(eval_cmd, options.text.ocr);
   eval_cmd->footer(std::string("\nExamples:\n  papers eval corpus/dev\n  papers eval corpus/scans --expected corpus/dev\n"
+                               "  papers eval ../shared/realcorpus2 --expected tests/realcorpus2 --batch 4\n"
                                "  papers eval my-labelled-papers --json | jq .overall\n\n"
                                "A paper's expected record is NAME.expected.json beside it, or, for NAME.KIND.EXT, NAME.expected.json\n"
                                "(beside it or in --expected). Fields scored and how values match: see the README (papers eval).\n"
-                               "Files without an expected record are counted, not scored.\n\n") + kExitCodes);
+                               "Files without an expected record are counted, not scored. Records that name a \"publisher\" are\n"
+                               "also summed per publisher (weakest first).\n\n") + kExitCodes);
 
   web::ServeOptions serve;
   bool serve_quiet = false;
@@ -380,15 +388,16 @@ int main(int argc, char** argv) {
 
   if (eval_cmd->parsed()) {
     std::string ocr_error;
-    const EvalReport report =
-        evaluate(eval_dir, expected_dir.empty() ? std::nullopt : std::optional<std::filesystem::path>(expected_dir),
-                 options, &ocr_error);
+    for (const std::string& d : expected_dirs) eval_selection.expected_dirs.emplace_back(d);
+    if (batch_opt->count() > 0) eval_selection.batch = eval_batch;
+    const EvalReport report = evaluate(eval_selection, options, &ocr_error);
     if (!ocr_error.empty()) {
       std::fprintf(stderr, "papers: %s\n", ocr_error.c_str());
       return kFatal;
     }
     if (report.papers == 0) {
-      std::fprintf(stderr, "papers: no paper under %s has an expected record (NAME.expected.json)\n", eval_dir.c_str());
+      std::fprintf(stderr, "papers: no paper under %s has an expected record (NAME.expected.json)%s\n", report.root.c_str(),
+                   eval_selection.batch ? " of that batch" : "");
       return kNotFound;
     }
     if (eval_json)

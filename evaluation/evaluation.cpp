@@ -57,7 +57,7 @@ constexpr ScalarField kScalars[] = {
 
 // The key an item of a list field is matched by, and what a person is shown of it.
 std::string item_key(const std::string& field, const json& item) {
-  if (field == "recommendations") return folded_or_empty(item.value("text", json()));
+  if (field == "recommendations" || field == "decisions") return folded_or_empty(item.value("text", json()));
   if (field == "contacts")
     return folded_or_empty(item.value("name", json())) + "\x1f" + folded_or_empty(item.value("role", json())) + "\x1f" +
            lower(exact_or_empty(item.value("email", json()))) + "\x1f" + exact_or_empty(item.value("phone", json()));
@@ -71,7 +71,7 @@ std::string item_key(const std::string& field, const json& item) {
 }
 
 json shown(const std::string& field, const json& item) {
-  if (field == "recommendations") return item.value("text", json());
+  if (field == "recommendations" || field == "decisions") return item.value("text", json());
   if (field == "contacts")
     return json{{"name", item.value("name", json())}, {"role", item.value("role", json())},
                 {"email", item.value("email", json())}, {"phone", item.value("phone", json())}};
@@ -83,7 +83,7 @@ json shown(const std::string& field, const json& item) {
   return item;
 }
 
-constexpr const char* kLists[] = {"recommendations", "contacts", "legal_references", "dates", "links"};
+constexpr const char* kLists[] = {"recommendations", "decisions", "contacts", "legal_references", "dates", "links"};
 
 std::string fixed3(double v) {
   char b[16];
@@ -119,6 +119,7 @@ EvalReport make_report(std::string root) {
 
 void score_paper(const std::string& paper, const json& extracted, const json& expected, EvalReport& report) {
   ++report.papers;
+  const FieldScore before = report.overall;
   for (const ScalarField& s : kScalars) {
     if (!expected.contains(s.name)) continue;  // an expected record may leave a field unlabelled
     const json& want = expected[s.name];
@@ -172,17 +173,25 @@ void score_paper(const std::string& paper, const json& extracted, const json& ex
     report.field(name).add(score);
     report.overall.add(score);
   }
+  if (const auto p = expected.find("publisher"); p != expected.end() && p->is_string()) {
+    const std::string name = p->get<std::string>();
+    auto it = std::find_if(report.publishers.begin(), report.publishers.end(),
+                           [&](const EvalReport::PublisherScore& s) { return s.name == name; });
+    if (it == report.publishers.end()) it = report.publishers.insert(report.publishers.end(), {name, 0, {}});
+    ++it->papers;
+    it->score.add(FieldScore{report.overall.tp - before.tp, report.overall.fp - before.fp, report.overall.fn - before.fn});
+  }
 }
 
 std::optional<std::filesystem::path> expected_record_for(const std::filesystem::path& paper,
-                                                         const std::optional<std::filesystem::path>& expected_dir) {
+                                                         const std::vector<std::filesystem::path>& expected_dirs) {
   namespace fs = std::filesystem;
   const std::string stem = paper.stem().string();
   std::vector<std::string> names{stem + ".expected.json"};
   if (const auto dot = stem.find('.'); dot != std::string::npos && dot > 0)
     names.push_back(stem.substr(0, dot) + ".expected.json");
   std::vector<fs::path> folders{paper.parent_path()};
-  if (expected_dir) folders.push_back(*expected_dir);
+  folders.insert(folders.end(), expected_dirs.begin(), expected_dirs.end());
   std::error_code ec;
   for (const fs::path& folder : folders)
     for (const std::string& name : names)
@@ -225,25 +234,41 @@ class EvalSink : public PipelineSink {
   const std::map<std::string, std::filesystem::path>& expected_;
 };
 
+// The "batch" an expected record names, or nullopt (no such key, or not readable: scoring says so).
+std::optional<int> batch_of(const std::filesystem::path& record) {
+  std::ifstream in(record);
+  const json e = json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (e.is_discarded() || !e.is_object()) return std::nullopt;
+  const auto b = e.find("batch");
+  if (b == e.end() || !b->is_number_integer()) return std::nullopt;
+  return b->get<int>();
+}
+
+std::string joined(const std::vector<std::string>& roots) {
+  std::string out;
+  for (const std::string& r : roots) out += (out.empty() ? "" : " ") + r;
+  return out;
+}
+
 }  // namespace
 
-EvalReport evaluate(const std::string& root, const std::optional<std::filesystem::path>& expected_dir,
-                    const PipelineOptions& options, std::string* ocr_error) {
-  EvalReport report = make_report(root);
+EvalReport evaluate(const EvalSelection& selection, const PipelineOptions& options, std::string* ocr_error) {
+  EvalReport report = make_report(joined(selection.roots));
   std::vector<std::string> paths;
   std::map<std::string, std::filesystem::path> expected;
-  Discovery discovery({root});
+  Discovery discovery(selection.roots);
   while (std::optional<Document> doc = discovery.next()) {
     if (!doc->skip_reason.empty()) {
       report.failed.emplace_back(doc->path, doc->skip_reason);
       continue;
     }
     if (doc->path.ends_with(".expected.json")) continue;
-    const auto record = expected_record_for(doc->path, expected_dir);
+    const auto record = expected_record_for(doc->path, selection.expected_dirs);
     if (!record) {
       ++report.without_expected;
       continue;
     }
+    if (selection.batch && batch_of(*record) != selection.batch) continue;
     paths.push_back(doc->path);
     expected[doc->path] = *record;
   }
@@ -272,6 +297,17 @@ std::string report_table(const EvalReport& report, std::size_t max_misses) {
   };
   for (const auto& [name, score] : report.fields) row(name, score);
   row("overall", report.overall);
+  if (!report.publishers.empty()) {
+    std::vector<EvalReport::PublisherScore> by_f1 = report.publishers;
+    std::stable_sort(by_f1.begin(), by_f1.end(), [](const auto& a, const auto& b) { return a.score.f1() < b.score.f1(); });
+    std::snprintf(line, sizeof line, "\n%-48s %6s %6s %6s %6s %7s\n", "publisher (weakest first)", "papers", "tp", "fp", "fn", "F1");
+    out += line;
+    for (const auto& p : by_f1) {
+      std::snprintf(line, sizeof line, "%-48.48s %6ld %6ld %6ld %6ld %7s\n", p.name.c_str(), p.papers, p.score.tp, p.score.fp,
+                    p.score.fn, fixed3(p.score.f1()).c_str());
+      out += line;
+    }
+  }
   if (!report.failed.empty()) {
     out += "\nfailed (no record to score; each expected field counts as missed)\n";
     for (const auto& [paper, reason] : report.failed) out += "  " + paper + ": " + reason + "\n";
@@ -306,6 +342,12 @@ json report_json(const EvalReport& report) {
   out["fields"] = json::object();
   for (const auto& [name, score] : report.fields) out["fields"][name] = scores(score);
   out["overall"] = scores(report.overall);
+  out["publishers"] = json::object();
+  for (const auto& p : report.publishers) {
+    json one = scores(p.score);
+    one["papers"] = p.papers;
+    out["publishers"][p.name] = one;
+  }
   out["failed"] = json::array();
   for (const auto& [paper, reason] : report.failed) out["failed"].push_back({{"paper", paper}, {"reason", reason}});
   out["misses"] = json::array();

@@ -20,7 +20,8 @@ namespace papers {
 //     normalisation (NFKC, one form of quotes and dashes), case folding and white space made one
 //     space; null is "no value".
 //   meeting_date, report_date: the same ISO date exactly.
-//   recommendations: each item by its text (folded as above); numbers and pages are not scored.
+//   recommendations, decisions: each item by its text (folded as above); numbers and pages are not
+//     scored.
 //   contacts: each item by name, role (folded), e-mail (lower case) and phone (E.164) together.
 //   legal_references: each item by Act (folded) and section, as written in the paper or not.
 //   dates: each item by kind, start and end exactly.
@@ -59,6 +60,14 @@ struct EvalReport {
   long papers = 0;                       // papers scored
   std::vector<std::pair<std::string, FieldScore>> fields;  // in scored_fields() order
   FieldScore overall;                    // sums over all fields
+  // Sums over all fields per publisher (the expected record's "publisher"), by name; papers whose
+  // record names none are not in it.
+  struct PublisherScore {
+    std::string name;
+    long papers = 0;
+    FieldScore score;
+  };
+  std::vector<PublisherScore> publishers;
   std::vector<FieldMiss> misses;
   std::vector<std::pair<std::string, std::string>> failed;  // paper, reason: no record to score
   long without_expected = 0;             // files found with no expected record (not scored)
@@ -76,16 +85,24 @@ void score_paper(const std::string& paper, const nlohmann::json& extracted, cons
 // The expected record for a paper file: NAME.expected.json beside it (NAME: the file name less its
 // extension), else, for a name with more dots ("07_exempt_planning.rot180.pdf"), the part before
 // the first dot ("07_exempt_planning.expected.json"); looked for beside the paper, then in
-// expected_dir when given. nullopt when there is none.
+// each of expected_dirs in turn. nullopt when there is none.
 std::optional<std::filesystem::path> expected_record_for(const std::filesystem::path& paper,
-                                                         const std::optional<std::filesystem::path>& expected_dir);
+                                                         const std::vector<std::filesystem::path>& expected_dirs);
 
-// Runs the pipeline (no archive) over every paper under root that has an expected record
-// (expected_record_for) and scores each. A paper that fails is listed with its reason and all its
-// expected values count as missed. Files named *.expected.json are never papers. When OCR is on
-// and its language cannot be loaded, ocr_error says so and nothing is scored.
-EvalReport evaluate(const std::string& root, const std::optional<std::filesystem::path>& expected_dir,
-                    const PipelineOptions& options, std::string* ocr_error = nullptr);
+// What to score: the papers under roots that have an expected record, looked for beside them and
+// in expected_dirs; with batch, only those whose record says "batch": that number (labelling
+// batches, see corpus/FIRST_LOOK.md).
+struct EvalSelection {
+  std::vector<std::string> roots;
+  std::vector<std::filesystem::path> expected_dirs;
+  std::optional<int> batch;
+};
+
+// Runs the pipeline (no archive) over every selected paper and scores each. A paper that fails is
+// listed with its reason and all its expected values count as missed. Files named *.expected.json
+// are never papers. When OCR is on and its language cannot be loaded, ocr_error says so and
+// nothing is scored.
+EvalReport evaluate(const EvalSelection& selection, const PipelineOptions& options, std::string* ocr_error = nullptr);
 
 // The report as a table for a terminal, and as JSON for machines.
 std::string report_table(const EvalReport& report, std::size_t max_misses = 200);

@@ -1,6 +1,8 @@
 // See text_fixture.h.
 #include "tests/text_fixture.h"
 
+#include <iostream>
+
 #include <unistd.h>
 
 #include <cstdlib>
@@ -28,6 +30,19 @@ Segments segment_text(const std::string& text) {
 std::filesystem::path realcorpus_dir() {
   if (const char* env = std::getenv("PAPERS_REALCORPUS"); env && *env) return env;
   return std::filesystem::path(PAPERS_SOURCE_DIR).parent_path() / "shared/realcorpus";
+}
+
+std::filesystem::path realcorpus2_dir() {
+  if (const char* env = std::getenv("PAPERS_REALCORPUS2"); env && *env) return env;
+  return std::filesystem::path(PAPERS_SOURCE_DIR).parent_path() / "shared/realcorpus2";
+}
+
+bool have_folder(const std::filesystem::path& folder) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(folder, ec)) return true;
+  if (const char* ci = std::getenv("CI"); ci && *ci) FAIL("required folder missing under CI: " << folder.string());
+  std::cout << "SKIPPED (folder missing): " << folder.string() << std::endl;
+  return false;
 }
 
 std::filesystem::path fresh_temp_dir(const std::string& name) {

@@ -20,6 +20,14 @@ Segments segment_text(const std::string& text);
 
 // The real papers of ../shared/realcorpus (beside the checkout), or $PAPERS_REALCORPUS.
 std::filesystem::path realcorpus_dir();
+// The unlabelled real papers of ../shared/realcorpus2, or $PAPERS_REALCORPUS2.
+std::filesystem::path realcorpus2_dir();
+
+// Whether a folder of real papers a test needs is there. When it is not, prints
+// "SKIPPED (folder missing): PATH", which ctest reports as a skip (SKIP_REGULAR_EXPRESSION in
+// tests/CMakeLists.txt), and the test should return; under CI (CI set) a missing folder fails
+// the test instead, since CI must run them.
+bool have_folder(const std::filesystem::path& folder);
 
 // An empty folder of its own under the system's temporary folder, for one test ("papers-NAME-PID").
 std::filesystem::path fresh_temp_dir(const std::string& name);
