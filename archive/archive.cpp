@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "extractors/decisions.h"
 #include "extractors/legal_references.h"
 
 namespace papers {
@@ -17,7 +18,7 @@ namespace {
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '3');
+INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '4');
 CREATE TABLE IF NOT EXISTS papers(
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   id TEXT NOT NULL UNIQUE,            -- SHA-256 of the file's bytes
@@ -38,6 +39,8 @@ CREATE TABLE IF NOT EXISTS pages(paper_id TEXT NOT NULL, number INTEGER NOT NULL
   PRIMARY KEY(paper_id, number));
 CREATE TABLE IF NOT EXISTS recommendations(paper_id TEXT NOT NULL, seq INTEGER NOT NULL, number TEXT, text TEXT NOT NULL,
   page INTEGER, span_begin INTEGER, span_end INTEGER, PRIMARY KEY(paper_id, seq));
+CREATE TABLE IF NOT EXISTS decisions(paper_id TEXT NOT NULL, seq INTEGER NOT NULL, number TEXT, text TEXT NOT NULL,
+  page INTEGER, span_begin INTEGER, span_end INTEGER, PRIMARY KEY(paper_id, seq));
 CREATE TABLE IF NOT EXISTS contacts(paper_id TEXT NOT NULL, seq INTEGER NOT NULL, name TEXT, role TEXT, email TEXT,
   phone TEXT, page INTEGER, PRIMARY KEY(paper_id, seq));
 CREATE TABLE IF NOT EXISTS legal_references(paper_id TEXT NOT NULL, seq INTEGER NOT NULL, text TEXT NOT NULL,
@@ -57,16 +60,19 @@ CREATE INDEX IF NOT EXISTS papers_organisation_nocase ON papers(organisation COL
 CREATE INDEX IF NOT EXISTS papers_day ON papers(coalesce(meeting_date, report_date), id);
 CREATE INDEX IF NOT EXISTS legal_references_act ON legal_references(act_key);
 CREATE INDEX IF NOT EXISTS recommendations_paper ON recommendations(paper_id);
+CREATE INDEX IF NOT EXISTS decisions_paper ON decisions(paper_id);
 )sql";
 
-// Full-text indexes (FTS5, BM25): a paper's title and text (rowid = papers.seq), and each
-// recommendation (rowid = the recommendations row's rowid). Porter stemming over Unicode words,
+// Full-text indexes (FTS5, BM25): a paper's title and text (rowid = papers.seq), each
+// recommendation (rowid = the recommendations row's rowid) and each decision (likewise). Porter stemming over Unicode words,
 // diacritics folded: "recommend" finds "recommended", "cafe" finds "café"; prefixes of 3 and 4
 // letters indexed, so that "librar*" does not merge every word that starts so at query time.
 constexpr const char* kSearchSchema = R"sql(
 CREATE VIRTUAL TABLE IF NOT EXISTS papers_fts USING fts5(title, text, tokenize = 'porter unicode61 remove_diacritics 2',
   prefix = '3 4');
 CREATE VIRTUAL TABLE IF NOT EXISTS recommendations_fts USING fts5(text, tokenize = 'porter unicode61 remove_diacritics 2',
+  prefix = '3 4');
+CREATE VIRTUAL TABLE IF NOT EXISTS decisions_fts USING fts5(text, tokenize = 'porter unicode61 remove_diacritics 2',
   prefix = '3 4');
 INSERT INTO papers_fts(papers_fts, rank) VALUES('rank', 'bm25(10.0, 1.0)');
 )sql";
@@ -157,7 +163,9 @@ Archive::Archive(const std::string& path, bool read_only) {
            " INSERT INTO papers_fts(rowid, title, text) SELECT seq, coalesce(title, ''), coalesce(json_extract(record, '$.text'), '') FROM papers;"
            " INSERT INTO recommendations_fts(rowid, text) SELECT rowid, text FROM recommendations;"
            " UPDATE meta SET value='3' WHERE key='schema_version'; COMMIT");
+      version = 3;
     }
+    if (version == 3) migrate_to_decisions();
   } else {
     // A read-only open of a file that is not an archive fails here, not later.
     Statement s(prepare("SELECT value FROM meta WHERE key='schema_version'"));
@@ -209,6 +217,84 @@ void Archive::begin() {
 void Archive::commit() {
   if (in_transaction_) exec("COMMIT");
   in_transaction_ = false;
+}
+
+// Version 3 archives (before decisions) hold what minutes RESOLVED among their recommendations,
+// as the extractors of then found them ("RESOLVED that the minutes be approved."). Each such item
+// moves to the paper's decisions, in the words after its marker (decision_from_resolution), in the
+// tables, the indexes and the stored record; every record gains "decisions". Other
+// recommendations keep their rows. One transaction: an archive is migrated whole or not at all.
+void Archive::migrate_to_decisions() {
+  exec("BEGIN IMMEDIATE");
+  try {
+    Statement papers(prepare("SELECT id, record FROM papers ORDER BY seq"));
+    Statement update(prepare("UPDATE papers SET record = ? WHERE id = ?"));
+    Statement drop_recs_fts(prepare("DELETE FROM recommendations_fts WHERE rowid IN (SELECT rowid FROM recommendations WHERE paper_id = ?)"));
+    Statement drop_recs(prepare("DELETE FROM recommendations WHERE paper_id = ?"));
+    Statement rec(prepare("INSERT INTO recommendations(paper_id, seq, number, text, page, span_begin, span_end) VALUES (?,?,?,?,?,?,?)"));
+    Statement rec_fts(prepare("INSERT INTO recommendations_fts(rowid, text) VALUES (last_insert_rowid(), ?)"));
+    Statement dec(prepare("INSERT INTO decisions(paper_id, seq, number, text, page, span_begin, span_end) VALUES (?,?,?,?,?,?,?)"));
+    Statement dec_fts(prepare("INSERT INTO decisions_fts(rowid, text) VALUES (last_insert_rowid(), ?)"));
+    const auto insert = [&](sqlite3_stmt* row, sqlite3_stmt* fts, const std::string& id, std::size_t seq, const nlohmann::json& x) {
+      const auto text_of = [&](const char* key) {
+        const auto it = x.find(key);
+        return it != x.end() && it->is_string() ? std::optional<std::string>(it->get<std::string>()) : std::nullopt;
+      };
+      const auto int_of = [&](const nlohmann::json& v) { return v.is_number_integer() ? v.get<std::int64_t>() : 0; };
+      const nlohmann::json span = x.value("span", nlohmann::json::array({0, 0}));
+      sqlite3_reset(row);
+      bind_value(row, 1, id);
+      bind_value(row, 2, static_cast<std::int64_t>(seq));
+      bind_value(row, 3, text_of("number"));
+      bind_value(row, 4, text_of("text").value_or(""));
+      bind_value(row, 5, int_of(x.value("page", nlohmann::json())));
+      bind_value(row, 6, span.is_array() && span.size() == 2 ? int_of(span[0]) : 0);
+      bind_value(row, 7, span.is_array() && span.size() == 2 ? int_of(span[1]) : 0);
+      if (sqlite3_step(row) != SQLITE_DONE) throw std::runtime_error(std::string("archive: ") + sqlite3_errmsg(db_));
+      sqlite3_reset(fts);
+      bind_value(fts, 1, text_of("text").value_or(""));
+      if (sqlite3_step(fts) != SQLITE_DONE) throw std::runtime_error(std::string("archive: ") + sqlite3_errmsg(db_));
+    };
+    while (sqlite3_step(papers.get()) == SQLITE_ROW) {
+      const std::string id = column_text(papers.get(), 0);
+      nlohmann::json record = nlohmann::json::parse(column_text(papers.get(), 1), nullptr, /*allow_exceptions=*/false);
+      if (!record.is_object()) continue;
+      nlohmann::json kept = nlohmann::json::array(), decisions = nlohmann::json::array();
+      for (const nlohmann::json& x : record.value("recommendations", nlohmann::json::array())) {
+        const auto decided = x.is_object() && x.value("text", nlohmann::json()).is_string()
+                                 ? decision_from_resolution(x["text"].get<std::string>())
+                                 : std::nullopt;
+        if (!decided) {
+          kept.push_back(x);
+          continue;
+        }
+        nlohmann::json d = {{"number", x.value("number", nlohmann::json())}, {"text", *decided},
+                            {"page", x.value("page", nlohmann::json())}};
+        if (x.contains("span")) d["span"] = x["span"];
+        decisions.push_back(std::move(d));
+      }
+      if (!decisions.empty()) {
+        for (Statement* s : {&drop_recs_fts, &drop_recs}) {
+          sqlite3_reset(s->get());
+          bind_value(s->get(), 1, id);
+          sqlite3_step(s->get());
+        }
+        for (std::size_t i = 0; i < kept.size(); ++i) insert(rec.get(), rec_fts.get(), id, i + 1, kept[i]);
+        for (std::size_t i = 0; i < decisions.size(); ++i) insert(dec.get(), dec_fts.get(), id, i + 1, decisions[i]);
+      }
+      record["recommendations"] = kept;
+      record["decisions"] = decisions;
+      sqlite3_reset(update.get());
+      bind_value(update.get(), 1, record.dump());
+      bind_value(update.get(), 2, id);
+      if (sqlite3_step(update.get()) != SQLITE_DONE) throw std::runtime_error(std::string("archive: ") + sqlite3_errmsg(db_));
+    }
+    exec("UPDATE meta SET value='4' WHERE key='schema_version'");
+    exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
 }
 
 bool Archive::contains(const std::string& id) {
@@ -298,6 +384,23 @@ void Archive::put(const Record& r, const nlohmann::json& record_json) {
     sqlite3_reset(rec_fts.get());  // rowid: the recommendation row just inserted
     bind_value(rec_fts.get(), 1, x.text);
     sqlite3_step(rec_fts.get());
+  }
+  Statement decision(prepare("INSERT INTO decisions(paper_id, seq, number, text, page, span_begin, span_end) VALUES (?,?,?,?,?,?,?)"));
+  Statement decision_fts(prepare("INSERT INTO decisions_fts(rowid, text) VALUES (last_insert_rowid(), ?)"));
+  for (std::size_t i = 0; i < r.decisions.size(); ++i) {
+    const Decision& x = r.decisions[i];
+    sqlite3_reset(decision.get());
+    bind_value(decision.get(), 1, id);
+    bind_value(decision.get(), 2, static_cast<std::int64_t>(i + 1));
+    bind_value(decision.get(), 3, x.number);
+    bind_value(decision.get(), 4, x.text);
+    bind_value(decision.get(), 5, static_cast<std::int64_t>(x.at.page));
+    bind_value(decision.get(), 6, static_cast<std::int64_t>(x.at.span.begin));
+    bind_value(decision.get(), 7, static_cast<std::int64_t>(x.at.span.end));
+    sqlite3_step(decision.get());
+    sqlite3_reset(decision_fts.get());  // rowid: the decision row just inserted
+    bind_value(decision_fts.get(), 1, x.text);
+    sqlite3_step(decision_fts.get());
   }
   Statement contact(prepare("INSERT INTO contacts(paper_id, seq, name, role, email, phone, page) VALUES (?,?,?,?,?,?,?)"));
   for (std::size_t i = 0; i < r.contacts.size(); ++i) {
@@ -419,6 +522,7 @@ ArchiveStats Archive::stats() {
   st.pages = scalar("SELECT coalesce(sum(pages), 0) FROM papers");
   st.failures = scalar("SELECT count(*) FROM failures");
   st.recommendations = scalar("SELECT count(*) FROM recommendations");
+  st.decisions = scalar("SELECT count(*) FROM decisions");
   st.contacts = scalar("SELECT count(*) FROM contacts");
   st.legal_references = scalar("SELECT count(*) FROM legal_references");
   st.dates = scalar("SELECT count(*) FROM dates");
@@ -463,7 +567,7 @@ sqlite3* Archive::part_connection(std::size_t i) {
 }
 
 bool Archive::searchable() {
-  Statement indexed(prepare("SELECT 1 FROM sqlite_master WHERE name = 'recommendations_fts'"));
+  Statement indexed(prepare("SELECT 1 FROM sqlite_master WHERE name = 'decisions_fts'"));
   return sqlite3_step(indexed.get()) == SQLITE_ROW;
 }
 
@@ -471,13 +575,15 @@ std::vector<SearchHit> Archive::search(const SearchQuery& q) {
   if (q.text.find_first_not_of(" \t\n") == std::string::npos) throw SearchError("the query is empty");
   // An archive made before search is indexed when opened for writing; read-only, it cannot be.
   if (!searchable())
-    throw SearchError("this archive was made before search and has no index yet: run `papers ingest` on it once "
-                      "(any folder, even one already archived) to index it");
+    throw SearchError("this archive was made by an older papers and has no index of this kind yet: run `papers ingest` "
+                      "on it once (any folder, even one already archived) to bring it up to date");
   // Filters first, as the set of rows they admit (papers.seq, or recommendations' rowids), read
   // through the papers indexes; the ranking query then asks papers_admitted(rowid) of each match,
   // so BM25 is computed for admitted matches only and no match is joined to its papers row.
   // Before (a join to papers for every match, the filters on the joined row), a word in nearly
   // every paper cost ~115 ms over 100,000 papers with or without a filter (bench/search_bench.sh).
+  // The table of the items searched (one hit each), when not whole papers.
+  const std::string items = q.in == SearchIn::decisions ? "decisions" : "recommendations";
   const bool filtered = !q.body.empty() || !q.organisation.empty() || !q.since.empty() || !q.until.empty() || !q.act.empty();
   admitted_.clear();
   if (filtered) {
@@ -487,9 +593,8 @@ std::vector<SearchHit> Archive::search(const SearchQuery& q) {
     if (!q.since.empty()) where += " AND coalesce(p.meeting_date, p.report_date) >= ?3";
     if (!q.until.empty()) where += " AND coalesce(p.meeting_date, p.report_date) <= ?4";
     if (!q.act.empty()) where += " AND p.id IN (SELECT paper_id FROM legal_references WHERE act_key = ?5)";
-    const std::string sql = q.recommendations
-                                ? "SELECT r.rowid FROM papers p JOIN recommendations r ON r.paper_id = p.id" + where
-                                : "SELECT p.seq FROM papers p" + where;
+    const std::string sql = q.in == SearchIn::papers ? "SELECT p.seq FROM papers p" + where
+                                                     : "SELECT r.rowid FROM papers p JOIN " + items + " r ON r.paper_id = p.id" + where;
     Statement f(prepare(sql.c_str()));
     bind_value(f.get(), 1, q.body);
     bind_value(f.get(), 2, q.organisation);
@@ -509,15 +614,16 @@ std::vector<SearchHit> Archive::search(const SearchQuery& q) {
   // FTS5 sorting every match. A big index is ranked in parts, rowid ranges side by side on
   // connections of their own: BM25's statistics (document count, lengths, term frequencies) are
   // the whole index's in every part, so the parts' best, merged, are exactly the whole's best.
-  const std::string table = q.recommendations ? "recommendations_fts" : "papers_fts";
+  const std::string table = q.in == SearchIn::papers ? "papers_fts" : items + "_fts";
   const std::string rank_sql = "SELECT rowid, rank FROM " + table + " WHERE " + table + " MATCH ?1" +
                                (filtered ? " AND papers_admitted(rowid)" : "") +
                                " AND rowid BETWEEN ?2 AND ?3 ORDER BY +rank LIMIT ?4";
   const std::int64_t limit = q.limit > 0 ? q.limit : 20, offset = q.offset > 0 ? q.offset : 0;
   std::int64_t last_row = 0;
   {
-    Statement m(prepare(q.recommendations ? "SELECT coalesce(max(rowid), 0) FROM recommendations"
-                                          : "SELECT coalesce(max(seq), 0) FROM papers"));
+    const std::string last = q.in == SearchIn::papers ? "SELECT coalesce(max(seq), 0) FROM papers"
+                                                      : "SELECT coalesce(max(rowid), 0) FROM " + items;
+    Statement m(prepare(last.c_str()));
     if (sqlite3_step(m.get()) == SQLITE_ROW) last_row = sqlite3_column_int64(m.get(), 0);
   }
   // In a write transaction of this connection, one part: other connections would not see its rows.
@@ -580,14 +686,14 @@ std::vector<SearchHit> Archive::search(const SearchQuery& q) {
   for (const Ranked& b : best) rows += (rows.size() > 1 ? "," : "") + std::to_string(b.row);
   rows += "]";
   std::string sql;
-  if (q.recommendations) {
+  if (q.in != SearchIn::papers) {
     sql = "WITH best AS (SELECT value AS id, key AS ord FROM json_each(?2))"
           " SELECT p.id, coalesce(p.title, ''), coalesce(p.body, ''), coalesce(p.meeting_date, p.report_date, ''), p.path,"
-          " snippet(recommendations_fts, 0, ?7, ?8, '...', 24), best.ord,"
+          " snippet(" + table + ", 0, ?7, ?8, '...', 24), best.ord,"
           " coalesce(r.number, ''), coalesce(r.page, 0), r.text"
-          " FROM best CROSS JOIN recommendations_fts ON recommendations_fts.rowid = best.id"
-          " CROSS JOIN recommendations r ON r.rowid = best.id CROSS JOIN papers p ON p.id = r.paper_id"
-          " WHERE recommendations_fts MATCH ?1 ORDER BY best.ord";
+          " FROM best CROSS JOIN " + table + " ON " + table + ".rowid = best.id"
+          " CROSS JOIN " + items + " r ON r.rowid = best.id CROSS JOIN papers p ON p.id = r.paper_id"
+          " WHERE " + table + " MATCH ?1 ORDER BY best.ord";
   } else {
     sql = "WITH best AS (SELECT value AS id, key AS ord FROM json_each(?2))"
           " SELECT p.id, coalesce(p.title, ''), coalesce(p.body, ''), coalesce(p.meeting_date, p.report_date, ''), p.path,"
@@ -657,6 +763,11 @@ std::vector<YearBodyCount> Archive::recommendations_by_year() {
 
 std::int64_t Archive::count_papers() {
   Statement s(prepare("SELECT count(*) FROM papers"));
+  return sqlite3_step(s.get()) == SQLITE_ROW ? sqlite3_column_int64(s.get(), 0) : 0;
+}
+
+std::int64_t Archive::count_decisions() {
+  Statement s(prepare("SELECT count(*) FROM decisions"));
   return sqlite3_step(s.get()) == SQLITE_ROW ? sqlite3_column_int64(s.get(), 0) : 0;
 }
 

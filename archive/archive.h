@@ -1,7 +1,7 @@
 // The embedded archive: one SQLite file (WAL) holding every ingested paper's record, its
-// child rows (pages, recommendations, contacts, legal references, dates, links), the other
+// child rows (pages, recommendations, decisions, contacts, legal references, dates, links), the other
 // paths seen with the same bytes, the files that failed with their reasons, and full-text
-// indexes of papers and recommendations (FTS5) that search() ranks.
+// indexes of papers, recommendations and decisions (FTS5) that search() ranks.
 // Writes go in batches (one transaction each); a paper's id is its SHA-256, so archiving the
 // same bytes again is a no-op and a re-run after a crash finishes the job without duplicates.
 // Not thread-safe: one Archive per thread (the pipeline's sink is serial).
@@ -32,7 +32,8 @@ struct LowConfidencePaper {
 };
 
 struct ArchiveStats {
-  std::int64_t papers = 0, pages = 0, failures = 0, recommendations = 0, contacts = 0, legal_references = 0, dates = 0;
+  std::int64_t papers = 0, pages = 0, failures = 0, recommendations = 0, decisions = 0, contacts = 0, legal_references = 0,
+               dates = 0;
   std::int64_t page_errors = 0;  // pages that failed to render or OCR (their papers are archived)
   std::vector<std::pair<std::string, std::int64_t>> by_page_method;  // "ocr" / "text" -> pages
   std::vector<LowConfidencePaper> low_confidence;
@@ -52,10 +53,13 @@ struct RecordFilter {
 // Whether v is a calendar day written YYYY-MM-DD ("2019-02-29" is not), as the date filters take.
 bool valid_iso_day(const std::string& v);
 
+// What a search's hits are: whole papers, or single recommendations or decisions with their paper.
+enum class SearchIn { papers, recommendations, decisions };
+
 // A search of the archive's full-text indexes, with filters; empty filters do not filter.
 struct SearchQuery {
   std::string text;                  // FTS5 syntax: words, "a phrase", prefix*, AND / OR / NOT, ( )
-  bool recommendations = false;      // search recommendations, one hit each, instead of whole papers
+  SearchIn in = SearchIn::papers;    // recommendations / decisions: one hit each instead of whole papers
   std::string body, organisation;    // exact, case-insensitive
   std::string since, until;          // ISO dates, on the meeting date (else the report date)
   std::string act;                   // an Act's title ("Localism Act 2011") or key ("localism-act-2011")
@@ -70,7 +74,7 @@ struct SearchHit {
   std::string paper_id, title, body, date, path;  // date: meeting date, else report date; "" unknown
   std::string snippet;           // the best-matching passage, matches marked
   double score = 0;              // BM25, lower is better
-  std::string number;            // for a recommendation hit: its number ("" none), page and text
+  std::string number;            // for a recommendation or decision hit: its number ("" none), page and text
   int page = 0;
   std::string text;
 };
@@ -132,10 +136,12 @@ class Archive {
   std::vector<YearBodyCount> recommendations_by_year();
   std::int64_t count_papers();
   std::int64_t count_recommendations();
+  std::int64_t count_decisions();
 
  private:
   void exec(const char* sql);
   sqlite3_stmt* prepare(const char* sql);
+  void migrate_to_decisions();
   sqlite3* db_ = nullptr;
   bool in_transaction_ = false;
   std::vector<bool> admitted_;  // rows search()'s filters admit, by rowid; read by papers_admitted()

@@ -32,6 +32,7 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& csv_tables(
       {"contacts.csv", {"paper_id", "seq", "name", "role", "email", "phone", "page"}},
       {"legal_references.csv", {"paper_id", "seq", "text", "act", "act_key", "section", "page"}},
       {"dates.csv", {"paper_id", "seq", "text", "kind", "start", "end", "page"}},
+      {"decisions.csv", {"paper_id", "seq", "number", "text", "page", "span_begin", "span_end"}},
   };
   return tables;
 }
@@ -98,6 +99,13 @@ ExportCounts write_csv_tables(Archive& archive, const RecordFilter& filter, cons
       write_row(files[4], {id, std::to_string(++seq), cell(x["text"]), cell(x["kind"]), cell(x["start"]), cell(x["end"]),
                            cell(x["page"])});
       ++n.dates;
+    }
+    seq = 0;
+    for (const json& x : r.value("decisions", json::array())) {
+      const json span = x.value("span", json::array({nullptr, nullptr}));
+      write_row(files[5], {id, std::to_string(++seq), cell(x["number"]), cell(x["text"]), cell(x["page"]), cell(span[0]),
+                           cell(span[1])});
+      ++n.decisions;
     }
   });
   for (std::size_t i = 0; i < files.size(); ++i) {

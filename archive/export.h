@@ -1,5 +1,5 @@
 // Exports of the archive for other tools: JSON Lines of whole records, and CSV as one file per
-// table (papers, recommendations, contacts, legal_references, dates) whose rows join on the
+// table (papers, recommendations, contacts, legal_references, dates, decisions) whose rows join on the
 // paper's id. The columns below are stable: new ones are only ever added at the end.
 //   papers.csv            id, path, bytes, media_type, pages, method, title, body, organisation,
 //                         meeting_date, report_date, agenda_item, author, classification,
@@ -8,6 +8,7 @@
 //   contacts.csv          paper_id, seq, name, role, email, phone, page
 //   legal_references.csv  paper_id, seq, text, act, act_key, section, page
 //   dates.csv             paper_id, seq, text, kind, start, end, page
+//   decisions.csv         paper_id, seq, number, text, page, span_begin, span_end
 // seq counts a paper's rows from 1 in the order the paper gives them. CSV is RFC 4180 (UTF-8,
 // CRLF not required: LF; a field with a comma, quote or line break is quoted, quotes doubled);
 // an unknown value is an empty field.
@@ -24,7 +25,7 @@
 namespace papers {
 
 struct ExportCounts {
-  std::size_t papers = 0, recommendations = 0, contacts = 0, legal_references = 0, dates = 0;
+  std::size_t papers = 0, recommendations = 0, contacts = 0, legal_references = 0, dates = 0, decisions = 0;
 };
 
 // The CSV tables' file names and columns, in order.
@@ -34,7 +35,7 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& csv_tables(
 std::string csv_field(const std::string& value);
 
 ExportCounts write_jsonl(Archive& archive, const RecordFilter& filter, std::ostream& out);
-// Writes the five tables into dir (created if needed), replacing files of the same names.
+// Writes the six tables into dir (created if needed), replacing files of the same names.
 // Throws std::runtime_error when a file cannot be written.
 ExportCounts write_csv_tables(Archive& archive, const RecordFilter& filter, const std::filesystem::path& dir);
 

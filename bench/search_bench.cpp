@@ -160,7 +160,7 @@ int main(int argc, char** argv) {
       default: q.text = a; q.since = "2015-01-01"; q.until = "2020-12-31"; break;
     }
     paper_queries.push_back(q);
-    q.recommendations = true;
+    q.in = SearchIn::recommendations;
     rec_queries.push_back(q);
   }
   auto time_all = [&](const std::vector<SearchQuery>& qs, std::size_t* hits) {
@@ -227,7 +227,7 @@ int main(int argc, char** argv) {
     for (const char* word : {"council", "report", "recommended"}) {
       SearchQuery q;
       q.text = word;
-      q.recommendations = recommendations;
+      q.in = recommendations ? SearchIn::recommendations : SearchIn::papers;
       const auto t = Clock::now();
       archive.search(q);
       ms.push_back(ms_since(t));

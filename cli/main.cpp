@@ -140,6 +140,7 @@ void print_stats(Archive& archive) {
   std::printf("papers            %lld\n", static_cast<long long>(st.papers));
   std::printf("pages             %lld\n", static_cast<long long>(st.pages));
   std::printf("recommendations   %lld\n", static_cast<long long>(st.recommendations));
+  std::printf("decisions         %lld\n", static_cast<long long>(st.decisions));
   std::printf("contacts          %lld\n", static_cast<long long>(st.contacts));
   std::printf("legal references  %lld\n", static_cast<long long>(st.legal_references));
   std::printf("dates             %lld\n", static_cast<long long>(st.dates));
@@ -170,7 +171,7 @@ void print_stats(Archive& archive) {
 
 // One hit a line: date, body, title (or the recommendation's number and page), id; the snippet
 // indented under it.
-void print_hits(const std::vector<SearchHit>& hits, bool recommendations) {
+void print_hits(const std::vector<SearchHit>& hits, SearchIn in) {
   if (hits.empty()) {
     std::printf("no hits\n");
     return;
@@ -178,7 +179,8 @@ void print_hits(const std::vector<SearchHit>& hits, bool recommendations) {
   for (const SearchHit& h : hits) {
     const std::string when = h.date.empty() ? "----------" : h.date;
     std::string what = h.title.empty() ? "(untitled)" : h.title;
-    if (recommendations) what = "rec " + (h.number.empty() ? std::string("-") : h.number) + ", p." + std::to_string(h.page) + " of " + what;
+    if (in != SearchIn::papers)
+      what = std::string(in == SearchIn::decisions ? "decision " : "rec ") + (h.number.empty() ? std::string("-") : h.number) + ", p." + std::to_string(h.page) + " of " + what;
     std::printf("%s  %-28.28s  %-60.60s  %s\n", when.c_str(), h.body.empty() ? "-" : h.body.c_str(), what.c_str(),
                 h.paper_id.substr(0, 12).c_str());
     std::printf("            %s\n", h.snippet.c_str());
@@ -285,12 +287,14 @@ int main(int argc, char** argv) {
   SearchQuery search_query;
   std::string search_in = "papers";
   bool search_json = false;
-  auto* search_cmd = app.add_subcommand("search", "full-text search of archived papers or of their recommendations");
+  auto* search_cmd = app.add_subcommand("search", "full-text search of archived papers, their recommendations or decisions");
   search_cmd->add_option("query", search_query.text,
                          "words (all must match), \"a phrase\", prefix*, AND / OR / NOT, brackets")
       ->required();
-  search_cmd->add_option("--in", search_in, "papers: whole papers; recommendations: one hit per recommendation")
-      ->check(CLI::IsMember({"papers", "recommendations"}))
+  search_cmd->add_option("--in", search_in,
+                         "papers: whole papers; recommendations: one hit per recommendation; decisions: one hit per "
+                         "decision (what minutes RESOLVED)")
+      ->check(CLI::IsMember({"papers", "recommendations", "decisions"}))
       ->capture_default_str();
   search_cmd->add_option("--body", search_query.body, "only papers of this body, e.g. \"Police and Crime Panel\"");
   search_cmd->add_option("--organisation", search_query.organisation, "only papers of this organisation");
@@ -310,11 +314,11 @@ int main(int argc, char** argv) {
   std::string format = "jsonl", export_out;
   RecordFilter export_filter;
   auto* export_cmd = app.add_subcommand("export", "write the archive as JSON Lines (whole records) or CSV (one file per table)");
-  export_cmd->add_option("--format", format, "jsonl: one full record a line; csv: papers, recommendations, contacts, "
+  export_cmd->add_option("--format", format, "jsonl: one full record a line; csv: papers, recommendations, decisions, contacts, "
                                              "legal_references and dates tables")
       ->check(CLI::IsMember({"jsonl", "csv"}))
       ->capture_default_str();
-  export_cmd->add_option("--out", export_out, "csv: the folder for the five files (required); jsonl: a file (default stdout)");
+  export_cmd->add_option("--out", export_out, "csv: the folder for the six files (required); jsonl: a file (default stdout)");
   export_cmd->add_option("--body", export_filter.body, "only papers of this body (any case)");
   export_cmd->add_option("--since", export_filter.since, "only papers dated on or after this day (YYYY-MM-DD)")
       ->check(CLI::Validator([](std::string& v) { return valid_iso_day(v) ? std::string() : "not a date YYYY-MM-DD: " + v; }, "DATE"));
@@ -330,6 +334,7 @@ int main(int argc, char** argv) {
                      "  contacts.csv          paper_id, seq, name, role, email, phone, page\n"
                      "  legal_references.csv  paper_id, seq, text, act, act_key, section, page\n"
                      "  dates.csv             paper_id, seq, text, kind, start, end, page\n"
+                     "  decisions.csv         paper_id, seq, number, text, page, span_begin, span_end\n"
                      "Dates filter on the meeting date, else the report date.");
 
   EvalSelection eval_selection;
@@ -437,7 +442,9 @@ int main(int argc, char** argv) {
       return kOk;
     }
     if (search_cmd->parsed()) {
-      search_query.recommendations = search_in == "recommendations";
+      search_query.in = search_in == "recommendations" ? SearchIn::recommendations
+                        : search_in == "decisions"     ? SearchIn::decisions
+                                                       : SearchIn::papers;
       const bool tty = !search_json && isatty(STDOUT_FILENO) == 1;
       search_query.mark_begin = tty ? "\x1b[1m" : "\xC2\xAB";  // bold, or « »
       search_query.mark_end = tty ? "\x1b[0m" : "\xC2\xBB";
@@ -453,7 +460,7 @@ int main(int argc, char** argv) {
         for (const SearchHit& h : hits) {
           nlohmann::json j = {{"id", h.paper_id}, {"title", h.title}, {"body", h.body}, {"date", h.date},
                               {"path", h.path}, {"snippet", h.snippet}, {"score", h.score}};
-          if (search_query.recommendations) {
+          if (search_query.in != SearchIn::papers) {
             j["number"] = h.number;
             j["page"] = h.page;
             j["text"] = h.text;
@@ -462,7 +469,7 @@ int main(int argc, char** argv) {
         }
         std::cout << out.dump(2) << "\n";
       } else {
-        print_hits(hits, search_query.recommendations);
+        print_hits(hits, search_query.in);
       }
       return kOk;
     }
@@ -470,12 +477,12 @@ int main(int argc, char** argv) {
       ExportCounts n;
       if (format == "csv") {
         if (export_out.empty()) {
-          std::fprintf(stderr, "papers: export --format csv needs --out FOLDER (it writes five files)\n");
+          std::fprintf(stderr, "papers: export --format csv needs --out FOLDER (it writes six files)\n");
           return kUsage;
         }
         n = write_csv_tables(archive, export_filter, export_out);
-        std::fprintf(stderr, "papers: %zu papers, %zu recommendations, %zu contacts, %zu legal references, %zu dates -> %s\n",
-                     n.papers, n.recommendations, n.contacts, n.legal_references, n.dates, export_out.c_str());
+        std::fprintf(stderr, "papers: %zu papers, %zu recommendations, %zu decisions, %zu contacts, %zu legal references, %zu dates -> %s\n",
+                     n.papers, n.recommendations, n.decisions, n.contacts, n.legal_references, n.dates, export_out.c_str());
       } else if (!export_out.empty()) {
         std::ofstream out(export_out, std::ios::binary | std::ios::trunc);
         if (!out) throw std::runtime_error("cannot write " + export_out);

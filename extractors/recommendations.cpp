@@ -41,16 +41,11 @@ struct Patterns {
   Pattern passive{R"re((?i)\bbe\s+(\w+)\b)re"};
   // "RECOMMENDATION: THAT THE SUB-COMMITTEE APPROVES ...": a paragraph labelled as one
   Pattern labelled{R"re((?i)^recommendations?\s*:\s*(.{8,})$)re"};
-  // "(a) That the revenue budget ...": the first of a lettered list after "RESOLVED:"
-  Pattern lettered{R"re(^\(([a-z])\)\s+(.+)$)re"};
   // "Decision", "Proposed decision" header keys (with a lead-in ending in ':' as the value)
   Pattern decision_key{R"re((?i)^(?:proposed\s+)?decision$)re"};
   // "The Council is recommended to reduce the rent ...": a paragraph that opens by saying who is
   // recommended to do what (present tense: "was recommended to" reports another body's advice)
   Pattern opens_recommended{R"re((?i)^(?:that\s+)?(?:the\s+)?\w[\w&' -]{0,60}?\s+(?:is|are)\s+(?:therefore\s+|also\s+)?recommended\s+to\b)re"};
-  // "RESOLVED that ...", "RESOLVED: (a) ...", "Resolved - that ...", "The Sub-Committee RESOLVED
-  // that ..." (in capitals only mid-sentence: "the matter was resolved" is prose)
-  Pattern resolved{R"re(^(?:(?:RESOLVED|Resolved)\b|(?:The\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}\s+RESOLVED\b)\s*[:,-]?\s*(.+)$)re"};
 };
 
 const Patterns& patterns() {
@@ -227,7 +222,6 @@ std::vector<Recommendation> extract_recommendations(const Segments& segments) {
   for (const Section& s : segments.sections) {
     const bool recommendation_section = RE2::FullMatch(s.heading, p.heading);
     lead_in.clear();
-    bool resolution_list = false;  // within "RESOLVED: (a) ..., (b) ..."
     for (const Paragraph& para : s.paragraphs) {
       if (recommendation_section) {
         if (!para.text.empty() && para.text.back() == ':') {  // the lead-in of a list
@@ -237,7 +231,7 @@ std::vector<Recommendation> extract_recommendations(const Segments& segments) {
         add(para.number, para.text, para.span);
         continue;
       }
-      std::string resolved, label, item;
+      std::string item;
       if (RE2::PartialMatch(para.text, p.opens_recommended)) {
         add(para.number, para.text, para.span);
         continue;
@@ -247,23 +241,6 @@ std::vector<Recommendation> extract_recommendations(const Segments& segments) {
         add(para.number, item, Span{at, para.span.end});
         continue;
       }
-      if (RE2::FullMatch(para.text, p.resolved, &resolved)) {
-        if (RE2::FullMatch(resolved, p.lettered, &label, &item)) {
-          // "RESOLVED: (a) That ...", then "(b) That ..." as the next paragraphs.
-          const std::size_t at = para.span.begin + para.text.rfind(item);
-          add(label, item, Span{at, para.span.end});
-          resolution_list = true;
-          continue;
-        }
-        add(para.number, para.text, para.span);
-        resolution_list = false;
-        continue;
-      }
-      if (resolution_list && para.number && para.number->size() == 1 && std::isalpha(static_cast<unsigned char>((*para.number)[0]))) {
-        add(para.number, para.text, para.span);
-        continue;
-      }
-      resolution_list = false;
       re2::StringPiece input(para.text), sentence;
       while (RE2::FindAndConsume(&input, p.it_is_recommended, &sentence)) {
         const std::size_t at = para.span.begin + (sentence.data() - para.text.data());

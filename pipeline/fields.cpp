@@ -3,6 +3,7 @@
 
 #include "extractors/contacts.h"
 #include "extractors/dates.h"
+#include "extractors/decisions.h"
 #include "extractors/header_fields.h"
 #include "extractors/legal_references.h"
 #include "extractors/links.h"
@@ -22,6 +23,7 @@ Outcome<Record> FieldsStage::operator()(Segments segments) const {
   r.meeting_date = std::move(h.meeting_date);
   r.report_date = std::move(h.report_date);
   r.recommendations = extract_recommendations(segments);
+  r.decisions = extract_decisions(segments);
   r.contacts = extract_contacts(segments);
   r.legal_references = extract_legal_references(segments);
   if (r.classification && r.classification->value == "exempt") r.exempt_paragraphs = schedule_12a_paragraphs(r.legal_references);

@@ -181,6 +181,15 @@ struct Recommendation {
   Provenance at;
 };
 
+// What minutes, a record of decision or a notice say was decided (RESOLVED, AGREED, DECIDED,
+// "it was agreed that ...", "The minutes were approved"): the decision's own words after its
+// marker. Distinct from a Recommendation, which a report puts to a body to decide.
+struct Decision {
+  std::optional<std::string> number;  // the minute or resolution number, else the item's letter
+  std::string text;
+  Provenance at;
+};
+
 struct Contact {
   std::optional<std::string> name;
   std::optional<std::string> role;
@@ -213,6 +222,7 @@ struct Record {
   std::optional<DateValue> meeting_date, report_date;
   std::vector<Section> sections;
   std::vector<Recommendation> recommendations;
+  std::vector<Decision> decisions;
   std::vector<Contact> contacts;
   std::vector<LegalReference> legal_references;
   std::vector<DateValue> dates;

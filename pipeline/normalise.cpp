@@ -23,6 +23,7 @@ struct PageLine {
   bool blank = false;
   std::size_t indent = 0;  // leading spaces before normalisation (physical layout keeps columns)
   std::size_t value_column = std::string::npos;  // where the text after a column gap starts, if any
+  std::string margin;      // right-margin notes lifted out of the lines joined here ("AM", "All", "(DB)")
 };
 
 UChar32 one_form(UChar32 c) {
@@ -391,8 +392,17 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
   for (std::size_t p = 0; p < pages.size(); ++p) {
     if (p > 0) page_break = true;
     const std::size_t width = widths[p];
-    for (const PageLine& line : pages[p]) {
+    for (PageLine line : pages[p]) {
       if (line.blank) { gap = true; continue; }
+      // A note in the right margin after a column gap ("... if he        AM", minutes' action
+      // owners: initials, "All", "(DB)", "SG/ST") is lifted out of the line, so that a sentence
+      // wrapped around it joins up, and kept after its paragraph behind a column gap.
+      static const Pattern kMarginNote(
+          R"re(^([^\t]{30,}\S)\t(\(?(?:[A-Z]{1,4}|All|ALL|Clerk|Chair)\)?(?:\s*[/,&]\s*\(?(?:[A-Z]{1,4}|All|Clerk|Chair)\)?){0,3})$)re");
+      if (std::string before, note; RE2::FullMatch(line.text, kMarginNote, &before, &note)) {
+        line.text = before;
+        line.margin = "\t" + note;
+      }
       bool next_person = false;
       if (!out.empty() && !out.back().blank) {
         std::string& a = out.back().text;
@@ -445,6 +455,7 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
         }
         if (join) {
           join_into(a, b);
+          out.back().margin += line.margin;
           gap = page_break = false;
           continue;
         }
@@ -471,8 +482,9 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
     const std::size_t index = static_cast<std::size_t>(line.page - 1);
     if (index < result.page_starts.size() && result.page_starts[index] == std::string::npos)
       result.page_starts[index] = result.text.size();
-    chars_per_page[index] += code_points(line.text);
+    chars_per_page[index] += code_points(line.text) + code_points(line.margin);
     result.text += line.text;
+    result.text += line.margin;
     result.text += '\n';
   }
   // A page whose lines all joined the page before starts where the next text starts.

@@ -69,6 +69,11 @@ json record_to_json(const Record& r) {
                     {"action", optional_string(rec.action)}, {"page", rec.at.page},
                     {"span", json::array({rec.at.span.begin, rec.at.span.end})}});
   j["recommendations"] = recs;
+  json decisions = json::array();
+  for (const Decision& d : r.decisions)
+    decisions.push_back({{"number", optional_string(d.number)}, {"text", d.text}, {"page", d.at.page},
+                         {"span", json::array({d.at.span.begin, d.at.span.end})}});
+  j["decisions"] = decisions;
   json contacts = json::array();
   for (const Contact& c : r.contacts)
     contacts.push_back({{"name", optional_string(c.name)}, {"role", optional_string(c.role)},

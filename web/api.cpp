@@ -89,8 +89,9 @@ Reply search_reply(Archive& archive, const Params& params, const ApiLimits& limi
   if (q.text.size() > limits.max_query_bytes)
     return bad_request("the query is longer than " + std::to_string(limits.max_query_bytes) + " bytes");
   const std::string in = get("in").empty() ? "papers" : get("in");
-  if (in != "papers" && in != "recommendations") return bad_request("in must be papers or recommendations, not '" + in + "'");
-  q.recommendations = in == "recommendations";
+  if (in != "papers" && in != "recommendations" && in != "decisions")
+    return bad_request("in must be papers, recommendations or decisions, not '" + in + "'");
+  q.in = in == "recommendations" ? SearchIn::recommendations : in == "decisions" ? SearchIn::decisions : SearchIn::papers;
   q.body = get("body");
   q.organisation = get("organisation");
   q.act = get("act");
@@ -131,7 +132,7 @@ Reply search_reply(Archive& archive, const Params& params, const ApiLimits& limi
     const std::string url = "/papers/" + h.paper_id;
     nlohmann::json j = {{"id", h.paper_id},    {"title", h.title}, {"body", h.body},   {"date", h.date},
                         {"path", h.path},      {"score", h.score}, {"url", url},       {"snippet", snippet_parts(h.snippet)}};
-    if (q.recommendations) {
+    if (q.in != SearchIn::papers) {
       j["number"] = h.number;
       j["page"] = h.page;
       j["text"] = h.text;
@@ -171,6 +172,7 @@ Reply overview_reply(Archive& archive) {
   return {200,
           {{"papers", archive.count_papers()},
            {"recommendations", archive.count_recommendations()},
+           {"decisions", archive.count_decisions()},
            {"bodies", std::move(bodies)},
            {"recommendations_by_year", std::move(years)}}};
 }

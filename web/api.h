@@ -37,7 +37,7 @@ struct ApiLimits {
   int max_offset = 10000;              // hits passed over (deep pages: narrow the query instead)
 };
 
-// GET /api/search: q (required), in (papers|recommendations), body, organisation, since, until,
+// GET /api/search: q (required), in (papers|recommendations|decisions), body, organisation, since, until,
 // act, limit, offset. 400 for a missing/overlong/malformed query, an unknown or repeated
 // parameter, a date that is not YYYY-MM-DD, a limit or offset out of range.
 Reply search_reply(Archive& archive, const Params& params, const ApiLimits& limits = {});

@@ -139,6 +139,34 @@ TEST_CASE("export: JSON Lines read back are the archived records / filters selec
   fs::remove_all(dir);
 }
 
+TEST_CASE("export: decisions.csv holds each paper's decisions as its record does", "[export][archive][decisions]") {
+  const fs::path dir = papers::test::fresh_temp_dir("export-decisions");
+  Archive archive((dir / "a.db").string());
+  papers::test::archive_text_papers(
+      archive, dir,
+      {{"minutes.txt", "MINUTES OF THE LICENSING COMMITTEE\n\n3. Policy\n\nRESOLVED that the draft policy, as amended, be "
+                       "approved for consultation.\n\n4. Fees\n\nRESOLVED: (a) That the fees be set at 50 pounds.\n\n"
+                       "(b) That they be reviewed in 2026.\n"}});
+  const ExportCounts n = write_csv_tables(archive, RecordFilter{}, dir / "out");
+  CHECK(n.decisions == 3);
+  json record;
+  archive.each_record([&](const json& r) { record = r; });
+  const auto rows = read_csv(dir / "out" / "decisions.csv");
+  REQUIRE(rows.size() == 4);
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const json& x = record["decisions"][i - 1];
+    CHECK(rows[i][0] == record["id"].get<std::string>());
+    CHECK(rows[i][1] == std::to_string(i));
+    CHECK(rows[i][2] == x["number"].get<std::string>());
+    CHECK(rows[i][3] == x["text"].get<std::string>());
+    CHECK(rows[i][4] == "1");
+  }
+  CHECK(rows[1][3] == "the draft policy, as amended, be approved for consultation.");  // a comma survives quoting
+  CHECK(rows[2][2] == "a");
+  CHECK(read_csv(dir / "out" / "recommendations.csv").size() == 1);  // header only: minutes recommend nothing
+  fs::remove_all(dir);
+}
+
 TEST_CASE("export: csv_field quotes what needs quoting", "[export]") {
   CHECK(csv_field("plain") == "plain");
   CHECK(csv_field("a, b") == "\"a, b\"");

@@ -1,6 +1,6 @@
-// Full-text search of the archive: ranking, filters, snippets, recommendations as hits,
-// malformed queries, an archive made before search (schema 2) indexed on opening, and the
-// command's exit status and JSON.
+// Full-text search of the archive: ranking, filters, snippets, recommendations and decisions as
+// hits, malformed queries, an archive made before search (schema 2) indexed on opening, one made
+// before decisions (schema 3) migrated on opening, and the command's exit status and JSON.
 #include <catch2/catch.hpp>
 
 #include <sqlite3.h>
@@ -119,7 +119,7 @@ TEST_CASE("search: filtered hits are the unfiltered hits that pass the filters, 
     for (const char* text : {"plan", "highways OR precept", "approve", "housing NOT libraries"}) {
       SearchQuery all;
       all.text = text;
-      all.recommendations = recommendations;
+      all.in = recommendations ? SearchIn::recommendations : SearchIn::papers;
       all.limit = 1000;
       const std::vector<SearchHit> everything = archive.search(all);
       REQUIRE(!everything.empty());
@@ -201,7 +201,7 @@ TEST_CASE("search: a hit can be one recommendation with its paper", "[search][ar
   fill(archive, dir);
   SearchQuery q;
   q.text = "police AND crime AND plan";
-  q.recommendations = true;
+  q.in = SearchIn::recommendations;
   auto hits = archive.search(q);
   REQUIRE(hits.size() == 1);
   CHECK(hits[0].number == "2.1");
@@ -258,7 +258,7 @@ TEST_CASE("search: an archive made before search is indexed when opened", "[sear
   SearchQuery q;
   q.text = "precept";
   CHECK(archive.search(q).size() == 2);
-  q.recommendations = true;
+  q.in = SearchIn::recommendations;
   CHECK(archive.search(q).size() == 1);
   fs::remove_all(dir);
 }
@@ -281,5 +281,120 @@ TEST_CASE("search: the command prints JSON / exits 2 on a malformed query", "[se
   CHECK(papers::test::read_whole_file(dir / "err.txt").find("cannot read the query") != std::string::npos);
   status = std::system((base + "precept --since 2021-13-01 2> /dev/null").c_str());
   CHECK(WEXITSTATUS(status) == 2);
+  fs::remove_all(dir);
+}
+
+namespace {
+
+// Parish minutes that RESOLVED two things, and the Panel papers of search_papers().
+void fill_with_minutes(Archive& archive, const fs::path& dir) {
+  auto papers = papers::test::search_papers();
+  papers.emplace_back("minutes.txt",
+                      "MINUTES OF THE MEETING OF ASHCOMBE PARISH COUNCIL HELD ON 14 MARCH 1994\n\n"
+                      "1. Precept\n\nRESOLVED that the precept for 1994/95 be set at 4,250 pounds.\n\n"
+                      "2. Footpaths\n\nRESOLVED that the clerk writes to the County Council about the footpath.\n");
+  papers::test::archive_text_papers(archive, dir, papers);
+}
+
+std::int64_t count_of(const std::string& db, const char* sql) {
+  sqlite3* raw = nullptr;
+  REQUIRE(sqlite3_open(db.c_str(), &raw) == SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  REQUIRE(sqlite3_prepare_v2(raw, sql, -1, &s, nullptr) == SQLITE_OK);
+  const std::int64_t n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+  sqlite3_finalize(s);
+  sqlite3_close(raw);
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("search: a hit can be one decision with its paper, apart from recommendations", "[search][archive][decisions]") {
+  const fs::path dir = papers::test::fresh_temp_dir("search-decisions");
+  Archive archive((dir / "a.db").string());
+  fill_with_minutes(archive, dir);
+  SearchQuery q;
+  q.text = "precept";
+  q.in = SearchIn::decisions;
+  auto hits = archive.search(q);
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].text == "the precept for 1994/95 be set at 4,250 pounds.");
+  CHECK(hits[0].number == "1");
+  CHECK(hits[0].page == 1);
+  CHECK(hits[0].snippet.find("[precept]") != std::string::npos);
+  // The Panel's precept papers recommend; they decide nothing.
+  q.in = SearchIn::recommendations;
+  for (const SearchHit& h : archive.search(q)) CHECK(h.text.find("4,250") == std::string::npos);
+  q.in = SearchIn::decisions;
+  q.text = "footpath";
+  q.body = "Police and Crime Panel";
+  CHECK(archive.search(q).empty());  // filters apply to decisions too
+  q.body = "";
+  CHECK(archive.search(q).size() == 1);
+  CHECK(archive.count_decisions() == 2);
+  CHECK(archive.stats().decisions == 2);
+  // The command: --in decisions, one hit a decision.
+  const std::string out = (dir / "out.json").string();
+  const int status = std::system((std::string(PAPERS_BINARY) + " --archive '" + (dir / "a.db").string() +
+                                  "' search precept --in decisions --json > '" + out + "'").c_str());
+  CHECK(WEXITSTATUS(status) == 0);
+  const auto cli = nlohmann::json::parse(papers::test::read_whole_file(out));
+  REQUIRE(cli.size() == 1);
+  CHECK(cli[0]["text"] == "the precept for 1994/95 be set at 4,250 pounds.");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("archive: one made before decisions (schema 3) moves its RESOLVED recommendations to decisions when opened", "[archive][decisions]") {
+  const fs::path dir = papers::test::fresh_temp_dir("migrate-decisions");
+  const std::string db = (dir / "a.db").string();
+  {
+    Archive archive(db);
+    fill_with_minutes(archive, dir);
+  }
+  {  // make it what version 3 wrote: resolutions among the recommendations, no decisions anywhere
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open(db.c_str(), &raw) == SQLITE_OK);
+    const char* sql =
+        "INSERT INTO recommendations(paper_id, seq, number, text, page, span_begin, span_end)"
+        "  SELECT paper_id, 100 + seq, number, 'RESOLVED that ' || text, page, span_begin, span_end FROM decisions;"
+        "INSERT INTO recommendations_fts(rowid, text) SELECT rowid, text FROM recommendations WHERE seq >= 100;"
+        "UPDATE papers SET record = json_remove(json_set(record, '$.recommendations',"
+        "  (SELECT json_group_array(json_object('number', number, 'text', text, 'page', page, 'span', json_array(span_begin, span_end)))"
+        "   FROM recommendations r WHERE r.paper_id = papers.id)), '$.decisions')"
+        "  WHERE id IN (SELECT paper_id FROM decisions);"
+        "UPDATE papers SET record = json_remove(record, '$.decisions');"
+        "DROP TABLE decisions; DROP TABLE decisions_fts; UPDATE meta SET value='3' WHERE key='schema_version';";
+    char* error = nullptr;
+    INFO((error ? error : ""));
+    REQUIRE(sqlite3_exec(raw, sql, nullptr, nullptr, &error) == SQLITE_OK);
+    sqlite3_close(raw);
+  }
+  CHECK(count_of(db, "SELECT count(*) FROM recommendations WHERE text LIKE 'RESOLVED%'") == 2);
+  {
+    Archive archive(db);  // migrates
+    SearchQuery q;
+    q.text = "precept";
+    q.in = SearchIn::decisions;
+    auto hits = archive.search(q);
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].text == "the precept for 1994/95 be set at 4,250 pounds.");
+    q.in = SearchIn::recommendations;
+    for (const SearchHit& h : archive.search(q)) CHECK(h.text.find("RESOLVED") == std::string::npos);
+    // The stored records say the same as the tables; the Panel's recommendations stayed.
+    int with_decisions = 0;
+    archive.each_record([&](const nlohmann::json& r) {
+      REQUIRE(r.contains("decisions"));
+      for (const auto& x : r["recommendations"]) CHECK(x["text"].get<std::string>().rfind("RESOLVED", 0) == std::string::npos);
+      if (!r["decisions"].empty()) {
+        ++with_decisions;
+        CHECK(r["decisions"].size() == 2);
+        CHECK(r["decisions"][1]["text"] == "the clerk writes to the County Council about the footpath.");
+      }
+    });
+    CHECK(with_decisions == 1);
+    CHECK(archive.count_recommendations() == 3);
+  }
+  CHECK(count_of(db, "SELECT CAST(value AS INTEGER) FROM meta WHERE key='schema_version'") == 4);
+  CHECK(count_of(db, "SELECT count(*) FROM decisions_fts WHERE decisions_fts MATCH 'footpath'") == 1);
   fs::remove_all(dir);
 }

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "extractors/contacts.h"
+#include "extractors/decisions.h"
 #include "extractors/header_fields.h"
 #include "extractors/legal_references.h"
 #include "extractors/links.h"
@@ -269,18 +270,20 @@ TEST_CASE("minutes: a minutes banner with its date / minute references as headin
   REQUIRE(s.sections.size() == 2);
   CHECK(s.sections[0].number == std::optional<std::string>("P/18/21"));
   CHECK(s.sections[1].heading == "Application 18/00412/FUL, 14 Mill Road");
-  CHECK(extract_recommendations(s).size() == 1);
+  CHECK(extract_recommendations(s).empty());  // minutes decide: what they RESOLVED is a decision
+  REQUIRE(extract_decisions(s).size() == 1);
+  CHECK(extract_decisions(s)[0].text == "to object to the application.");
   auto c = segment_text("MINUTES OF THE MEETING OF THE COUNTY COUNCIL HELD AT COUNTY HALL ON THURSDAY 23 FEBRUARY 2023\n\n"
                         "2. Budget\n\n2.1 The Council considered the budget.\n\nRESOLVED: (a) That the revenue budget be approved.\n\n"
                         "(b) That the Band D council tax be set at 1,578.06 pounds.\n\n2.2 The Chairman thanked officers.\n\n"
                         "(c) A lettered line after the resolutions ended.\n");
   CHECK(extract_header_fields(c).body->value == "County Council");
-  auto r = extract_recommendations(c);
+  CHECK(extract_recommendations(c).empty());
+  auto r = extract_decisions(c);
   REQUIRE(r.size() == 2);
-  CHECK(r[0].number == std::optional<std::string>("a"));
-  CHECK(r[0].text == "That the revenue budget be approved.");
-  CHECK(r[1].number == std::optional<std::string>("b"));
-  CHECK(r[1].action == std::optional<std::string>("set"));
+  CHECK(r[0].number == std::optional<std::string>("a"));  // a listed item's own label
+  CHECK(r[0].text == "the revenue budget be approved.");
+  CHECK(r[1].text == "the Band D council tax be set at 1,578.06 pounds.");
   auto m = segment_text("MEMORANDUM\n\nFROM:\tCOUNTY SURVEYOR\nTO:\tHIGHWAYS SUB-COMMITTEE\n\nWINTER MAINTENANCE PROGRAMME 1988/89\n\n"
                         "1. THE PROGRAMME PROVIDES FOR SALTING OF 1,850 MILES OF ROUTES.\n\n"
                         "2. RECOMMENDATION: THAT THE SUB-COMMITTEE APPROVES THE WINTER MAINTENANCE PROGRAMME.\n");
@@ -342,13 +345,15 @@ TEST_CASE("recommendations: sections / lettered lists / sentences / RESOLVED / r
       "2. Background\n\n2.1 Some history. It is recommended that the Board writes to the Minister.\n\n2.2 RESOLVED that nothing else be done.\n\n"
       "3. Recommendation\n\n3.1 The Board is recommended to note the report.\n");
   auto recs = extract_recommendations(s);
-  REQUIRE(recs.size() == 5);
+  REQUIRE(recs.size() == 4);
   CHECK(recs[0].number == std::optional<std::string>("1.1"));
   CHECK(recs[1].number == std::optional<std::string>("a"));
   CHECK(recs[1].text == "approve the plan; and");
   CHECK(recs[2].text == "delegate its delivery.");
   CHECK(recs[3].text == "It is recommended that the Board writes to the Minister.");
-  CHECK(recs[4].text.rfind("RESOLVED", 0) == 0);
+  // What was RESOLVED is a decision, not a recommendation.
+  REQUIRE(extract_decisions(s).size() == 1);
+  CHECK(extract_decisions(s)[0].text == "nothing else be done.");
 }
 
 TEST_CASE("recommendations: a record of decision's proposed decision, lettered in capitals", "[recommendations]") {
@@ -391,8 +396,6 @@ TEST_CASE("recommendations: the body asked and the action verb", "[recommendatio
       {"To: Board\n\n2. Recommendation\n\n2.1 The Board is also asked to note the annual report.\n", "Board", "note"},
       {"To: Board\n\n2. Recommendation\n\n2.1 THE COMMITTEE IS RECOMMENDED TO RECOMMEND TO THE COUNTY COUNCIL A BUDGET.\n",
        "COMMITTEE", "recommend"},
-      {"MINUTES\n\n3. Licensing\n\nRESOLVED that the draft policy be approved for consultation.\n", nullptr, "approve"},
-      {"MINUTES\n\n3. Precept\n\nRESOLVED THAT THE PRECEPT FOR 1994/95 BE SET AT 4,250 POUNDS.\n", nullptr, "set"},
       {"To: Director\n\n1. Decision\n\n1.1 It is recommended that the contract be awarded to Brightwell Ltd.\n", nullptr,
        "award"},
       {"Decision: Cabinet agree to:\n\nA) the Commissioning Plan for Education Provision in Kent 2025-29\n\n1. Reasons\n\n1.1 T.\n",
@@ -415,7 +418,7 @@ TEST_CASE("recommendations: one quoted from another body's minutes is not one", 
   CHECK(extract_recommendations(s).empty());
 }
 
-TEST_CASE("recommendations: bulleted items / a body RESOLVED mid-sentence / prose 'resolved' is not one", "[recommendations]") {
+TEST_CASE("recommendations: bulleted items / a body RESOLVED mid-sentence is a decision / prose 'resolved' is neither", "[recommendations][decisions]") {
   auto b = segment_text("Meeting\tICB Board\n\nRecommendations\n\nThe Board is asked to:\n\xE2\x80\xA2 approve the Primary Care Plan;\n"
                         "\xE2\x80\xA2 delegate oversight of delivery to the Committee.\n\nBackground\n\nText.\n");
   auto r = extract_recommendations(b);
@@ -426,10 +429,11 @@ TEST_CASE("recommendations: bulleted items / a body RESOLVED mid-sentence / pros
   CHECK(r[1].action == std::optional<std::string>("delegate"));
   auto d = segment_text("To: Panel\n\n1. Determination\n\n1.1 The Sub-Committee RESOLVED that the application be granted subject "
                         "to conditions.\n\n1.2 The matter was resolved by agreement between the parties.\n");
-  auto q = extract_recommendations(d);
+  CHECK(extract_recommendations(d).empty());
+  auto q = extract_decisions(d);
   REQUIRE(q.size() == 1);
-  CHECK(q[0].number == std::optional<std::string>("1.1"));
-  CHECK(q[0].action == std::optional<std::string>("grant"));
+  CHECK(q[0].number == std::optional<std::string>("1.1"));  // its paragraph's number
+  CHECK(q[0].text == "the application be granted subject to conditions.");
 }
 
 TEST_CASE("recommendations: prose that mentions recommendations is not one", "[recommendations]") {

@@ -11,6 +11,7 @@ FIELDS = ["title", "body", "organisation", "meeting_date", "report_date", "agend
 def expected_of(record):
     e = {k: record[k] for k in FIELDS}
     e["recommendations"] = [{"number": r["number"], "text": r["text"], "page": r["page"]} for r in record["recommendations"]]
+    e["decisions"] = [{"number": d["number"], "text": d["text"], "page": d["page"]} for d in record["decisions"]]
     e["contacts"] = [{k: c[k] for k in ("name", "role", "email", "phone")} for c in record["contacts"]]
     e["legal_references"] = [{k: l[k] for k in ("text", "act", "section", "page")} for l in record["legal_references"]]
     e["dates"] = [{k: d[k] for k in ("text", "kind", "start", "end", "page")} for d in record["dates"]]

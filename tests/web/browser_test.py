@@ -73,7 +73,7 @@ def main():
         # The front page: counts and the chart of recommendations per year per body.
         driver.get(base + '/')
         summary = wait.until(EC.visibility_of_element_located((By.ID, 'summary')))
-        check(re.match(r'\d+ papers and \d+ recommendations', summary.text), f'overview counts: {summary.text!r}')
+        check(re.match(r'\d+ papers, \d+ recommendations and [1-9]\d* decisions', summary.text), f'overview counts: {summary.text!r}')
         bars = driver.find_elements(By.CSS_SELECTOR, '#chart rect')
         check(len(bars) > 5, f'chart has bars ({len(bars)})')
         check(any(b.get_attribute('data-body') == 'Cabinet' for b in bars), 'chart has a Cabinet series')
@@ -138,6 +138,24 @@ def main():
         check(metas and all(m.endswith('· Cabinet') for m in metas), f'only Cabinet recommendations: {metas}')
         check(all(r.text.startswith('Recommendation') for r in driver.find_elements(By.CSS_SELECTOR, '#hits .rec-ref')),
               'recommendation hits name their number and page')
+
+        # Decisions, apart from recommendations: what the 1994 parish minutes RESOLVED.
+        driver.get(base + '/')
+        wait.until(EC.visibility_of_element_located((By.ID, 'summary')))
+        driver.find_element(By.ID, 'q').send_keys('precept')
+        Select(driver.find_element(By.ID, 'in')).select_by_value('decisions')
+        driver.find_element(By.ID, 'search-button').click()
+        wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, '#hits li')))
+        refs = [r.text for r in driver.find_elements(By.CSS_SELECTOR, '#hits .rec-ref')]
+        check(refs and all(r.startswith('Decision') for r in refs), f'decision hits say so: {refs}')
+        titles = [t.text for t in driver.find_elements(By.CSS_SELECTOR, '#hits .hit-title')]
+        check(any('ASHCOMBE PARISH COUNCIL' in t for t in titles), f'the parish minutes are a hit: {titles}')
+        hit = next(h for h in driver.find_elements(By.CSS_SELECTOR, '#hits .hit-title') if 'ASHCOMBE' in h.text)
+        hit.click()
+        wait.until(EC.visibility_of_element_located((By.ID, 'paper-title')))
+        decided = [d.text for d in driver.find_elements(By.CSS_SELECTOR, '#decisions li')]
+        check(any('THE PRECEPT FOR 1994/95 BE SET AT 4,250 POUNDS' in d for d in decided), f'paper page lists the decision: {decided}')
+        check(not driver.find_elements(By.CSS_SELECTOR, '#recommendations li'), 'and no recommendation for it')
 
         # A malformed query: the reason, not a broken page.
         driver.get(base + '/?q=precept%20AND')

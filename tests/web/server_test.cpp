@@ -29,10 +29,14 @@ struct Served {
   int port = 0;
   std::thread thread;
 
-  explicit Served(const std::string& name) : dir(papers::test::fresh_temp_dir(name)) {
+  // extra: papers archived beside the fixture's search papers.
+  explicit Served(const std::string& name, const std::vector<std::pair<std::string, std::string>>& extra = {})
+      : dir(papers::test::fresh_temp_dir(name)) {
     {
       Archive archive((dir / "a.db").string());
-      papers::test::archive_text_papers(archive, dir, papers::test::search_papers());
+      auto papers = papers::test::search_papers();
+      papers.insert(papers.end(), extra.begin(), extra.end());
+      papers::test::archive_text_papers(archive, dir, papers);
     }
     web::ServeOptions o;
     o.archive_path = (dir / "a.db").string();
@@ -130,6 +134,22 @@ TEST_CASE("serve: /api/search filters, and recommendation hits link to their pag
   CHECK(matched_words(hit) == "Plan|");
 }
 
+TEST_CASE("serve: decisions are hits of their own / a paper's record lists them / the overview counts them", "[web][decisions]") {
+  Served s("serve-decisions", {{"minutes.txt", "MINUTES OF THE MEETING OF ASHCOMBE PARISH COUNCIL HELD ON 14 MARCH 1994\n\n"
+                                               "2. Precept\n\nRESOLVED that the precept for 1994/95 be set at 4,250 pounds.\n"}});
+  json r = s.get_json("/api/search", {{"q", "precept"}, {"in", "decisions"}}, 200);
+  CHECK(r["in"] == "decisions");
+  REQUIRE(r["hits"].size() == 1);
+  const json& hit = r["hits"][0];
+  CHECK(hit["text"] == "the precept for 1994/95 be set at 4,250 pounds.");
+  CHECK(hit["number"] == "2");
+  CHECK(hit["page_url"] == "/papers/" + hit["id"].get<std::string>() + "/original#page=1");
+  const json paper = s.get_json("/api/papers/" + hit["id"].get<std::string>(), {}, 200);
+  REQUIRE(paper["decisions"].size() == 1);
+  CHECK(paper["recommendations"].empty());
+  CHECK(s.get_json("/api/overview", {}, 200)["decisions"] == 1);
+}
+
 TEST_CASE("serve: malformed search requests get 400 with the reason", "[web]") {
   Served s("serve-bad-search");
   auto error_of = [&](const httplib::Params& params) {
@@ -140,7 +160,7 @@ TEST_CASE("serve: malformed search requests get 400 with the reason", "[web]") {
   CHECK_THAT(error_of({{"q", "precept AND"}}), Catch::Contains("cannot read the query 'precept AND'"));
   CHECK_THAT(error_of({{"q", "(precept"}}), Catch::Contains("cannot read the query"));
   CHECK_THAT(error_of({{"q", std::string(501, 'a')}}), Catch::Contains("longer than 500"));
-  CHECK_THAT(error_of({{"q", "precept"}, {"in", "minutes"}}), Catch::Contains("in must be papers or recommendations"));
+  CHECK_THAT(error_of({{"q", "precept"}, {"in", "minutes"}}), Catch::Contains("in must be papers, recommendations or decisions"));
   CHECK_THAT(error_of({{"q", "precept"}, {"since", "2019-02-30"}}), Catch::Contains("since must be a date YYYY-MM-DD"));
   CHECK_THAT(error_of({{"q", "precept"}, {"until", "31/12/2020"}}), Catch::Contains("until must be a date"));
   CHECK_THAT(error_of({{"q", "precept"}, {"limit", "0"}}), Catch::Contains("limit must be"));

@@ -70,9 +70,9 @@ function hitItem(hit, kind) {
   const li = el('li', {class: 'hit'});
   li.append(el('a', {class: 'hit-title', href: hit.url}, hit.title || basename(hit.path) || '(untitled)'));
   li.append(el('div', {class: 'meta'}, [hit.date || 'undated', hit.body || 'body unknown'].join(' · ')));
-  if (kind === 'recommendations') {
+  if (kind === 'recommendations' || kind === 'decisions') {
     li.append(el('div', {class: 'rec-ref'},
-        `Recommendation ${hit.number || '(unnumbered)'} · `,
+        `${kind === 'decisions' ? 'Decision' : 'Recommendation'} ${hit.number || '(unnumbered)'} · `,
         el('a', {class: 'page-link', href: hit.page_url}, `page ${hit.page} of the original`)));
   }
   li.append(snippet(hit.snippet));
@@ -86,7 +86,7 @@ async function showResults(params) {
   let r;
   try { r = await api('/api/search?' + query.toString()); } catch (e) { return showError(e.message); }
   document.title = `${r.query} – papers`;
-  const what = r.in === 'recommendations' ? 'recommendation' : 'paper';
+  const what = r.in === 'recommendations' ? 'recommendation' : r.in === 'decisions' ? 'decision' : 'paper';
   const first = r.offset + 1, last = r.offset + r.hits.length;
   const summary = el('p', {class: 'status', id: 'summary'}, r.hits.length === 0
       ? `No ${what}s match.`
@@ -146,6 +146,12 @@ async function showPaper(id) {
         x.action ? el('span', {class: 'tag'}, x.action) : null, ' ', pageLink(r, x.page)));
   });
 
+  const decisions = el('ol', {id: 'decisions', class: 'recs'});
+  (r.decisions || []).forEach((x, i) => {
+    decisions.append(el('li', {id: `decision-${i + 1}`},
+        el('span', {class: 'number'}, x.number || '–'), ' ', x.text, ' ', pageLink(r, x.page)));
+  });
+
   const contacts = el('table', {id: 'contacts'},
       el('thead', {}, el('tr', {}, ...['Name', 'Role', 'E-mail', 'Phone', 'Page'].map((h) => el('th', {}, h)))));
   const contactRows = el('tbody');
@@ -180,6 +186,7 @@ async function showPaper(id) {
          ' · ', el('code', {}, r.id.slice(0, 12))),
       fields,
       section('Recommendations', 'recommendations-section', recs, none(r.recommendations, 'recommendations')),
+      section('Decisions', 'decisions-section', decisions, none(r.decisions || [], 'decisions')),
       section('Contacts', 'contacts-section', r.contacts.length ? contacts : none(r.contacts, 'contacts')),
       section('Legal references', 'legal-section', legal, none(r.legal_references, 'legal references')),
       el('details', {}, el('summary', {}, `Dates (${r.dates.length})`), dates),
@@ -251,7 +258,8 @@ function chart(rows) {
 async function showOverview() {
   let r;
   try { r = await api('/api/overview'); } catch (e) { return showError(e.message); }
-  show(el('p', {class: 'status', id: 'summary'}, `${r.papers} papers and ${r.recommendations} recommendations in this archive.`),
+  show(el('p', {class: 'status', id: 'summary'},
+          `${r.papers} papers, ${r.recommendations} recommendations and ${r.decisions} decisions in this archive.`),
        el('h2', {}, 'Recommendations per year, by body'),
        chart(r.recommendations_by_year));
 }

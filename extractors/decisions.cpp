@@ -1,0 +1,269 @@
+// Decisions. See decisions.h.
+#include "extractors/decisions.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+#include <set>
+#include <string_view>
+
+#include "extractors/lexicon.h"
+#include "extractors/pattern.h"
+
+namespace papers {
+namespace {
+
+// Pattern text with the lexicon alternations put in: "{MARKER}" for decision markers, "{PASSIVE}"
+// for the past participles of decisions.
+std::string with_lexicons(std::string pattern) {
+  const auto put = [&](const std::string& key, const std::string& lexicon_name) {
+    for (std::size_t at; (at = pattern.find(key)) != std::string::npos;) pattern.replace(at, key.size(), lexicon_alternation(lexicon_name));
+  };
+  put("{MARKER}", "decision_markers");
+  put("{PASSIVE}", "decision_passives");
+  return pattern;
+}
+
+struct Patterns {
+  // "RESOLVED that the minutes be approved.", "Resolved: to accept the quote", "AGREED - that ...",
+  // "RESOLVED unanimously that ...": a marker opening the paragraph; group 1 is the decision.
+  Pattern opens{with_lexicons(R"re((?i)^{MARKER}\b(?:\s+(?:unanimously|accordingly|further|also))?\s*(?:[:.,;–—-]+\s*)?(?:that\b\s*[:,]?\s*)?(.*)$)re").c_str()};
+  // "The Sub-Committee RESOLVED that ...", "The Board resolved to approve ...", "Cabinet RESOLVED:"
+  // -- a body in capitals, then the marker (lower-case "agreed" after a subject is reported speech).
+  Pattern body_resolved{R"re(^(?:The\s+)?[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|and|of|for))*?\s+(?:(?:unanimously|therefore|accordingly|then)\s+)?(?:RESOLVED|resolved|AGREED|DECIDED|decided)\b\s*(?:[:,–—-]+\s*)?(?:that\b\s*[:,]?\s*)?(.*)$)re"};
+  // "It was resolved that ...", "it was unanimously agreed to ...", "It was also RESOLVED:": group 1
+  // is the words up to where the decision starts.
+  Pattern it_was{with_lexicons(R"re((?i)(\bit\s+was\s+(?:(?:also|further|then|therefore|unanimously|duly|subsequently|finally)\s+)*{MARKER}\b(?:\s+(?:unanimously|by\s+all(?:\s+present)?|nem\.?\s*con\.?))?\s*(?:[:,–—-]+\s*)?(?:that\b\s*)?))re").c_str()};
+  // "The minutes ... were approved and signed.", "this application has been accepted by the Board"
+  Pattern passive{with_lexicons(R"re((?i)\b(?:was|were|(?:has|have)\s+been)\s+(?:(?:duly|unanimously|formally|then|also|all|subsequently)\s+)*{PASSIVE}\b)re").c_str()};
+  // "Moved by: Cllr X", "Seconded by Y", "Proposed by ..." -- a motion's mover
+  Pattern moved{R"re((?i)^(?:moved|seconded|proposed)(?:\s+by)?\b)re"};
+  // "That Council approves the agenda as presented." -- a motion's words
+  Pattern that_motion{R"re(^That\s+(.+)$)re"};
+  // "Carried", "CARRIED.", "Carried unanimously", "Motion carried" -- a motion's end
+  Pattern carried{R"re((?i)^(?:motion\s+)?carried\b.{0,20}$)re"};
+  // "... be approved. Carried." / "... CARRIED" at a paragraph's end
+  Pattern trailing_carried{R"re((?i)\s*(?:motion\s+)?carried(?:\s+unanimously)?\.?\s*$)re"};
+  // "(a) Note the forecast ...", "A) Adopt ...", "1. Endorses ...", "i) ..." -- an item of a list
+  Pattern item{R"re(^(?:\(?([a-zA-Z]|\d{1,2}|[ivx]{1,5})[).]|[•·▪‣◦-])\s+(.+)$)re"};
+  // Heading or first lines of minutes, records of decision and notices of determination.
+  Pattern minutes{R"re((?i)\b(?:minutes|notes\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}meeting|record\s+of\s+(?:the\s+)?decisions?|decision\s+notice|notice\s+of\s+(?:determination|decision)|resolution)\b)re"};
+};
+
+const Patterns& patterns() {
+  static const Patterns p;
+  return p;
+}
+
+// One paragraph or header line, in reading order.
+struct Block {
+  std::string_view text;
+  Span span;
+  std::optional<std::string> number;          // the paragraph's own number or letter
+  const std::optional<std::string>* section;  // its section's number
+};
+
+// The text of a decision as it may be shown: a right-hand column after a layout gap (minutes'
+// action owners, "\tAM", "\tAll", "\t(DB)") cut off, other tabs made spaces, trailing "Carried" and
+// space removed.
+std::string cleaned(std::string_view text) {
+  std::string out(text);
+  if (const std::size_t tab = out.find('\t'); tab != std::string::npos && out.size() - tab <= 40) out.resize(tab);
+  for (char& c : out)
+    if (c == '\t') c = ' ';
+  re2::StringPiece input(out);
+  if (const Patterns& p = patterns(); RE2::PartialMatch(out, p.trailing_carried)) RE2::Replace(&out, p.trailing_carried, "");
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  std::size_t b = 0;
+  while (b < out.size() && out[b] == ' ') ++b;
+  return out.substr(b);
+}
+
+// The end of the sentence that starts at from: the first ". ", "! " or "? " after it whose next
+// word starts with a capital (not "Mr. Smith" or "5.30 pm"), or the end of text.
+std::size_t sentence_end(std::string_view text, std::size_t from) {
+  static const std::set<std::string_view> abbreviations = {"Mr", "Mrs", "Ms", "Dr", "Cllr", "No", "St", "Prof", "Rev", "Co"};
+  for (std::size_t i = from; i + 2 < text.size(); ++i) {
+    const char c = text[i];
+    if ((c != '.' && c != '!' && c != '?') || text[i + 1] != ' ') continue;
+    if (!std::isupper(static_cast<unsigned char>(text[i + 2]))) continue;
+    std::size_t w = i;
+    while (w > from && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
+    if (abbreviations.count(text.substr(w, i - w))) continue;
+    return i + 1;
+  }
+  return text.size();
+}
+
+// Where the sentence holding offset at begins.
+std::size_t sentence_start(std::string_view text, std::size_t at) {
+  std::size_t start = 0;
+  for (std::size_t s = 0; s < at;) {
+    const std::size_t e = sentence_end(text, s);
+    if (e >= at || e >= text.size()) break;
+    s = e;
+    while (s < text.size() && text[s] == ' ') ++s;
+    start = s;
+  }
+  return start;
+}
+
+// "That the revenue budget be approved." -> "the revenue budget be approved."
+std::string without_that(std::string s) {
+  if (s.size() > 5 && (s.compare(0, 5, "That ") == 0 || s.compare(0, 5, "THAT ") == 0 || s.compare(0, 5, "that ") == 0)) s.erase(0, 5);
+  return s;
+}
+
+// Whether label comes next after previous in one list: "b" after "a" (any case), "2" after "1",
+// "ii" after "i".
+bool follows(const std::string& previous, const std::string& label) {
+  const auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  const std::string a = lower(previous), b = lower(label);
+  static const std::vector<std::string> roman = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"};
+  for (std::size_t r = 0; r + 1 < roman.size(); ++r)
+    if (a == roman[r] && b == roman[r + 1]) return true;
+  if (a.size() == 1 && b.size() == 1 && std::isalpha(static_cast<unsigned char>(a[0]))) return b[0] == a[0] + 1;
+  if (!a.empty() && !b.empty() && std::all_of(a.begin(), a.end(), ::isdigit) && std::all_of(b.begin(), b.end(), ::isdigit))
+    return std::stoi(b) == std::stoi(a) + 1;
+  return false;
+}
+
+bool opens_with_lower(std::string_view s) { return !s.empty() && std::islower(static_cast<unsigned char>(s.front())); }
+
+}  // namespace
+
+std::optional<std::string> decision_from_resolution(const std::string& text) {
+  const Patterns& p = patterns();
+  std::string rest;
+  if (!RE2::FullMatch(text, p.opens, &rest) && !RE2::FullMatch(text, p.body_resolved, &rest)) return std::nullopt;
+  std::string label, item;
+  if (RE2::FullMatch(rest, p.item, &label, &item)) rest = item;
+  rest = cleaned(without_that(rest));
+  if (rest.empty()) return std::nullopt;
+  return rest;
+}
+
+std::vector<Decision> extract_decisions(const Segments& segments) {
+  const Patterns& p = patterns();
+  const NormalisedText& t = segments.text;
+  static const std::optional<std::string> kNone;
+
+  std::vector<Block> blocks;
+  for (const HeaderField& f : segments.header)
+    if (f.key.empty()) blocks.push_back({f.value, f.value_span, std::nullopt, &kNone});
+  for (const Section& s : segments.sections) {
+    // A heading can be a decision's lead-in ("3. RESOLVED that Cabinet agree to:" read as a
+    // heading over its lettered items).
+    if (!s.heading.empty()) blocks.push_back({s.heading, s.span, std::nullopt, &s.number});
+    for (const Paragraph& para : s.paragraphs) blocks.push_back({para.text, para.span, para.number, &s.number});
+  }
+
+  // Minutes (and records of decision): named so in the first lines or a heading of the paper.
+  bool minutes = false;
+  for (std::size_t i = 0; i < segments.lines.size() && i < 6 && !minutes; ++i)
+    minutes = RE2::PartialMatch(segments.lines[i].text, p.minutes);
+
+  std::vector<Decision> out;
+  std::set<std::size_t> taken;  // span begins already decided, so that two rules never add one twice
+  // A decision's number: its paragraph's own ("2.2 RESOLVED - that ..."), else its minute's.
+  const auto number_of = [](const Block& b) -> std::optional<std::string> {
+    if (b.number) return b.number;
+    return *b.section;
+  };
+  // label: a listed item's own letter or number, which is its number.
+  auto add = [&](const Block& b, std::size_t begin, std::string text, std::optional<std::string> label = std::nullopt) {
+    text = cleaned(text);
+    if (text.size() < 4) return;
+    const std::size_t at = b.span.begin + begin;
+    if (!taken.insert(at).second) return;
+    out.push_back(Decision{label ? label : number_of(b), std::move(text), Provenance{t.page_of(at), Span{at, b.span.end}}});
+  };
+  // The decision's words from offset `from` of block i to its sentence's end; a sentence that runs
+  // on into the next block (a line the segmenter did not join: "... it was resolved" / "to ask ...")
+  // takes that block's words too.
+  auto sentence_from = [&](std::size_t i, std::size_t from, bool whole_paragraph) {
+    const Block& b = blocks[i];
+    const std::size_t end = whole_paragraph ? b.text.size() : sentence_end(b.text, from);
+    std::string text(b.text.substr(from, end - from));
+    const std::string trimmed = cleaned(text);
+    const bool open = trimmed.empty() || (trimmed.back() != '.' && trimmed.back() != '!' && trimmed.back() != '?' && trimmed.back() != ':');
+    if (open && end == b.text.size() && i + 1 < blocks.size() && !blocks[i + 1].number && opens_with_lower(blocks[i + 1].text)) {
+      const Block& next = blocks[i + 1];
+      text = trimmed + " " + std::string(next.text.substr(0, sentence_end(next.text, 0)));
+    }
+    return text;
+  };
+
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const Block& b = blocks[i];
+    const std::string text(b.text);
+    std::string rest;
+    // "RESOLVED that ...", "The Board RESOLVED to ..."
+    if (RE2::FullMatch(text, p.opens, &rest) || RE2::FullMatch(text, p.body_resolved, &rest)) {
+      const std::string body = cleaned(rest);
+      std::string label, first;
+      const bool first_item = RE2::FullMatch(body, p.item, &label, &first);  // "RESOLVED: (a) That ..."
+      if (first_item) add(b, text.size() - first.size(), without_that(first), label);
+      if (first_item || body.empty() || body.back() == ':') {
+        // "RESOLVED that the County Council:" -- the items listed under it.
+        std::size_t k = i + 1;
+        std::optional<std::string> previous = first_item ? std::optional<std::string>(label) : std::nullopt;
+        for (; k < blocks.size(); ++k) {
+          std::string item;
+          // Items go on while their labels go on: "a", "b", "c" or "1", "2" -- not "89." after "f)".
+          const std::optional<std::string>& number = blocks[k].number;
+          if (number && previous && !follows(*previous, *number)) break;
+          if (number) previous = number;
+          if (number && blocks[k].section == b.section) {
+            add(blocks[k], 0, without_that(std::string(blocks[k].text)));
+          } else if (RE2::FullMatch(std::string(blocks[k].text), p.item, &label, &item)) {
+            add(blocks[k], blocks[k].text.size() - item.size(), without_that(item), label.empty() ? std::nullopt : std::optional<std::string>(label));
+          } else {
+            break;
+          }
+        }
+        i = k - 1;
+        continue;
+      }
+      add(b, text.size() - rest.size(), sentence_from(i, text.size() - rest.size(), true));
+      continue;
+    }
+    // "That Council approves ..." under "Moved by ... Seconded by ..."
+    if (RE2::FullMatch(text, p.that_motion, &rest) && i > 0 && RE2::PartialMatch(std::string(blocks[i - 1].text), p.moved)) {
+      add(b, text.size() - rest.size(), rest);
+      continue;
+    }
+    // "It was resolved that ..." sentences, anywhere in the paragraph.
+    // Each runs to its sentence's end, or to where the next one starts ("... to the wood It was
+    // also resolved to ..." where a full stop was never printed).
+    std::vector<std::pair<std::size_t, std::size_t>> found;  // (where "It was" starts, where the decision starts)
+    re2::StringPiece input(text), whole;
+    while (RE2::FindAndConsume(&input, p.it_was, &whole))
+      found.emplace_back(static_cast<std::size_t>(whole.data() - text.data()), static_cast<std::size_t>(input.data() - text.data()));
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      std::string words = sentence_from(i, found[k].second, false);
+      if (k + 1 < found.size() && found[k + 1].first < found[k].second + words.size())
+        words.resize(found[k + 1].first - found[k].second);
+      add(b, found[k].second, words);
+    }
+    if (!minutes) continue;
+    // In minutes: "The minutes ... were approved and signed." (not inside a sentence taken above)
+    re2::StringPiece scan(text);
+    while (RE2::FindAndConsume(&scan, p.passive)) {
+      const std::size_t at = static_cast<std::size_t>(scan.data() - text.data());
+      if (std::any_of(found.begin(), found.end(), [&](const auto& f) { return at >= f.first && at <= sentence_end(text, f.second); }))
+        continue;
+      const std::size_t from = sentence_start(text, at);
+      add(b, from, sentence_from(i, from, false));
+      scan = re2::StringPiece(text.data() + sentence_end(text, at), text.size() - sentence_end(text, at));
+    }
+  }
+  return out;
+}
+
+}  // namespace papers

@@ -1,0 +1,36 @@
+// Decisions recorded by minutes, records of decision, resolutions and notices of determination,
+// one item each, with provenance:
+//  - a paragraph or line opening with a decision marker (lexicons/decision_markers.txt: "RESOLVED
+//    that ...", "Agreed: ...", "DECIDED - ..."), the text being what follows the marker and a
+//    following "that", colon or dash; "RESOLVED that the County Council:" then the items listed
+//    under it, one each;
+//  - "The Sub-Committee RESOLVED that ...", "The Council resolved to ..." (a body, then the marker);
+//  - "It was (unanimously) resolved/agreed/decided (that|to) ..." sentences anywhere in a paragraph;
+//  - in minutes only, sentences saying something "was/were approved" (lexicons/decision_passives.txt:
+//    "The minutes of the meeting held on 19th May 2016 were approved and signed."), whole;
+//  - a motion "Moved by X / Seconded by Y / That ... / Carried", the text after "That".
+// The number is the decision's paragraph's own ("2.2"), else its minute's (its section's); a
+// listed item's is its label ("a"). Things noted, reported or
+// proposed are not decisions; "Members agreed to refer ..." in a report of another meeting is not
+// either (only the capitalised RESOLVED/AGREED follows a named body). What a report asks a body to
+// decide is a recommendation (recommendations.h), never a decision.
+// Pure function; patterns compiled once.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/model.h"
+
+namespace papers {
+
+std::vector<Decision> extract_decisions(const Segments& segments);
+
+// For archives made before decisions, whose recommendations held the RESOLVED items of minutes:
+// the decision in such an item's text ("RESOLVED that the minutes be approved." -> "the minutes
+// be approved.", "The Sub-Committee RESOLVED to grant ..." -> "to grant ..."), nullopt for an item
+// that is no resolution.
+std::optional<std::string> decision_from_resolution(const std::string& text);
+
+}  // namespace papers

@@ -1,0 +1,94 @@
+// Vocabularies as data. See lexicon.h.
+#include "extractors/lexicon.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <mutex>
+#include <set>
+
+namespace papers {
+namespace {
+
+// s with runs of white space made one space and trimmed; lower-cased (ASCII) when lower.
+std::string one_spaced(std::string_view s, bool lower) {
+  std::string out;
+  bool space = false;
+  for (unsigned char c : s) {
+    if (std::isspace(c)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += lower ? static_cast<char>(std::tolower(c)) : static_cast<char>(c);
+  }
+  return out;
+}
+
+std::string folded(std::string_view s) { return one_spaced(s, true); }
+
+std::vector<std::string> parse(std::string_view text) {
+  std::vector<std::string> out;
+  while (!text.empty()) {
+    const std::size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    if (const std::size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+    if (std::string entry = one_spaced(line, false); !entry.empty()) out.push_back(std::move(entry));
+  }
+  return out;
+}
+
+struct Loaded {
+  std::vector<std::string> entries;
+  std::set<std::string> folded;
+  std::string alternation;
+};
+
+const Loaded& loaded(std::string_view name) {
+  static std::mutex mutex;
+  static std::map<std::string, Loaded, std::less<>> cache;
+  std::lock_guard lock(mutex);
+  if (auto it = cache.find(name); it != cache.end()) return it->second;
+  for (const LexiconFile& f : lexicon_files()) {
+    if (f.name != name) continue;
+    Loaded l;
+    l.entries = parse(f.text);
+    for (const std::string& e : l.entries) l.folded.insert(folded(e));
+    std::vector<std::string> by_length = l.entries;
+    std::stable_sort(by_length.begin(), by_length.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    l.alternation = "(?:";
+    for (std::size_t i = 0; i < by_length.size(); ++i) {
+      std::string quoted = RE2::QuoteMeta(by_length[i]);
+      std::string spaced;  // "head\ of" -> "head\s+of"
+      for (std::size_t k = 0; k < quoted.size(); ++k) {
+        if (quoted[k] == '\\' && k + 1 < quoted.size() && quoted[k + 1] == ' ') {
+          spaced += "\\s+";
+          ++k;
+        } else {
+          spaced += quoted[k];
+        }
+      }
+      l.alternation += (i ? "|" : "") + spaced;
+    }
+    l.alternation += ")";
+    return cache.emplace(std::string(name), std::move(l)).first->second;
+  }
+  std::fprintf(stderr, "papers: no lexicon named %.*s (extractors/lexicons/)\n", static_cast<int>(name.size()), name.data());
+  std::abort();
+}
+
+}  // namespace
+
+const std::vector<std::string>& lexicon(std::string_view name) { return loaded(name).entries; }
+
+std::string lexicon_alternation(std::string_view name) { return loaded(name).alternation; }
+
+bool in_lexicon(std::string_view name, std::string_view word) { return loaded(name).folded.count(folded(word)) > 0; }
+
+}  // namespace papers

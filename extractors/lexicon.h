@@ -1,0 +1,34 @@
+// Vocabularies as data: the entries of one file of extractors/lexicons/ (compiled into the
+// program, see lexicons/README.md), an RE2 alternation of them, and membership. Extractors build
+// their patterns around these instead of writing the words into a regex.
+// Must not hold any vocabulary itself, and must not read files at run time.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace papers {
+
+// One file of extractors/lexicons/ as compiled in (lexicons.cpp, generated).
+struct LexiconFile {
+  std::string_view name;  // "decision_markers" for decision_markers.txt
+  std::string_view text;
+};
+std::span<const LexiconFile> lexicon_files();
+
+// The entries of lexicons/NAME.txt in file order: one a line, white space trimmed and made single
+// spaces, '#' comments and blank lines dropped. A name with no file stops the program (a
+// programming error, like a pattern that does not compile).
+const std::vector<std::string>& lexicon(std::string_view name);
+
+// "(?:chief executive|clerk|...)": the entries quoted for RE2, longest first (so that "head of
+// finance" is tried before "head"), each space matching any run of white space. For use inside a
+// case-insensitive pattern.
+std::string lexicon_alternation(std::string_view name);
+
+// Whether word is an entry of lexicons/NAME.txt, in any case (ASCII) and with white space made one space.
+bool in_lexicon(std::string_view name, std::string_view word);
+
+}  // namespace papers

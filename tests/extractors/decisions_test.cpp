@@ -1,0 +1,114 @@
+// Decisions: what minutes, records of decision and notices say was decided, each from the words
+// after its marker, apart from what reports recommend; and the other way round, prose that only
+// mentions resolving or agreeing, and reports of other meetings' agreements, are none.
+#include <catch2/catch.hpp>
+
+#include "extractors/decisions.h"
+#include "extractors/lexicon.h"
+#include "extractors/recommendations.h"
+#include "tests/text_fixture.h"
+
+using namespace papers;
+using papers::test::segment_text;
+
+namespace {
+
+std::vector<std::string> texts(const std::vector<Decision>& d) {
+  std::vector<std::string> out;
+  for (const Decision& x : d) out.push_back(x.text);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("decisions: markers open a decision in any case, the words after them are its text", "[decisions]") {
+  auto s = segment_text("MINUTES OF THE PARISH COUNCIL\n\n4. Payments\n\nResolved: to accept the quote from A. Smith.\n\n"
+                        "5. Hall\n\nAGREED - that the hall hire be renewed.\n\n6. Trees\n\nDECIDED to defer the matter to June.\n\n"
+                        "7. Minutes\n\nRESOLVED unanimously that the minutes be signed.\n");
+  const auto d = extract_decisions(s);
+  CHECK(texts(d) == std::vector<std::string>{"to accept the quote from A. Smith.", "the hall hire be renewed.",
+                                             "to defer the matter to June.", "the minutes be signed."});
+  CHECK(d[0].number == std::optional<std::string>("4"));
+  CHECK(d[3].number == std::optional<std::string>("7"));
+  CHECK(d[1].at.page == 1);
+  CHECK(s.text.text.substr(d[1].at.span.begin, 10) == "the hall h");
+  CHECK(extract_recommendations(s).empty());
+}
+
+TEST_CASE("decisions: a lead-in's listed items, one each, while their labels run on", "[decisions]") {
+  auto s = segment_text("MINUTES\n\n88. Budget Monitoring\n\n3. RESOLVED that Cabinet agree to:\n\nA) Note the forecast overspend.\n"
+                        "b) Agree the Capital budget changes.\nc) Note the Reserves Monitoring.\n\n"
+                        "89. Draft Revenue Budget (Item 6)\n\nThe Leader introduced the report.\n");
+  CHECK(texts(extract_decisions(s)) ==
+        std::vector<std::string>{"Note the forecast overspend.", "Agree the Capital budget changes.", "Note the Reserves Monitoring."});
+  auto c = segment_text("Minutes of the County Council\n\n285. Devolution\n\n26. RESOLVED that the County Council:\n\n"
+                        "(1) Endorses the joint work;\n\n(2) Notes the timetable.\n\n27. The meeting closed at 1 pm.\n");
+  CHECK(texts(extract_decisions(c)) == std::vector<std::string>{"Endorses the joint work;", "Notes the timetable."});
+}
+
+TEST_CASE("decisions: 'it was resolved' anywhere in a paragraph / two in one paragraph / a sentence wrapped around a margin note", "[decisions]") {
+  auto s = segment_text(
+      "MINUTES OF THE SOULDERN PARISH COUNCIL MEETING\n\n"
+      "7. Planning Matters\n\n"
+      "The concerns of the Council remain. It was resolved to monitor the bridleway so that it stays open\t\tAll\n"
+      "to visitors to the wood\nIt was also resolved to establish the legality of the right of way by vehicular\n"
+      "access. Discussions with OCC to be sought.\t\tRJ\n\n"
+      "8. Any Other Business\n\nThe current village map is now out of date and it was unanimously agreed that Jenny Mander\t\tAM\n"
+      "would be asked to update it.\n");
+  CHECK(texts(extract_decisions(s)) ==
+        std::vector<std::string>{"to monitor the bridleway so that it stays open to visitors to the wood",
+                                 "to establish the legality of the right of way by vehicular access.",
+                                 "Jenny Mander would be asked to update it."});
+  // The margin notes stay in the text, after their paragraph.
+  CHECK(s.text.text.find("access. Discussions with OCC to be sought.\tAll\tRJ") != std::string::npos);
+}
+
+TEST_CASE("decisions: in minutes a sentence that something was approved is one, whole / in a report it is not", "[decisions]") {
+  auto m = segment_text("MINUTES OF THE MEETING OF SOULDERN PARISH COUNCIL\n\n2. Minutes\n\n"
+                        "The minutes of the meeting held on 19th May 2016 were approved and signed.\n\n"
+                        "8. Finance\n\nMembers discussed the accounts. The following accounts were approved for payment:\n");
+  CHECK(texts(extract_decisions(m)) ==
+        std::vector<std::string>{"The minutes of the meeting held on 19th May 2016 were approved and signed.",
+                                 "The following accounts were approved for payment:"});
+  auto r = segment_text("To: Cabinet\nSubject: Local Plan\n\n1. Background\n\n1.1 The Local Plan was adopted in 2015 and "
+                        "the Design Guide was approved by Cabinet in 2019.\n");
+  CHECK(extract_decisions(r).empty());
+}
+
+TEST_CASE("decisions: a motion moved, seconded and carried / 'Carried' is no part of it", "[decisions]") {
+  auto s = segment_text("MINUTES\n\n5. Resolution No. 2023-140\n\nMoved by: Councillor Smith\nSeconded by: Councillor Jones\n\n"
+                        "That Council approves the agenda as presented. Carried.\n");
+  const auto d = extract_decisions(s);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].text == "Council approves the agenda as presented.");
+  // A line opening "That ..." with no motion before it is no decision.
+  CHECK(extract_decisions(segment_text("To: Board\n\n1. Purpose\n\nThat the Board notes the report.\n")).empty());
+}
+
+TEST_CASE("decisions: prose resolving or agreeing is none / another meeting's agreement reported is none", "[decisions]") {
+  auto s = segment_text("MINUTES\n\n87. Cabinet Member Updates\n\n(a) At the Scrutiny Committee held on 29th January, Members agreed to "
+                        "refer the decision to full Council.\n\n(b) The matter was resolved by agreement between the parties.\n\n"
+                        "(c) The Leader agreed with the comments made.\n");
+  CHECK(extract_decisions(s).empty());
+}
+
+TEST_CASE("decisions: an old archive's resolution stored as a recommendation gives its decision", "[decisions]") {
+  CHECK(decision_from_resolution("RESOLVED that the minutes be approved.") == std::optional<std::string>("the minutes be approved."));
+  CHECK(decision_from_resolution("The Sub-Committee RESOLVED that the application be granted.") ==
+        std::optional<std::string>("the application be granted."));
+  CHECK(decision_from_resolution("RESOLVED: (a) That the revenue budget be approved.") ==
+        std::optional<std::string>("the revenue budget be approved."));
+  CHECK_FALSE(decision_from_resolution("The Cabinet is asked to approve the plan."));
+  CHECK_FALSE(decision_from_resolution("RESOLVED that"));
+}
+
+TEST_CASE("lexicons: entries read from the data files, alternation longest first, membership in any case", "[lexicon]") {
+  const auto& markers = lexicon("decision_markers");
+  CHECK(std::find(markers.begin(), markers.end(), "resolved") != markers.end());
+  for (const std::string& m : markers) CHECK(m.find('#') == std::string::npos);  // comments dropped
+  CHECK(in_lexicon("decision_markers", "RESOLVED"));
+  CHECK_FALSE(in_lexicon("decision_markers", "noted"));
+  const std::string alt = lexicon_alternation("decision_passives");
+  CHECK(alt.rfind("(?:", 0) == 0);
+  CHECK(alt.find("approved") != std::string::npos);
+}
