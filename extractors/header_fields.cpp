@@ -9,6 +9,8 @@
 #include <set>
 
 #include "extractors/dates.h"
+#include "extractors/lexicon.h"
+#include "extractors/typography.h"
 
 namespace papers {
 namespace {
@@ -183,6 +185,91 @@ std::optional<SignOff> closing_sign_off(const Segments& segments) {
   return out;
 }
 
+namespace {
+
+// "Page 3 of 12", "7", "Draft", "UNCLASSIFIED": page furniture and status words, never a title.
+const Pattern& furniture() {
+  static const Pattern p(R"re((?i)^(?:page\s*\|?\s*\d+(?:\s+of\s+\d+)?|\d+|draft|final\s+draft|unclassified|official(?:[\s-]+sensitive)?|(?:agenda\s+)?item(?:\s+no\.?)?|\(?pages?\s+\d+\s*[-–]\s*\d+\)?)$)re");
+  return p;
+}
+
+// "NOT FOR PUBLICATION ...", "EXEMPT", "Part 2": a classification marking opening a line.
+const Pattern& marking() {
+  static const Pattern p(R"re((?i)^(?:not\s+for\s+publication|exempt\b|confidential|restricted|private\s+and\s+confidential|part\s+(?:1|2|i|ii)\b))re");
+  return p;
+}
+
+// Whether a display group's words can be a paper's title: not a banner's organisation or body
+// alone, a date, an agenda item stamp, a marking, page furniture or an address line.
+bool could_be_title(const std::string& text) {
+  const Patterns& p = patterns();
+  const std::string v = trim(text);
+  if (v.size() < 3 || v.size() > 250) return false;
+  if (std::count_if(v.begin(), v.end(), [](unsigned char c) { return std::isalpha(c); }) < 3) return false;
+
+  static const Pattern kAddress(R"re((?i)@|https?://|www\.|\b(?:tel|telephone|fax|phone)\b|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s*\d[A-Z]{2}\b|\(\d{3}\)\s*\d{3}-\d{4})re");
+  if (RE2::FullMatch(v, furniture()) || RE2::PartialMatch(v, kAddress)) return false;
+  // "Agenda Item 5"; "Unrestricted"; "NOT FOR PUBLICATION by virtue of paragraph 3 ...".
+  if (RE2::PartialMatch(v, p.agenda) || RE2::PartialMatch(v, marking()) ||
+      (classification_of(v) && std::count(v.begin(), v.end(), ' ') <= 3))
+    return false;
+  // A date alone, or a line led by one ("14th September 2017 at 7.30pm in the Village Hall").
+  if (const auto d = first_date(v); d && (d->text.size() * 10 >= v.size() * 6 || v.rfind(d->text, 0) == 0)) return false;
+  static const Pattern kMeetingWords(R"re((?i)\b(?:meeting|minutes|agenda|notice|report|summons|statement|order|decision)\b)re");
+  if (RE2::FullMatch(v, p.organisation) && !RE2::PartialMatch(v, kMeetingWords)) return false;
+  const int words = 1 + static_cast<int>(std::count(v.begin(), v.end(), ' '));
+  std::string last = v.substr(v.find_last_of(' ') == std::string::npos ? 0 : v.find_last_of(' ') + 1);
+  if (words == 1) return in_lexicon("document_kinds", v);
+  // "CABINET", "Transparency Board", "Police and Crime Panel": a body's name alone is a banner.
+  static const Pattern kBodyEnd(R"re((?i)^(?:board|panel|committee|sub-committee|cabinet|council|authority|executive|commission|forum|assembly|group|partnership|trustees|directors)$)re");
+  if (words <= 6 && RE2::FullMatch(last, kBodyEnd) && !RE2::PartialMatch(v, kMeetingWords)) return false;
+  return true;
+}
+
+}  // namespace
+
+// "1. Purpose", "2.1 Background", "A. Summary", "Purpose of Report", "Recommendations:": a heading
+// of the paper's body, under which no title stands.
+bool section_heading(const std::string& line) {
+  static const Pattern kNumbered(R"re(^(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|\(?[a-z]\)|[IVX]{1,4}\.)\s+\S)re");
+  std::string v = trim(line);
+  while (!v.empty() && v.back() == ':') v.pop_back();
+  return RE2::PartialMatch(v, kNumbered) || in_lexicon("section_headings", v);
+}
+
+std::optional<TextField> typographic_title(const Segments& segments) {
+  const Patterns& p = patterns();
+  const NormalisedText& t = segments.text;
+  // Only above the first heading of the paper's body.
+  double body_starts = 1e9;
+  for (const StyledLine& l : t.styled)
+    if (l.page == 1 && section_heading(l.text)) body_starts = std::min(body_starts, l.top);
+  std::optional<DisplayGroup> best;
+  for (DisplayGroup g : display_groups(t, 1)) {
+    if (g.top >= body_starts) continue;
+    // A banner's organisation or body on the heading's first line stands apart from the title:
+    // "Souldern Parish Council" over "Agenda & Summons to ...".
+    if (RE2::PartialMatch(g.text, marking())) continue;  // "NOT FOR PUBLICATION by virtue of ..."
+    while (g.parts.size() > 1 && !could_be_title(g.parts.front())) g.parts.erase(g.parts.begin());
+    // A status set under the heading is not part of it: "Transparency Board Minutes" / "19.11.10" / "Draft".
+    while (g.parts.size() > 1 && RE2::FullMatch(trim(g.parts.back()), furniture())) g.parts.pop_back();
+    g.text.clear();
+    for (const std::string& part : g.parts) g.text += (g.text.empty() || g.text.back() == '-' ? "" : " ") + part;
+    // "REPORT OF THE CHIEF FIRE OFFICER", "Report to the Audit Committee": who and to whom, not what.
+    if (RE2::FullMatch(g.text, p.report_of) || RE2::FullMatch(g.text, p.report_to)) continue;
+    if (!could_be_title(g.text)) continue;
+    const double weight = g.ratio + (g.bold ? 0.05 : 0);
+    if (!best || weight > best->ratio + (best->bold ? 0.05 : 0) + 1e-6) best = g;
+  }
+  if (!best) return std::nullopt;
+  // Where the heading's first words are in the text, for its provenance.
+  const std::string head = best->text.substr(0, std::min<std::size_t>(best->text.size(), 24));
+  std::size_t at = t.text.find(head);
+  if (at == std::string::npos) at = 0;
+  std::string value = trim(best->text);
+  return TextField{value, Provenance{t.page_of(at), Span{at, std::min(t.text.size(), at + value.size())}}};
+}
+
 HeaderFields extract_header_fields(const Segments& segments) {
   const Patterns& p = patterns();
   const NormalisedText& t = segments.text;
@@ -219,6 +306,7 @@ HeaderFields extract_header_fields(const Segments& segments) {
   }
 
   std::vector<bool> used(header.size(), false);
+  bool title_labelled = false;  // "Subject: X", "Title of Decision" over X: the paper labels its title
   std::vector<std::size_t> free_dates;
   std::optional<std::size_t> minutes_line;  // "MINUTES OF THE LICENSING COMMITTEE": the title of minutes
   std::optional<std::size_t> banner_title;  // "LICENSING SUB-COMMITTEE - NOTICE OF DETERMINATION"
@@ -288,8 +376,20 @@ HeaderFields extract_header_fields(const Segments& segments) {
       if (auto d = first_date(value); d && !out.report_date) out.report_date = dated(*d, value_base(f));
     } else if (key == "date of meeting" || key == "meeting date" || key == "date of hearing" || key == "hearing date") {
       if (auto d = first_date(value); d && !out.meeting_date) out.meeting_date = dated(*d, value_base(f));
-    } else if (key == "subject" || key == "title" || key == "report title") {
-      if (!out.title) out.title = field(trim(value), f.value_span);
+    } else if ((key == "subject" || key == "title" || key == "report title" || key == "title of decision" ||
+                key == "title of report" || key == "title of paper") && !trim(value).empty()) {
+      if (!out.title) {
+        out.title = field(trim(value), f.value_span);
+        title_labelled = true;
+      }
+    } else if ((key == "title of decision" || key == "title of report" || key == "title of paper" ||
+                key == "subject matter / title of decision") &&
+               trim(value).empty() && i + 1 < header.size() && header[i + 1].key.empty() && !trim(header[i + 1].value).empty()) {
+      // "Title of Decision:" on a line of its own, the title on the next.
+      if (!out.title) {
+        out.title = field(trim(header[i + 1].value), header[i + 1].span);
+        title_labelled = true;
+      }
     } else if (key == "agenda item" || key == "item" || key == "item no") {
       std::string number;
       if (!out.agenda_item && RE2::PartialMatch("Item " + value, p.agenda, &number)) out.agenda_item = field(number, f.value_span);
@@ -335,7 +435,10 @@ HeaderFields extract_header_fields(const Segments& segments) {
     if (RE2::FullMatch(value, kTitleLabel) && i + 1 < header.size() && header[i + 1].key.empty() &&
         !trim(header[i + 1].value).empty()) {
       const HeaderField& next = header[i + 1];
-      if (!out.title) out.title = field(trim(next.value), next.span);
+      if (!out.title) {
+        out.title = field(trim(next.value), next.span);
+        title_labelled = true;
+      }
       used[i] = used[i + 1] = true;
       ++i;
     } else if (RE2::FullMatch(value, kSignOff) && i + 2 < header.size() && header[i + 1].key.empty() && header[i + 2].key.empty()) {
@@ -472,6 +575,9 @@ HeaderFields extract_header_fields(const Segments& segments) {
   // plain line of a few words.
   if (!out.title && minutes_line) out.title = field(trim(header[*minutes_line].value), header[*minutes_line].span);
   if (!out.title && banner_title) out.title = field(trim(header[*banner_title].value), header[*banner_title].span);
+  // "Subject: X", "Title of Decision" over X, "Item 9: X", a minutes heading, a banner: the words say
+  // what the title is, and the typography may only lengthen it (a heading set on two lines).
+  const bool title_from_words = out.title.has_value();
   if (!out.title) {
     std::optional<std::size_t> pick;
     for (std::size_t i = 0; i < header.size() && !pick; ++i) {
@@ -497,6 +603,20 @@ HeaderFields extract_header_fields(const Segments& segments) {
     }
   }
   if (!out.title && agenda_title) out.title = agenda_title;
+  // The heading set largest (or bold alone on its lines) at the top of the first page is the
+  // title, whatever its words, unless the paper labels its title ("Subject: ...").
+  if (std::optional<TextField> set = typographic_title(segments)) {
+    // A title the words gave from past the first page (an agenda's later item) is no title, unless
+    // labelled as one on the first two (a covering letter before a record of decision).
+    const bool labelled_early = title_labelled && out.title->at.page <= 2;
+    if (!title_from_words || (!labelled_early && out.title->at.page > set->at.page)) {
+      out.title = set;
+    } else {
+      // The words' title set on more lines than its first: "MINUTES OF THE ... MEETING" / "HELD IN ...".
+      const std::string words = lower(out.title->value), heading = lower(set->value);
+      if (heading.size() > words.size() && heading.rfind(words, 0) == 0) out.title->value = set->value;
+    }
+  }
   // A contact table's "Report Author:" column names the author: "Tom Becker" over "Integration
   // Programme Manager".
   if (!out.author) {

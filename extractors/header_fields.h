@@ -25,6 +25,11 @@ struct HeaderFields {
 
 HeaderFields extract_header_fields(const Segments& segments);
 
+// The title by how the first page is set: its most prominent display group (typography.h) that
+// could be a title (not an organisation's or body's name alone, a date, a stamp or a marking).
+// nullopt when the page's typography is unknown or no such group stands out.
+std::optional<TextField> typographic_title(const Segments& segments);
+
 // The block an agenda or letter closes with, over its last lines:
 //   "Benjamin Watts" / "General Counsel" / "03000 416814" / "Wednesday, 22 January 2025"
 // a person's name, their role, then a phone number and a date, each optional. nullopt when the

@@ -73,6 +73,20 @@ struct SourceInfo {
   std::string warning;
 };
 
+// A line of a text-layer page as it is set: its words, their font size and weight, and where it
+// stands. Lines are split at wide gaps (columns), so a line is one run of text. For titles,
+// banners and headings, which are the large or bold lines near the top whatever words they use.
+struct StyledLine {
+  std::string text;
+  double size = 0;    // font size in points (the size most of its characters are set in)
+  bool bold = false;  // most of its characters are in a bold, black or heavy face
+  double top = 0;     // distance of its top from the top of the page, in points
+  double left = 0;    // distance of its left edge from the page's left edge, in points
+  double right = 0;   // distance of its right edge from the page's left edge, in points
+  double page_width = 0;
+  int page = 1;
+};
+
 // 3. text: text per page, in reading order.
 struct PageText {
   int number = 0;              // 1-based
@@ -82,6 +96,10 @@ struct PageText {
   std::string ocr_reason;      // why the page was OCR'd ("no text layer", ...); "" for text pages
   int rotation = 0;            // degrees an OCR'd page was turned clockwise to read it upright
   std::string error;           // why the page has no text (it failed to render or OCR); "" when fine
+  // The first pages' lines as set (text-layer pages only; empty for OCR'd pages and text files),
+  // and the size most of the page's characters are set in.
+  std::vector<StyledLine> styled;
+  double body_size = 0;
 };
 
 struct PageTexts {
@@ -108,6 +126,10 @@ struct NormalisedText {
   std::string text;                       // paragraphs one a line, blank lines between blocks
   std::vector<std::size_t> page_starts;   // byte offset where each page begins
   std::vector<PageInfo> pages;
+  // The first pages' lines as set (see StyledLine), their characters normalised as the text's
+  // are, and the size most of the first page's characters are set in (0: no typography known).
+  std::vector<StyledLine> styled;
+  double body_size = 0;
 
   // 1-based page number of a byte offset into text.
   int page_of(std::size_t offset) const {

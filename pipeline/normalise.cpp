@@ -470,6 +470,14 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
   }
 
   NormalisedText result;
+  for (const PageText& page : input.pages) {
+    for (const StyledLine& l : page.styled) {
+      StyledLine n = l;
+      n.text = normalise_characters(l.text);
+      if (n.text.find_first_not_of(" \t") != std::string::npos) result.styled.push_back(std::move(n));
+    }
+    if (page.number == 1) result.body_size = page.body_size;
+  }
   result.source = std::move(input.source);
   result.method = std::move(input.method);
   result.page_starts.assign(input.pages.size(), std::string::npos);

@@ -10,7 +10,10 @@
 #include <tbb/parallel_for.h>
 #include <unicode/ucsdet.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
+#include <map>
 #include <limits>
 #include <memory>
 
@@ -22,6 +25,9 @@ namespace papers {
 namespace {
 
 void drop_poppler_message(const std::string&, void*) {}
+
+// Pages whose typography is kept (titles and banners are on the first, sometimes the second).
+constexpr int kStyledPages = 2;
 
 SourceInfo source_info(const SourceFile& file) {
   return SourceInfo{file.path, file.sha256, file.bytes.size(), file.media_type, 0, file.warning};
@@ -46,6 +52,101 @@ std::string guess_charset(std::string_view bytes) {
 }
 
 }  // namespace
+
+// The lines of a page as set, from Poppler's text boxes (words) with their fonts: words whose
+// vertical extents overlap by half form a line, read left to right; a gap wider than two
+// characters' height splits a line into runs (columns of a table, a banner's two ends). Each run
+// carries the size and weight most of its characters have. body_size: the size most of the
+// page's characters are set in.
+std::vector<StyledLine> styled_lines(const poppler::page& page, int number, double* body_size) {
+  struct Word {
+    std::string text;
+    poppler::rectf box;
+    double size;
+    bool bold;
+    bool space_after;
+  };
+  std::vector<Word> words;
+  for (const poppler::text_box& b : page.text_list(poppler::page::text_list_include_font)) {
+    const poppler::byte_array utf8 = b.text().to_utf8();
+    std::string text(utf8.begin(), utf8.end());
+    if (text.find_first_not_of(" \t") == std::string::npos || b.rotation() != 0) continue;
+    std::string font = b.has_font_info() ? b.get_font_name() : std::string();
+    for (char& c : font) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool bold = font.find("bold") != std::string::npos || font.find("black") != std::string::npos ||
+                      font.find("heavy") != std::string::npos || font.find("semibold") != std::string::npos ||
+                      font.find("demi") != std::string::npos;
+    words.push_back(Word{std::move(text), b.bbox(), b.has_font_info() ? b.get_font_size() : b.bbox().height(), bold,
+                         b.has_space_after()});
+  }
+  std::map<long, std::size_t> chars_by_size;  // size in tenths of a point -> characters
+  for (const Word& w : words) chars_by_size[std::lround(w.size * 10)] += w.text.size();
+  std::size_t most = 0;
+  *body_size = 0;
+  for (const auto& [tenths, n] : chars_by_size)
+    if (n > most) {
+      most = n;
+      *body_size = static_cast<double>(tenths) / 10;
+    }
+  // Words into lines: sorted by top, then joined while they overlap the line vertically.
+  std::stable_sort(words.begin(), words.end(), [](const Word& a, const Word& b) { return a.box.top() < b.box.top(); });
+  std::vector<std::vector<const Word*>> lines;
+  for (const Word& w : words) {
+    bool placed = false;
+    if (!lines.empty()) {
+      const poppler::rectf& last = lines.back().front()->box;
+      const double overlap = std::min(last.bottom(), w.box.bottom()) - std::max(last.top(), w.box.top());
+      if (overlap >= 0.5 * std::min(last.height(), w.box.height())) {
+        lines.back().push_back(&w);
+        placed = true;
+      }
+    }
+    if (!placed) lines.push_back({&w});
+  }
+  std::vector<StyledLine> out;
+  for (auto& line : lines) {
+    std::stable_sort(line.begin(), line.end(), [](const Word* a, const Word* b) { return a->box.left() < b->box.left(); });
+    std::vector<std::vector<const Word*>> runs{{}};
+    for (const Word* w : line) {
+      if (!runs.back().empty()) {
+        const Word* prev = runs.back().back();
+        if (w->box.left() - prev->box.right() > 2 * std::max(prev->box.height(), w->box.height())) runs.emplace_back();
+      }
+      runs.back().push_back(w);
+    }
+    for (const auto& run : runs) {
+      StyledLine l;
+      l.page = number;
+      l.top = run.front()->box.top();
+      l.left = run.front()->box.left();
+      l.right = run.back()->box.right();
+      l.page_width = page.page_rect().width();
+      std::map<long, std::size_t> sizes;
+      std::size_t bold_chars = 0, chars = 0;
+      const Word* prev = nullptr;
+      for (const Word* w : run) {
+        // A space where Poppler saw one or the words stand apart; none inside "21st" set with a
+        // raised "st".
+        if (prev && (prev->space_after || w->box.left() - prev->box.right() > 0.15 * std::min(prev->size, w->size))) l.text += ' ';
+        prev = w;
+        l.text += w->text;
+        sizes[std::lround(w->size * 10)] += w->text.size();
+        chars += w->text.size();
+        if (w->bold) bold_chars += w->text.size();
+        l.top = std::min(l.top, w->box.top());
+      }
+      std::size_t best = 0;
+      for (const auto& [tenths, n] : sizes)
+        if (n > best) {
+          best = n;
+          l.size = static_cast<double>(tenths) / 10;
+        }
+      l.bold = bold_chars * 2 > chars;
+      out.push_back(std::move(l));
+    }
+  }
+  return out;
+}
 
 void quiet_poppler() { poppler::set_debug_error_function(drop_poppler_message, nullptr); }
 
@@ -182,6 +283,8 @@ void apply_ocr(PageText& page, const OcrJob& job) {
   // A thin text layer (a caption over a picture) is kept when OCR finds little more than it.
   if (job.keep_text_layer_if_thin && non_space_chars(ocr.text) < 2 * non_space_chars(page.text) + 50) return;
   page.text = ocr.text;
+  page.styled.clear();  // the text layer's typography is not the OCR'd text's
+  page.body_size = 0;
   page.method = "ocr";
   page.confidence = ocr.confidence;
   page.ocr_reason = job.reason;
@@ -220,6 +323,8 @@ Outcome<PageTexts> TextStage::from_pdf(const SourceFile& file) const {
       // single-column, so its weakness (interleaving newspaper columns) costs little here.
       const poppler::byte_array utf8 = p->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
       page.text.assign(utf8.begin(), utf8.end());
+      // The first pages' typography, where titles and banners are (kept for text-layer pages only).
+      if (i < kStyledPages) page.styled = styled_lines(*p, i + 1, &page.body_size);
     }
     text_layer_chars += non_space_chars(page.text);
     if (mode == OcrOptions::Mode::always) {

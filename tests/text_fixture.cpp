@@ -22,7 +22,7 @@ namespace papers::test {
 Segments segment_text(const std::string& text) {
   PageTexts pages;
   pages.method = "text-file";
-  pages.pages.push_back(PageText{1, text, "text", std::nullopt, "", 0, ""});
+  pages.pages.push_back(PageText{1, text, "text", std::nullopt, "", 0, "", {}, 0});
   auto normal = NormaliseStage()(std::move(pages));
   return SegmentStage()(std::move(normal.value())).value();
 }

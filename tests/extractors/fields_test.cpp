@@ -109,7 +109,7 @@ TEST_CASE("header: two people in From: are both the author, joined by a semicolo
                               "               Simon Jones, Corporate Director Growth,\n"
                               "               Environment and Transport\n"
                               "To:            Cabinet - 4th March 2025\n\n1. Introduction\n\n1.1 Text.\n",
-                              "text", std::nullopt, "", 0, ""});
+                              "text", std::nullopt, "", 0, "", {}, 0});
   auto segments = SegmentStage()(NormaliseStage()(std::move(in)).value()).value();
   auto h = extract_header_fields(segments);
   REQUIRE(h.author);
@@ -301,7 +301,7 @@ TEST_CASE("header: a meeting that 'will be held on' / a time wrapped to a line s
                               "A meeting of the Midvale Joint Waste Committee will be held on Friday 15 March 2019 at\n"
                               "10.30 am.\n\nReport of:   Joint Waste Manager\nAgenda item: 5\nSubject:     Food Waste Trial\n\n"
                               "1. Recommendation\n\n1.1 The Committee is asked to agree a trial.\n",
-                              "text", std::nullopt, "", 0, ""});
+                              "text", std::nullopt, "", 0, "", {}, 0});
   auto segments = SegmentStage()(NormaliseStage()(std::move(in)).value()).value();
   auto h = extract_header_fields(segments);
   CHECK(h.body->value == "Midvale Joint Waste Committee");

@@ -9,7 +9,7 @@ namespace {
 NormalisedText normalise(std::vector<std::string> pages) {
   PageTexts in;
   int n = 0;
-  for (auto& p : pages) in.pages.push_back(PageText{++n, p, "text", std::nullopt, "", 0, ""});
+  for (auto& p : pages) in.pages.push_back(PageText{++n, p, "text", std::nullopt, "", 0, "", {}, 0});
   return NormaliseStage()(std::move(in)).value();
 }
 }  // namespace

@@ -1,0 +1,87 @@
+// Display lines grouped into headings. See typography.h.
+#include "extractors/typography.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <set>
+#include <string>
+
+namespace papers {
+namespace {
+
+// Larger than the body text by this much is display type.
+constexpr double kLarger = 1.12;
+
+// Whether a line reads as the rest of the one above: it opens in lower case or with a word that
+// joins on ("HELD IN THE VILLAGE HALL", "ON 23rd MAY 2024", "and Invitation to ...").
+bool goes_on(const std::string& line) {
+  if (line.empty()) return false;
+  if (std::islower(static_cast<unsigned char>(line[0]))) return true;
+  std::string first = line.substr(0, line.find(' '));
+  for (char& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const std::set<std::string> joining = {"held", "on", "at", "in", "of", "for", "and", "to", "the", "from",
+                                                "with", "by", "&", "-", "–", "—"};
+  return joining.count(first) > 0;
+}
+
+}  // namespace
+
+std::vector<DisplayGroup> display_groups(const NormalisedText& text, int page) {
+  std::vector<const StyledLine*> lines;
+  for (const StyledLine& l : text.styled)
+    if (l.page == page) lines.push_back(&l);
+  if (lines.empty() || text.body_size <= 0) return {};
+  std::stable_sort(lines.begin(), lines.end(), [](const StyledLine* a, const StyledLine* b) { return a->top < b->top; });
+  // Alone on its row: no other run of text beside it ("Present:" beside "Also in attendance:" is a
+  // table's heading row, not a title).
+  const auto alone = [&](const StyledLine* l) {
+    return std::none_of(lines.begin(), lines.end(), [&](const StyledLine* o) {
+      return o != l && std::abs(o->top - l->top) < 0.5 * std::max(o->size, l->size);
+    });
+  };
+  // Centred on the page and set in capitals, as a heading in a plain face is:
+  // "MINUTES OF THE MEETING OF SOULDERN PARISH COUNCIL".
+  const auto centred_capitals = [](const StyledLine* l) {
+    if (l->page_width <= 0 || l->left < 0.15 * l->page_width) return false;
+    const double centre = (l->left + l->right) / 2;
+    const bool centred = std::abs(centre - l->page_width / 2) < 0.06 * l->page_width;
+    const bool lower = std::any_of(l->text.begin(), l->text.end(), [](unsigned char c) { return std::islower(c); });
+    const auto letters = std::count_if(l->text.begin(), l->text.end(), [](unsigned char c) { return std::isalpha(c); });
+    return centred && !lower && letters >= 4;
+  };
+  const auto display = [&](const StyledLine* l) {
+    const double ratio = l->size / text.body_size;
+    return ratio >= kLarger || (ratio >= 0.9 && alone(l) && (l->bold || centred_capitals(l)));
+  };
+  std::vector<DisplayGroup> out;
+  const StyledLine* last = nullptr;
+  for (const StyledLine* l : lines) {
+    // A line in the heading's own face that plainly goes on from it belongs to it, even set in
+    // lower case: "... SOULDERN PARISH COUNCIL" / "HELD IN THE VILLAGE HALL" / "ON 27th November 2025".
+    const bool carries_on = last && goes_on(l->text) && alone(l) && std::abs(l->size - last->size) <= 0.6 &&
+                            l->bold == last->bold && l->top - last->top <= 3 * std::max(l->size, last->size);
+    if (!display(l) && !carries_on) {
+      last = nullptr;
+      continue;
+    }
+    // One heading: the same style, alone on their rows, one under the other -- closely, or further
+    // apart where the next line plainly goes on ("HELD IN THE VILLAGE HALL", "on 21 July", "and ...").
+    const double gap = last ? l->top - last->top : 0;
+    const double size = last ? std::max(l->size, last->size) : 0;
+    const bool same = last && alone(l) && alone(last) && std::abs(l->size - last->size) <= 0.6 && l->bold == last->bold;
+    const bool continues = same && (gap <= 1.9 * size || (gap <= 3 * size && goes_on(l->text)));
+    if (continues) {
+      DisplayGroup& g = out.back();
+      g.text += (g.text.back() == '-' ? "" : " ") + l->text;  // "Cherwell Valley-" / "Bicester area"
+      g.parts.push_back(l->text);
+      ++g.lines;
+    } else {
+      out.push_back(DisplayGroup{l->text, {l->text}, l->size / text.body_size, l->bold, l->page, l->top, 1});
+    }
+    last = l;
+  }
+  return out;
+}
+
+}  // namespace papers

@@ -1,0 +1,29 @@
+// Display lines: the lines of a paper's first page set apart from its text by how they are set
+// (larger than the body text, or bold and alone on their row), grouped into headings when lines
+// of one style stand one under the other ("MINUTES OF THE SOULDERN PARISH COUNCIL MEETING" /
+// "HELD IN THE VILLAGE HALL" / "ON 21st July 2016"), whatever words they use. Titles and banners
+// are such groups. Pure function of the styled lines the text stage kept; must not judge what the
+// words mean (header_fields.h does).
+#pragma once
+
+#include <vector>
+
+#include "pipeline/model.h"
+
+namespace papers {
+
+struct DisplayGroup {
+  std::string text;    // the lines joined with single spaces (none after a line's closing hyphen)
+  std::vector<std::string> parts;  // the lines
+  double ratio = 0;    // font size over the body text's
+  bool bold = false;
+  int page = 1;
+  double top = 0;      // of its first line
+  std::size_t lines = 0;
+};
+
+// The display groups of page `page`, top to bottom; empty when the page's typography is unknown
+// (OCR'd pages, text files).
+std::vector<DisplayGroup> display_groups(const NormalisedText& text, int page = 1);
+
+}  // namespace papers

@@ -1,0 +1,95 @@
+// Titles by how a paper is set: display groups from styled lines (larger, or bold or centred
+// capitals alone on their row; a heading on several lines one group, further apart only where the
+// next line goes on), and the title chosen from them over banners, dates, stamps, markings and
+// body headings.
+#include <catch2/catch.hpp>
+
+#include "extractors/header_fields.h"
+#include "extractors/typography.h"
+#include "tests/text_fixture.h"
+
+using namespace papers;
+
+namespace {
+
+StyledLine line(const std::string& text, double size, bool bold, double top, double left = 72, double right = 400) {
+  return StyledLine{text, size, bold, top, left, right, 595, 1};
+}
+
+// A one-page paper whose text is the styled lines' words, one a line, with that typography.
+Segments set_as(const std::vector<StyledLine>& lines, double body_size) {
+  std::string text;
+  for (const StyledLine& l : lines) text += l.text + "\n";
+  Segments s = papers::test::segment_text(text);
+  s.text.styled = lines;
+  s.text.body_size = body_size;
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("typography: a heading on three lines is one group / a row of cells is not display type", "[typography]") {
+  const auto s = set_as({line("276", 11, false, 37, 507, 525), line("MINUTES OF THE SOULDERN PARISH COUNCIL MEETING", 11, true, 78, 182, 420),
+                         line("HELD IN THE VILLAGE HALL", 11, true, 91, 249, 350), line("ON 21st July 2016", 11, true, 103, 271, 330),
+                         line("Present:", 11, true, 132, 128, 170), line("Also in attendance:", 11, true, 132, 265, 360),
+                         line("N Oakhill (NO)", 11, false, 145)},
+                        11);
+  const auto g = display_groups(s.text);
+  REQUIRE(g.size() == 1);
+  CHECK(g[0].text == "MINUTES OF THE SOULDERN PARISH COUNCIL MEETING HELD IN THE VILLAGE HALL ON 21st July 2016");
+  CHECK(g[0].lines == 3);
+  CHECK(typographic_title(s)->value == g[0].text);
+}
+
+TEST_CASE("typography: the largest heading that could be a title, over a brand, a banner and a date", "[typography]") {
+  const auto s = set_as({line("Metro", 17.9, true, 86, 281, 330), line("Los Angeles County Metropolitan Transportation Authority", 9.9, false, 115),
+                         line("Agenda - Final", 16.1, true, 284, 250, 340), line("Thursday, June 15, 2017", 12.3, true, 318, 235, 360),
+                         line("Executive Management Committee", 16.1, true, 440, 173, 420)},
+                        9.7);
+  CHECK(typographic_title(s)->value == "Agenda - Final");
+  // A body's name, an organisation's, a date line and a stamp are banners, not titles; the title
+  // under them is set no larger.
+  const auto k = set_as({line("Souldern Parish Council", 11, true, 24, 241, 360), line("14th September 2017 at 7.30pm in the Village Hall", 11, true, 36, 174, 420),
+                         line("Agenda & Summons to Councillors and Invitation to Members of the Public", 11, true, 62, 108, 490),
+                         line("1.", 11, true, 100, 72, 80), line("To receive apologies for absence", 11, true, 100, 108, 300)},
+                        12);
+  CHECK(typographic_title(k)->value == "Agenda & Summons to Councillors and Invitation to Members of the Public");
+}
+
+TEST_CASE("typography: no title below the body's first heading / none from a marking or furniture", "[typography]") {
+  const auto s = set_as({line("To:", 11, true, 74, 64, 80), line("Highways and Transport Committee", 11, false, 74, 264, 400),
+                         line("WINTER SERVICE REVIEW 2018/19", 11, true, 129, 64, 300), line("1. Purpose", 13, true, 152, 64, 140),
+                         line("1.1 This report reviews the delivery of the winter gritting service between 1", 11, false, 179, 64, 520)},
+                        11);
+  CHECK(typographic_title(s)->value == "WINTER SERVICE REVIEW 2018/19");
+  const auto m = set_as({line("NOT FOR PUBLICATION", 11, true, 60, 64, 200), line("by virtue of paragraph 3 of Part 1 of Schedule 12A", 11, true, 74, 64, 400),
+                         line("Draft", 14, true, 100, 64, 100), line("(Pages 1 - 4)", 11, true, 120, 64, 150)},
+                        11);
+  CHECK_FALSE(typographic_title(m));
+  // A status under the heading is not part of it.
+  const auto d = set_as({line("UNCLASSIFIED", 11, false, 38, 266, 340), line("Transparency Board Minutes", 12, true, 75, 215, 380),
+                         line("19.11.10", 12, true, 90, 274, 320), line("Draft", 12, true, 106, 284, 310)},
+                        12);
+  CHECK(typographic_title(d)->value == "Transparency Board Minutes 19.11.10");
+  // No typography (OCR, text files): no typographic title.
+  CHECK_FALSE(typographic_title(papers::test::segment_text("WINTER SERVICE REVIEW\n\n1. Purpose\n")));
+}
+
+TEST_CASE("typography: centred capitals in a plain face are a heading / the line that goes on joins it", "[typography]") {
+  const auto s = set_as({line("MINUTES OF THE MEETING OF SOULDERN PARISH COUNCIL", 11, false, 64, 141, 454),
+                         line("HELD IN THE VILAGE HALL", 11, false, 88, 233, 362), line("ON 27th November 2025", 11, false, 113, 243, 352),
+                         line("Present:", 11, false, 138, 72, 110), line("Members of the Public:", 11, false, 138, 324, 430)},
+                        11);
+  CHECK(typographic_title(s)->value == "MINUTES OF THE MEETING OF SOULDERN PARISH COUNCIL HELD IN THE VILAGE HALL ON 27th November 2025");
+  // Left-aligned capitals in a plain face are text, not a heading.
+  const auto t = set_as({line("THE COUNCIL NOTED THE REPORT", 11, false, 64, 72, 300)}, 11);
+  CHECK(display_groups(t.text).empty());
+}
+
+TEST_CASE("header: the words' title wins over typography, which may only lengthen it", "[typography][header]") {
+  // A labelled title beats a larger line.
+  auto s = set_as({line("KENT COUNTY COUNCIL - PROPOSED RECORD OF DECISION", 16, true, 67, 54, 540),
+                   line("Title of Decision: Adoption of the Integrated Care Strategy Delivery Plan", 12, true, 239, 29, 500)},
+                  12);
+  CHECK(extract_header_fields(s).title->value == "Adoption of the Integrated Care Strategy Delivery Plan");
+}
