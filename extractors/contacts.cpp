@@ -7,6 +7,7 @@
 #include <re2/re2.h>
 
 #include "extractors/header_fields.h"
+#include "extractors/lexicon.h"
 #include "extractors/pattern.h"
 
 #include <algorithm>
@@ -44,6 +45,7 @@ const Patterns& patterns() {
 
 std::string trim(std::string s) {
   const auto not_space = [](unsigned char c) { return !std::isspace(c) && c != ',' && c != ';'; };
+  while (s.size() > 1 && (s.back() == '-' || s.back() == ':') && s[s.size() - 2] == ' ') s.pop_back();  // "Parish Clerk -"
   s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
   s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
   return s;
@@ -52,6 +54,7 @@ std::string trim(std::string s) {
 struct Found {
   std::vector<std::string> emails;
   std::vector<std::string> phones;
+  std::vector<std::string> unallocated;  // of phones, those no operator is allocated today
   std::string rest;  // the value with e-mails and phone numbers taken out
 };
 
@@ -65,19 +68,36 @@ Found find_details(const std::string& value) {
     if (at != std::string::npos) rest.erase(at, email.size());
   }
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
-  PhoneNumberMatcher matcher(util, rest, "GB", PhoneNumberMatcher::VALID, 10);
-  std::vector<std::pair<std::string, std::string>> raws;
-  while (matcher.HasNext()) {
-    PhoneNumberMatch match;
-    if (!matcher.Next(&match)) break;
-    std::string e164;
-    util.Format(match.number(), PhoneNumberUtil::E164, &e164);
-    f.phones.push_back(e164);
-    raws.emplace_back(match.raw_string(), e164);
-  }
-  for (const auto& [raw, _] : raws) {
-    const std::size_t at = rest.find(raw);
-    if (at != std::string::npos) rest.erase(at, raw.size());
+  // UK numbers by default. A number today's plan would not allocate but of a possible length,
+  // written as a UK number ("0632 123456" in a 1988 memo), is kept and flagged, not dropped.
+  // Then numbers written the North American way ("(408) 252-3000", "213.922.4880", "1-800-252-9040").
+  static const Pattern kWrittenUk(R"re(^(?:\+44|\(?0)\d)re");
+  static const Pattern kWrittenNanp(R"re(^(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?:\D|$))re");
+  for (const char* region : {"GB", "US"}) {
+    const std::string scanned = rest;
+    PhoneNumberMatcher matcher(util, scanned, region, PhoneNumberMatcher::POSSIBLE, 10);
+    while (matcher.HasNext()) {
+      PhoneNumberMatch match;
+      if (!matcher.Next(&match)) break;
+      const bool valid = util.IsValidNumber(match.number());
+      const std::string& raw = match.raw_string();
+      const bool international = !raw.empty() && raw[0] == '+';
+      const auto digits = std::count_if(raw.begin(), raw.end(), [](unsigned char c) { return std::isdigit(c); });
+      const bool nanp = RE2::PartialMatch(raw, kWrittenNanp) && raw[0] != '0';
+      if (std::string(region) == "GB") {
+        // Not "1-800-252-9040" (North American), not a minute's "05.16"; an unallocated number
+        // only when written in full as a UK one.
+        if (nanp && !international) continue;
+        if (!valid && !(RE2::PartialMatch(raw, kWrittenUk) && !international && digits >= 10)) continue;
+      } else if (!(valid && (international || nanp))) {
+        continue;
+      }
+      std::string e164;
+      util.Format(match.number(), PhoneNumberUtil::E164, &e164);
+      f.phones.push_back(e164);
+      if (!valid) f.unallocated.push_back(e164);
+      if (const std::size_t at = rest.find(raw); at != std::string::npos) rest.erase(at, raw.size());
+    }
   }
   static const Pattern kLabels(R"re((?i)\b(?:tel(?:ephone)?|phone|e-?mail|mobile|direct line)\s*[:.]?)re");
   RE2::GlobalReplace(&rest, kLabels, "");
@@ -192,6 +212,171 @@ std::vector<Contact> contact_tables(const Segments& segments) {
   return out;
 }
 
+// Whether a phrase reads as a role or an office: "Head of Finance Operations", "Parish Clerk",
+// "Records Management Department" (a word of lexicons/role_words.txt), short, no sentence.
+bool reads_as_role(const std::string& text) {
+  const std::string v = trim(text);
+  if (v.empty() || v.size() > 120 || std::count(v.begin(), v.end(), ' ') > 14) return false;
+  if (v.back() == '.' || RE2::PartialMatch(v, patterns().email)) return false;
+  static const Pattern kRoleWord("(?i)\\b" + lexicon_alternation("role_words") + "s?\\b");
+  return RE2::PartialMatch(v, kRoleWord);
+}
+
+// "Cathy Fleet", "Dr Mike Gogarty", "Cllr David Rogers": a person's name and nothing else.
+bool reads_as_person(const std::string& text) {
+  const std::string v = trim(text);
+  return RE2::FullMatch(v, patterns().person) && !reads_as_role(v);
+}
+
+// A contact's name and role from the text beside its details: "Jane Smith (Head of Finance)",
+// "Jane Smith, Research Officer", "Head of Finance Operations | Cath Head", a name alone, a role
+// alone. Labels ("Contact:", "Clerk:") go; a label that is a role ("Clerk") is the role.
+void name_and_role_from(Contact& c, const std::vector<std::string>& cells) {
+  static const Pattern kLabel(R"re((?i)^(?:contact(?:\s+(?:details|officer|name))?|enquiries|for\s+(?:further|more)\s+information(?:\s+(?:please\s+)?contact)?|e-?mail|tel(?:ephone)?|phone|mobile)\s*[:.-]?\s*)re");
+  for (std::string cell : cells) {
+    RE2::Replace(&cell, kLabel, "");
+    cell = trim(cell);
+    // "Clerk: Cathy Fleet": the label is the role.
+    if (const std::size_t colon = cell.find(':'); colon != std::string::npos && colon > 0) {
+      const std::string key = trim(cell.substr(0, colon)), value = trim(cell.substr(colon + 1));
+      if (reads_as_role(key) && reads_as_person(value)) {
+        if (!c.name) c.name = value;
+        if (!c.role) c.role = key;
+        continue;
+      }
+      cell = value;
+    }
+    if (cell.empty()) continue;
+    Contact parsed;
+    set_name_and_role(parsed, cell);
+    if (parsed.name && reads_as_person(*parsed.name)) {
+      if (!c.name) c.name = parsed.name;
+      if (!c.role && parsed.role && reads_as_role(*parsed.role)) c.role = parsed.role;
+    } else if (!c.role && reads_as_role(cell)) {
+      c.role = cell;
+    }
+  }
+}
+
+// Contacts found by what is unambiguous about them, an e-mail address or a phone number, anywhere
+// in the paper, and grown to the name and role beside them: the other cells of the line
+// ("Head of Finance Operations   Cath Head   03000 416 934   cath.head@kent.gov.uk"), else the
+// lines just above ("Jane Smith, Research Officer" / "jane.smith@county.gov.uk 03000 123456"),
+// else a name the e-mail's own words spell ("nikki.sturmey@..." and "Nikki Sturmey" nearby).
+// Details already in `known` are not found again.
+std::vector<Contact> anchored_contacts(const Segments& segments, const std::vector<Contact>& known) {
+  const std::vector<Line>& lines = segments.lines;
+  std::vector<Contact> out;
+  const auto seen = [&](const std::vector<Contact>& list, const std::optional<std::string>& email, const std::optional<std::string>& phone) {
+    return std::any_of(list.begin(), list.end(), [&](const Contact& c) {
+      const auto same = [](const std::optional<std::string>& a, const std::optional<std::string>& b) {
+        if (!a || !b) return false;
+        std::string x = *a, y = *b;
+        std::transform(x.begin(), x.end(), x.begin(), ::tolower);
+        std::transform(y.begin(), y.end(), y.begin(), ::tolower);
+        return x == y;
+      };
+      return same(c.email, email) || same(c.phone, phone);
+    });
+  };
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::vector<std::string> cells = cells_of(lines[i].text);
+    std::vector<Found> found;
+    for (const std::string& cell : cells) found.push_back(find_details(cell));
+    std::vector<std::string> emails, phones, unallocated, rest;
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+      emails.insert(emails.end(), found[k].emails.begin(), found[k].emails.end());
+      phones.insert(phones.end(), found[k].phones.begin(), found[k].phones.end());
+      unallocated.insert(unallocated.end(), found[k].unallocated.begin(), found[k].unallocated.end());
+      if (!found[k].rest.empty()) rest.push_back(found[k].rest);
+    }
+    if (emails.empty() && phones.empty()) continue;
+    // Several numbers on a line and no one named beside them ("calling (213) 922-4600 or (323)
+    // 466-3876"): each number is a contact of its own.
+    {
+      Contact probe;
+      name_and_role_from(probe, rest);
+      if (!probe.name && emails.empty() && phones.size() > 1) {
+        for (const std::string& phone : phones) {
+          if (seen(known, std::nullopt, phone) || seen(out, std::nullopt, phone)) continue;
+          Contact each;
+          each.phone = phone;
+          each.phone_allocated = std::find(unallocated.begin(), unallocated.end(), phone) == unallocated.end();
+          each.at = Provenance{segments.text.page_of(lines[i].span.begin), lines[i].span};
+          out.push_back(std::move(each));
+        }
+        continue;
+      }
+    }
+    // Else one contact a line: its first e-mail and first phone (a line of two officers is a table
+    // read elsewhere).
+    Contact c;
+    if (!emails.empty()) c.email = emails.front();
+    if (!phones.empty()) {
+      c.phone = phones.front();
+      c.phone_allocated = std::find(unallocated.begin(), unallocated.end(), phones.front()) == unallocated.end();
+    }
+    if (seen(known, c.email, c.phone) || seen(out, c.email, c.phone)) continue;
+    c.at = Provenance{segments.text.page_of(lines[i].span.begin), lines[i].span};
+    name_and_role_from(c, rest);
+    // Details on the next line of the same block: "jane.smith@..." / "03000 123456".
+    if (i + 1 < lines.size()) {
+      const std::vector<std::string> next = cells_of(lines[i + 1].text);
+      if (next.size() == 1) {
+        Found more = find_details(next.front());
+        if (more.rest.empty()) {
+          if (!c.email && !more.emails.empty() && !seen(known, more.emails.front(), std::nullopt)) c.email = more.emails.front();
+          if (!c.phone && !more.phones.empty() && !seen(known, std::nullopt, more.phones.front())) c.phone = more.phones.front();
+        }
+      }
+    }
+    // Else the name and role on the lines just above, up to a line with details of its own.
+    for (std::size_t up = 1; up <= 3 && up <= i && !c.name; ++up) {
+      const std::vector<std::string> above = cells_of(lines[i - up].text);
+      Found d = above.size() == 1 ? find_details(above.front()) : Found{};
+      if (above.size() != 1 || !d.emails.empty() || !d.phones.empty()) break;
+      Contact parsed;
+      name_and_role_from(parsed, above);
+      if (parsed.name) {
+        c.name = parsed.name;
+        if (!c.role) c.role = parsed.role;
+        c.at.span.begin = lines[i - up].span.begin;
+      } else if (parsed.role && !c.role) {
+        c.role = parsed.role;
+      } else {
+        break;
+      }
+    }
+    // Else the person the e-mail's own words name, within a few lines.
+    if (!c.name && c.email) {
+      std::string local = c.email->substr(0, c.email->find('@'));
+      std::transform(local.begin(), local.end(), local.begin(), ::tolower);
+      for (std::size_t k = i >= 5 ? i - 5 : 0; k < lines.size() && k <= i + 5 && !c.name; ++k) {
+        re2::StringPiece input(lines[k].text);
+        std::string person;
+        static const Pattern kPerson(R"re(\b((?:Dr|Mr|Mrs|Ms|Cllr)\.?\s+)?([A-Z][a-z'-]+)\s+([A-Z][a-zA-Z'-]+)\b)re");
+        std::string title, first, last;
+        while (RE2::FindAndConsume(&input, kPerson, &title, &first, &last)) {
+          std::string f = first, l = last;
+          std::transform(f.begin(), f.end(), f.begin(), ::tolower);
+          std::transform(l.begin(), l.end(), l.begin(), ::tolower);
+          // "nikki.sturmey", "nikkisturmey", "n.sturmey", "nsturmey"; "edward.howlin" for "Ed Howlin".
+          const std::size_t dot = local.find_first_of("._");
+          const std::string given = dot == std::string::npos ? "" : local.substr(0, dot), family = dot == std::string::npos ? "" : local.substr(dot + 1);
+          const bool spelled = local == f + l || local == f.substr(0, 1) + l ||
+                               (family == l && !given.empty() && (given.rfind(f, 0) == 0 || f.rfind(given, 0) == 0));
+          if (spelled) {
+            c.name = title + first + " " + last;
+            break;
+          }
+        }
+      }
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<std::string> phone_e164(std::string_view text) {
@@ -294,6 +479,8 @@ std::vector<Contact> extract_contacts(const Segments& segments) {
     c.at = Provenance{s->name.at.page, Span{s->name.at.span.begin, s->phone->at.span.end}};
     if (c.phone) out.push_back(std::move(c));
   }
+  // Every other e-mail address and phone number, with the name and role beside it.
+  for (Contact& c : anchored_contacts(segments, out)) out.push_back(std::move(c));
   // The same officer named twice ("Report author" and "Contact") is one contact.
   std::vector<Contact> merged;
   for (Contact& c : out) {

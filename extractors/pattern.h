@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 
 namespace papers {
 
@@ -18,6 +19,8 @@ class Pattern : public RE2 {
       std::abort();
     }
   }
+  // A pattern built at run time (around a lexicon's alternation); RE2 keeps its own copy.
+  explicit Pattern(const std::string& pattern) : Pattern(pattern.c_str()) {}
 };
 
 }  // namespace papers

@@ -217,6 +217,9 @@ struct Contact {
   std::optional<std::string> role;
   std::optional<std::string> email;
   std::optional<std::string> phone;  // E.164
+  // false for a number of a possible length that today's numbering plan would not allocate (an
+  // old paper's exchange): kept as written, in E.164, and flagged.
+  bool phone_allocated = true;
   Provenance at;
 };
 

@@ -77,7 +77,8 @@ json record_to_json(const Record& r) {
   json contacts = json::array();
   for (const Contact& c : r.contacts)
     contacts.push_back({{"name", optional_string(c.name)}, {"role", optional_string(c.role)},
-                        {"email", optional_string(c.email)}, {"phone", optional_string(c.phone)}, {"page", c.at.page},
+                        {"email", optional_string(c.email)}, {"phone", optional_string(c.phone)},
+                        {"phone_allocated", c.phone ? json(c.phone_allocated) : json()}, {"page", c.at.page},
                         {"span", json::array({c.at.span.begin, c.at.span.end})}});
   j["contacts"] = contacts;
   json legal = json::array();

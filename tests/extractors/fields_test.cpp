@@ -597,3 +597,50 @@ TEST_CASE("links: web addresses with trailing punctuation trimmed / e-mail left 
   CHECK(links[0].url == "https://www.example.gov.uk/plan.pdf");
   CHECK(links[1].url == "www.example.gov.uk/x");
 }
+
+TEST_CASE("contacts: found by their e-mail or phone anywhere and grown to the name and role beside them", "[contacts]") {
+  // A table row: role, name, phone, e-mail in cells.
+  auto t = extract_contacts(segment_text(
+      "Finance Monitoring Report\n\n1. Introduction\n\n1.1 Text.\n\nContact Details\n"
+      "Head of Finance Operations\tCath Head\t03000 416 934\tcath.head@kent.gov.uk\n"
+      "Acting Chief Accountant\tJoe McKay\t03000 419 601\tjoe.mckay@kent.gov.uk\n"));
+  REQUIRE(t.size() == 2);
+  CHECK(t[0].name == std::optional<std::string>("Cath Head"));
+  CHECK(t[0].role == std::optional<std::string>("Head of Finance Operations"));
+  CHECK(t[0].phone == std::optional<std::string>("+443000416934"));
+  CHECK(t[1].email == std::optional<std::string>("joe.mckay@kent.gov.uk"));
+  // The name and role on the line above the details.
+  auto a = extract_contacts(segment_text("Cabinet Report\n\n1. Summary\n\n1.1 Text.\n\nJane Smith, Research Officer\n"
+                                         "jane.smith@county.gov.uk 03000 123456\n"));
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].name == std::optional<std::string>("Jane Smith"));
+  CHECK(a[0].role == std::optional<std::string>("Research Officer"));
+  CHECK(a[0].email == std::optional<std::string>("jane.smith@county.gov.uk"));
+  // A name the e-mail's words spell, in prose; a sentence is no name.
+  auto p = extract_contacts(segment_text("AGM minutes\n\n1. Welcome\n\nFor a full list of attendees, please contact Nikki "
+                                         "Sturmey at nikki.sturmey@suffolklibraries.co.uk.\n"));
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].name == std::optional<std::string>("Nikki Sturmey"));
+  // "Name - Role - phone" on one line.
+  auto c = extract_contacts(segment_text("Agenda\n\n1. Apologies\n\nCathy Fleet - Parish Clerk - 07989 398 838\n"));
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].name == std::optional<std::string>("Cathy Fleet"));
+  CHECK(c[0].role == std::optional<std::string>("Parish Clerk"));
+}
+
+TEST_CASE("contacts: North American numbers / several on a line / an old exchange kept and flagged / no minute references", "[contacts]") {
+  auto us = extract_contacts(segment_text("Agenda\n\n1. Call to order\n\nPlease contact the Superintendent's Office at "
+                                          "(408) 252-3000, ext. 61200.\n\nInterpreters: calling (213) 922-4600 or (323) 466-3876.\n"
+                                          "TDD line 1-800-252-9040\n"));
+  std::vector<std::string> phones;
+  for (const Contact& x : us) phones.push_back(x.phone.value_or(""));
+  CHECK(phones == std::vector<std::string>{"+14082523000", "+12139224600", "+13234663876", "+18002529040"});
+  // A 1988 number no operator holds today: kept in E.164 and flagged.
+  auto old = extract_contacts(segment_text("MEMORANDUM\n\nFrom: County Surveyor\n\n1. Programme\n\n1.1 Text.\n\n"
+                                           "Enquiries: John Smith, County Surveyor's Department, 0632 123 4567\n"));
+  REQUIRE(old.size() == 1);
+  CHECK(old[0].phone == std::optional<std::string>("+446321234567"));
+  CHECK_FALSE(old[0].phone_allocated);
+  // Minute numbers and dates are no phones.
+  CHECK(extract_contacts(segment_text("MINUTES\n\n05.16 Planning\n\nResolved 10.25.12 on 27/11/2025.\n")).empty());
+}
