@@ -46,10 +46,15 @@ struct Patterns {
   // "Report to the Parish Council meeting of 12th September 2005": the body, then its meeting's date
   Pattern report_to_meeting{R"re((?i)^report\s+to\s+(?:the\s+)?(.+?)\s+meeting\s+(?:of|on|held\s+on)\s+(.+)$)re"};
   // "Cabinet", "Business Coordination Board", "Police and Crime Panel", "Audit and Governance Committee"
-  Pattern body_word{R"re((?i)\b(?:board|panel|committee|sub-committee|cabinet|council|authority|executive|commission|forum|assembly|group|partnership|meeting)\b)re"};
+  Pattern body_word{"(?i)\\b" + lexicon_alternation("body_kinds") + "\\b"};
   // "Kent County Council", "Avonshire Fire and Rescue Authority", "Wessex NHS Foundation Trust",
   // "Office of the Police and Crime Commissioner for Wealdshire", "London Borough of Eastwick"
-  Pattern organisation{R"re((?i)^(?:the\s+)?((?:[A-Z][\w'&.-]*\s+)+(?:(?:and|of|&)\s+(?:[A-Z][\w'&.-]*\s+)*)*(?:County Council|District Council|Borough Council|City Council|Town Council|Parish Council|Metropolitan Borough Council|Fire and Rescue Authority|Fire and Rescue Service|Fire Authority|Combined Authority|Police Authority|Constabulary|(?:NHS\s+)?(?:Foundation\s+)?Trust|Integrated Care Board|Clinical Commissioning Group|Transport Authority|National Park Authority|University|Council|Authority)|Transport for [A-Z][\w'-]+(?: [A-Z][\w'-]+)*|Office of the Police(?:,)? (?:and|Fire and) Crime Commissioner for [A-Z][\w'-]+(?: (?:and )?[A-Z][\w'-]+)*|(?:London|Royal) Borough of [A-Z][\w'-]+(?: (?:and )?[A-Z][\w'-]+)*|Police, Fire and Crime Commissioner for [A-Z][\w'-]+(?: (?:and )?[A-Z][\w'-]+)*)$)re"};
+  // The words before the kind are the name's own, capitalised ("Kent", "North Vale"; "KENT" in a
+  // banner), joined by and / of / &; the kind in any case. "Shaping the future of our fire and
+  // rescue service" is no organisation.
+  Pattern organisation{"^(?:(?i:the)\\s+)?((?:[A-Z][\\w'&.-]*\\s+)+(?:(?i:and|of|&)\\s+(?:[A-Z][\\w'&.-]*\\s+)*)*(?i:" +
+                       lexicon_alternation("organisation_kinds") + ")|(?i:" + lexicon_alternation("organisation_prefixes") +
+                       ")\\s+[A-Z][\\w'-]+(?:\\s+(?:(?i:and)\\s+)?[A-Z][\\w'-]+)*)$"};
 };
 
 const Patterns& patterns() {
@@ -199,6 +204,68 @@ const Pattern& marking() {
   return p;
 }
 
+// "Parish Council", "Town Council": councils whose meetings are the council itself.
+const Pattern kMeetsAsItself(R"re((?i)^(?:the\s+)?[a-z][\w'&.-]*(?:\s+[\w'&.-]+)*\s+(?:parish|town|community|city|district|county|borough)\s+council$)re");
+
+// "CABINET", "Transparency Board", "Executive Management Committee": a body's name alone (a few
+// words ending in a body's kind, no words saying what a paper is).
+bool banner_body(const std::string& v) {
+  static const Pattern kEndsWithKind("(?i)\\b" + lexicon_alternation("body_kinds") + "$");
+  static const Pattern kPaperWords(R"re((?i)\b(?:meeting|minutes|agenda|notice|report|summons|statement|order|decision|of\s+the\s+meeting)\b)re");
+  const int words = 1 + static_cast<int>(std::count(v.begin(), v.end(), ' '));
+  return words <= 6 && RE2::PartialMatch(v, kEndsWithKind) && !RE2::PartialMatch(v, kPaperWords) &&
+         !RE2::FullMatch(v, patterns().organisation) &&  // "Northshire Council" is who, not which body
+         std::none_of(v.begin(), v.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+// Whether the paper is for or of a meeting: its first lines call it an agenda, minutes, a summons
+// or a notice of a meeting.
+bool meeting_paper(const Segments& segments) {
+  static const Pattern kMeeting(R"re((?i)\b(?:agenda|minutes|summons|notice\s+of\s+(?:a\s+)?meeting|meeting\s+will\s+be\s+held)\b)re");
+  static const Pattern kItemStamp(R"re((?i)\bagenda\s+item\b)re");  // a report's stamp, not an agenda
+  for (std::size_t i = 0; i < segments.lines.size() && i < 8; ++i)
+    if (RE2::PartialMatch(segments.lines[i].text, kMeeting) && !RE2::PartialMatch(segments.lines[i].text, kItemStamp)) return true;
+  return false;
+}
+
+// Whether the paper is minutes: its first lines say so.
+bool minutes_paper(const Segments& segments) {
+  static const Pattern kMinutes(R"re((?i)\bminutes\b)re");
+  for (std::size_t i = 0; i < segments.lines.size() && i < 8; ++i)
+    if (RE2::PartialMatch(segments.lines[i].text, kMinutes)) return true;
+  return false;
+}
+
+// A body as the paper names it, without the words around the name: "a meeting of the Cabinet" ->
+// "Cabinet"; "Souldern Parish Council Meeting" -> "Souldern Parish Council"; "Transparency Board
+// Minutes" -> "Transparency Board"; "Suffolk Libraries IPS - Board Meeting" -> "Board";
+// "Suffolk's Libraries IPS Ltd. - AGM" -> "Suffolk's Libraries IPS Ltd."; "4th Meeting" -> none.
+std::optional<std::string> clean_body(std::string v) {
+  const Patterns& p = patterns();
+  static const Pattern kMeetingOf(R"re((?i)^(?:(?:an?|the)\s+)?(?:(?:special|annual|extraordinary|ordinary|regular|adjourned|monthly|inaugural|general)\s+)*(?:meeting|proceedings)\s+of\s+(?:the\s+)?)re");
+  RE2::Replace(&v, kMeetingOf, "");
+  static const Pattern kTrailing(R"re((?i)(?:\s+(?:meeting|minutes|agenda))+$)re");
+  static const Pattern kKeepsMeeting(R"re((?i)\b(?:parish|town)\s+meeting$)re");
+  const auto strip_trailing = [&](std::string s) {
+    if (!RE2::PartialMatch(s, kKeepsMeeting)) RE2::Replace(&s, kTrailing, "");
+    return trim(s);
+  };
+  static const Pattern kDash(R"re(^(.+?)\s+[-–—]\s+(.+)$)re");
+  static const Pattern kMeetingKind(R"re((?i)^(?:agm|annual\s+general\s+meeting|meeting|minutes|agenda)$)re");
+  std::string left, right;
+  if (RE2::FullMatch(v, kDash, &left, &right)) {
+    const std::string r = strip_trailing(right);
+    if (RE2::PartialMatch(r, p.body_word)) v = r;
+    else if (RE2::FullMatch(trim(right), kMeetingKind)) v = left;
+  }
+  v = strip_trailing(v);
+  if (v.empty() || !RE2::PartialMatch(v, p.body_word)) {
+    // No body's kind left ("4th Meeting"), unless a named body of no listed kind ("Ashdown Schools Forum" has one).
+    return std::nullopt;
+  }
+  return v;
+}
+
 // Whether a display group's words can be a paper's title: not a banner's organisation or body
 // alone, a date, an agenda item stamp, a marking, page furniture or an address line.
 bool could_be_title(const std::string& text) {
@@ -209,6 +276,9 @@ bool could_be_title(const std::string& text) {
 
   static const Pattern kAddress(R"re((?i)@|https?://|www\.|\b(?:tel|telephone|fax|phone)\b|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s*\d[A-Z]{2}\b|\(\d{3}\)\s*\d{3}-\d{4})re");
   if (RE2::FullMatch(v, furniture()) || RE2::PartialMatch(v, kAddress)) return false;
+  // A header row: "Contact Officer - Anita Desai, ...", "From: ...", "Date of meeting: ...".
+  static const Pattern kHeaderRow(R"re((?i)^(?:contact(?:\s+officers?)?|report\s+authors?|authors?|from|to|date(?:\s+of\s+\w+)?|ask\s+for|lead\s+officer|venue|time|chair(?:man)?|present|attendees?)\s*(?::|\s-\s))re");
+  if (RE2::PartialMatch(v, kHeaderRow)) return false;
   // "Agenda Item 5"; "Unrestricted"; "NOT FOR PUBLICATION by virtue of paragraph 3 ...".
   if (RE2::PartialMatch(v, p.agenda) || RE2::PartialMatch(v, marking()) ||
       (classification_of(v) && std::count(v.begin(), v.end(), ' ') <= 3))
@@ -234,6 +304,7 @@ bool section_heading(const std::string& line) {
   static const Pattern kNumbered(R"re(^(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|\(?[a-z]\)|[IVX]{1,4}\.)\s+\S)re");
   std::string v = trim(line);
   while (!v.empty() && v.back() == ':') v.pop_back();
+  if (const auto d = first_date(v); d && v.rfind(d->text, 0) == 0) return false;  // "8 DECEMBER 2016"
   return RE2::PartialMatch(v, kNumbered) || in_lexicon("section_headings", v);
 }
 
@@ -314,7 +385,8 @@ HeaderFields extract_header_fields(const Segments& segments) {
   // "Report to: Audit Committee" or "Meeting: Education Committee" with no date of its own: a
   // plain "Date:" below is the meeting's.
   // So does a banner that is a body's name alone ("Cabinet" over "Date: Monday 13 November 2023").
-  const bool plain_date_is_meetings = std::any_of(header.begin(), header.end(), [&](const HeaderField& f) {
+  // So is minutes' "Date:" (an agenda's or summons' may be the day it was sent).
+  const bool plain_date_is_meetings = minutes_paper(segments) || std::any_of(header.begin(), header.end(), [&](const HeaderField& f) {
     const std::string k = lower(f.key);
     if ((k == "report to" || k == "meeting") && !first_date(f.value)) return true;
     const std::string v = trim(f.value);
@@ -422,7 +494,8 @@ HeaderFields extract_header_fields(const Segments& segments) {
     // no heading of its own.
     static const Pattern kAgendaTitle(R"re((?i)^(?:(?:supplementary\s+)?agenda(?:\s+supplement)?|memorandum|memo)$)re");
     // ", at 10.00 am", " at 7pm", " - 2.00 p.m." after a date: when a meeting starts.
-    static const Pattern kAtTime(R"re((?i)^[\s,]*(?:at|-|from)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*$)re");
+    // ", 14:45 - 16:15", " at 7.30pm in the Village Hall": when (and where) a meeting is.
+    static const Pattern kAtTime(R"re((?i)^[\s,]*(?:at|-|from)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)?(?:,?\s+(?:in|at)\s+.{3,80})?\s*$)re");
     // "PLANNING COMMITTEE MINUTES - 3rd April 2018", "Licensing Committee minutes, 5 March 2015"
     static const Pattern kMinutesBanner(R"re((?i)^(.+?)\s+minutes\s*(?:-|,|:)\s*(.+)$)re");
     // "... - GLANNAU COUNTY COUNCIL": something, then the organisation
@@ -544,6 +617,23 @@ HeaderFields extract_header_fields(const Segments& segments) {
       used[i] = true;
     }
   }
+  // A body's name set as a banner on the first page: "TRANSPARENCY BOARD", "Executive Management
+  // Committee"; a parish's or town's council over an agenda or minutes meets as itself.
+  // (Preferred to a body the words found past the first page.)
+  if (!out.body || out.body->at.page > 1) {
+    for (const DisplayGroup& g : display_groups(segments.text, 1)) {
+      for (const std::string& part : g.parts) {
+        const std::string v = trim(part);
+        if (banner_body(v) || (meeting_paper(segments) && RE2::FullMatch(v, p.organisation) && RE2::PartialMatch(v, kMeetsAsItself))) {
+          std::size_t at = segments.text.text.find(v);
+          if (at == std::string::npos) at = 0;
+          out.body = TextField{body_name(v), Provenance{segments.text.page_of(at), Span{at, at + v.size()}}};
+          break;
+        }
+      }
+      if (out.body && out.body->at.page == 1) break;
+    }
+  }
   // A banner line naming a body: "CAMBRIDGESHIRE POLICE AND CRIME PANEL", "Cabinet - 30 January 2025".
   if (!out.body) {
     for (std::size_t i = 0; i < header.size(); ++i) {
@@ -647,6 +737,19 @@ HeaderFields extract_header_fields(const Segments& segments) {
       if (!out.author) out.author = field(s->name.value + ", " + s->role.value, Span{s->name.at.span.begin, s->role.at.span.end});
       if (!out.report_date && s->date) out.report_date = s->date;
     }
+  }
+  // A parish's or town's council meeting as itself is the organisation too: "MINUTES OF THE
+  // SOULDERN PARISH COUNCIL MEETING".
+  if (out.body && !out.organisation) {
+    std::optional<std::string> name = clean_body(out.body->value);
+    if (name && RE2::FullMatch(*name, p.organisation) && RE2::PartialMatch(*name, kMeetsAsItself)) {
+      out.organisation = out.body;
+      out.organisation->value = *name;
+    }
+  }
+  if (out.body) {
+    if (std::optional<std::string> cleaned = clean_body(out.body->value)) out.body->value = *cleaned;
+    else out.body.reset();
   }
   return out;
 }

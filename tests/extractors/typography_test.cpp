@@ -93,3 +93,34 @@ TEST_CASE("header: the words' title wins over typography, which may only lengthe
                   12);
   CHECK(extract_header_fields(s).title->value == "Adoption of the Integrated Care Strategy Delivery Plan");
 }
+
+TEST_CASE("header: a body's banner on the first page / the words around a body's name go / a parish council meets as itself", "[typography][header]") {
+  // "TRANSPARENCY BOARD" set as a banner over an agenda; "4th Meeting" is no body.
+  auto s = set_as({line("TRANSPARENCY BOARD", 12, true, 129, 224, 370), line("4th Meeting", 12, false, 149, 266, 330),
+                   line("11th January 2011, 14:45 - 16:15", 12, false, 160, 209, 390), line("AGENDA", 12, true, 232, 272, 320)},
+                  12);
+  auto h = extract_header_fields(s);
+  CHECK(h.body->value == "Transparency Board");
+  CHECK(h.meeting_date->start == "2011-01-11");
+  CHECK(h.title->value == "AGENDA");
+  // Minutes of "a meeting of the Cabinet": the Cabinet.
+  auto k = extract_header_fields(papers::test::segment_text(
+      "KENT COUNTY COUNCIL\n\nCABINET\n\nMINUTES of a meeting of the Cabinet held in the Council Chamber on Thursday, 30 January 2025.\n\n"
+      "84. Apologies\n\nApologies were received.\n"));
+  CHECK(k.body->value == "Cabinet");
+  CHECK(k.meeting_date->start == "2025-01-30");
+  // A parish council's minutes: the council is the body and the organisation.
+  auto m = extract_header_fields(papers::test::segment_text(
+      "MINUTES OF THE SOULDERN PARISH COUNCIL MEETING HELD IN THE VILLAGE HALL ON 21st July 2016\n\n1. Apologies\n\nNone.\n"));
+  CHECK(m.body->value == "Souldern Parish Council");
+  CHECK(m.organisation->value == "Souldern Parish Council");
+  CHECK(m.meeting_date->start == "2016-07-21");
+  // Minutes' "Date" row is the meeting's; an organisation's name in a tagline is none.
+  auto t = extract_header_fields(papers::test::segment_text(
+      "Suffolk Libraries IPS - Board Meeting Minutes\n\nTitle of Meeting\tSuffolk Libraries IPS - Board Meeting\nDate\t29th May 2013\n"
+      "Shaping the future of our fire and rescue service\n\n1. Apologies\n\nNone.\n"));
+  CHECK(t.meeting_date->start == "2013-05-29");
+  CHECK_FALSE(t.report_date);
+  CHECK(t.body->value == "Board");
+  CHECK_FALSE(t.organisation);
+}
