@@ -15,7 +15,10 @@ namespace {
 struct Patterns {
   // "Police Reform and Social Responsibility Act 2011", "Local Government (Access to Information) Act 1985",
   // "Freedom of Information Act 2000", "Town and Country Planning (General Permitted Development) Order 2015"
-  Pattern title{R"re(\b((?:[A-Z][A-Za-z'-]*|\((?:[A-Z][A-Za-z'-]*,?[ \t]?)+(?:(?:and|of|to|for|the|in|on)[ \t]+(?:[A-Z][A-Za-z'-]*,?[ \t]?)+)*\)|and|of|the|for|to|in|on|with|from)(?:[ \t]+(?:[A-Z][A-Za-z'-]*|\((?:[A-Z][A-Za-z'-]*,?[ \t]?|(?:and|of|to|for|the|in|on) )+\)|and|of|the|for|to|in|on|with|from))*?[ \t]+(?:Act|Regulations|Order|Rules|Measure))[ \t]+((?:1[6-9]|20)\d{2})\b)re"};
+  // "Copyright, Designs and Patents Act 1988", "Police, Crime, Sentencing and Courts Act 2022": a
+  // list of words closed by "and" may hold commas; "ROAD TRAFFIC REGULATION ACT, 1984": a comma
+  // may stand before the year.
+  Pattern title{R"re(\b((?:[A-Z][A-Za-z'-]*(?:,[ \t]+[A-Z][A-Za-z'-]*)+[ \t]+and|[A-Z][A-Za-z'-]*|\((?:[A-Z][A-Za-z'-]*,?[ \t]?)+(?:(?:and|of|to|for|the|in|on)[ \t]+(?:[A-Z][A-Za-z'-]*,?[ \t]?)+)*\)|and|of|the|for|to|in|on|with|from)(?:[ \t]+(?:[A-Z][A-Za-z'-]*|\((?:[A-Z][A-Za-z'-]*,?[ \t]?|(?:and|of|to|for|the|in|on) )+\)|and|of|the|for|to|in|on|with|from))*?[ \t]+(?:Act|Regulations|Order|Rules|Measure)),?[ \t]+((?:1[6-9]|20)\d{2})\b)re"};
   // (the "Act"), (the "2011 Act"), ("the 1972 Act"), (the Act)
   Pattern definition{R"re(^\s*,?\s*\((?:hereafter\s+|hereinafter\s+)?(?:the\s+)?"?(?:the\s+)?((?:\d{4}\s+)?(?:Act|Regulations|Order|Rules))"?\))re"};
   // "section 12 of", "Section 100A of", "s.151 of", "s151 of", "sections 100A to 100D of", "paragraph 3 of Schedule 12A to"
@@ -23,7 +26,8 @@ struct Patterns {
   // ", section 1", " (section 12)", " s.12", " Schedule 12A"
   Pattern section_after{R"re(^\s*,?\s*\(?\s*(?:(?:sections?|ss?\.)\s*(\d+[A-Z]{0,2})|(Schedule\s+\d+[A-Z]{0,2}))\b)re"};
   // "the Act", "the 2011 Act", "the Regulations", "the 1972 Act" -- a short name in prose
-  Pattern short_name{R"re(\bthe\s+"?((?:\d{4}\s+)?(?:Act|Regulations|Order|Rules))"?\b)re"};
+  // "that Act": the Act just named.
+  Pattern short_name{R"re(\b(the|that)\s+"?((?:\d{4}\s+)?(?:Act|Regulations|Order|Rules))"?\b)re"};
 };
 
 const Patterns& patterns() {
@@ -89,6 +93,27 @@ std::string title_case_capital_lines(const std::string& text) {
       }
     }
     start = end + 1;
+  }
+  // A title in capitals inside a line of mixed case: "Notice under the ROAD TRAFFIC REGULATION ACT, 1984".
+  static const Pattern kCapitalTitle(R"re(\b((?:[A-Z]{2,}[ \t,]+){2,}(?:ACT|REGULATIONS|ORDER|RULES))\b)re");
+  re2::StringPiece input(out), run;
+  std::vector<std::pair<std::size_t, std::size_t>> runs;
+  while (RE2::FindAndConsume(&input, kCapitalTitle, &run)) runs.emplace_back(run.data() - out.data(), run.size());
+  for (const auto& [at, size] : runs) {
+    bool first_word = true;
+    for (std::size_t i = at; i < at + size;) {
+      while (i < at + size && !std::isalpha(static_cast<unsigned char>(out[i]))) ++i;
+      std::size_t j = i;
+      while (j < at + size && std::isalpha(static_cast<unsigned char>(out[j]))) ++j;
+      if (j > i) {
+        std::string word = out.substr(i, j - i);
+        for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (first_word || !small.count(word)) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+        out.replace(i, j - i, word);
+        first_word = false;
+      }
+      i = j;
+    }
   }
   return out;
 }
@@ -190,15 +215,19 @@ std::vector<LegalReference> extract_legal_references(const Segments& segments) {
 
   // Short names with a section: "Section 12 of the Act".
   {
-    re2::StringPiece g[2];
+    re2::StringPiece g[3];
     std::size_t pos = 0;
-    while (pos < text.size() && p.short_name.Match(input, pos, text.size(), RE2::UNANCHORED, g, 2)) {
+    while (pos < text.size() && p.short_name.Match(input, pos, text.size(), RE2::UNANCHORED, g, 3)) {
       const std::size_t begin = g[0].data() - text.data();
       const std::size_t end = begin + g[0].size();
       pos = end;
-      const std::string name = g[1].ToString();
+      const std::string name = g[2].ToString();
       std::string act;
-      if (auto it = defined.find(name); it != defined.end()) act = it->second;
+      if (g[1] == "that") {
+        // The Act named in full last before it, of that kind.
+        for (const Mention& m : mentions)
+          if (m.begin < begin && m.act.find(name) != std::string::npos) act = m.act;
+      } else if (auto it = defined.find(name); it != defined.end()) act = it->second;
       else if (name.size() > 5 && std::isdigit(static_cast<unsigned char>(name[0]))) {
         const auto& same_year = acts_by_year[name.substr(0, 4)];
         if (same_year.size() == 1) act = *same_year.begin();

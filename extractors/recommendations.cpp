@@ -24,7 +24,7 @@ struct Patterns {
   Pattern it_is_recommended{R"re((?i)\b(it\s+is\s+(?:therefore\s+)?recommended\s+that\b(?:[^.]|\.\d)*(?:\.|$)))re"};
   // "1) NOTE the outcome", "(a) approve", "a. approve", "A) the Commissioning Plan" -- a list item
   // in the header
-  Pattern list_item{R"re(^(\(?[a-zA-Z]\)|[a-z]\.|\(?\d{1,2}\)|\(?[ivx]{1,5}\))\s+(.+)$)re"};
+  Pattern list_item{R"re(^(\(?[a-zA-Z]\)|[a-zA-Z]\.|\(?\d{1,2}\)|\(?[ivx]{1,5}\))\s+(.+)$)re"};
   // "Decision: Cabinet agree to:", "Proposed decision: The Cabinet Member is asked to:" -- a record
   // of decision's lead-in; the items below it are what the decision maker is asked to decide
   Pattern decision_lead_in{R"re((?i)^(?:proposed\s+)?decision\s*:\s*(.*:)$)re"};
@@ -170,6 +170,57 @@ void describe(Recommendation& r, const std::string& lead_in) {
   }
 }
 
+// A list item's text split where the next labels run on in it: ("a", "To ADOPT the Plan b) To
+// DELEGATE ...") -> (a, "To ADOPT the Plan"), (b, "To DELEGATE ..."), with each text's offset.
+struct RunOnItem {
+  std::string label, text;
+  std::size_t offset;
+};
+std::vector<RunOnItem> run_on_items(const std::string& label, const std::string& text) {
+  std::vector<RunOnItem> out{{label, text, 0}};
+  if (label.size() != 1 || !std::isalnum(static_cast<unsigned char>(label[0]))) return out;
+  char next = static_cast<char>(label[0] + 1);
+  while (true) {
+    RunOnItem& last = out.back();
+    std::size_t cut = std::string::npos;
+    for (const std::string mark : {std::string(" ") + next + ") ", std::string(" (") + next + ") "}) {
+      const std::size_t at = last.text.find(mark);
+      if (at != std::string::npos && at < cut) cut = at;
+    }
+    if (cut == std::string::npos) break;
+    const std::size_t start = last.text.find(' ', last.text.find(')', cut)) + 1;
+    RunOnItem item{std::string(1, next), last.text.substr(start), last.offset + start};
+    last.text.resize(cut);
+    out.push_back(std::move(item));
+    ++next;
+  }
+  return out;
+}
+
+// Whether the paper is minutes (its first lines say so): what they record is decided, not asked.
+bool minutes_paper(const Segments& segments) {
+  static const Pattern kMinutes(R"re((?i)\bminutes\b)re");
+  for (std::size_t i = 0; i < segments.lines.size() && i < 8; ++i)
+    if (RE2::PartialMatch(segments.lines[i].text, kMinutes)) return true;
+  return false;
+}
+
+// "AUTHORIZE the Chief Executive Officer to ...", "RECEIVE AND FILE report from ...": an item that
+// opens with the action asked for, in capitals (US agendas' recommended action), then plain words.
+bool opens_with_capital_action(const std::string& text) {
+  static const Pattern kFirst(R"re(^([A-Z]{4,})\b)re");
+  std::string word;
+  if (!RE2::PartialMatch(text, kFirst, &word) || !base_verb(word)) return false;
+  std::size_t words = 0, i = 0;
+  while (i < text.size() && words < 6) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    if (i < text.size() && std::islower(static_cast<unsigned char>(text[i]))) return words > 0;
+    while (i < text.size() && text[i] != ' ') ++i;
+    ++words;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<Recommendation> extract_recommendations(const Segments& segments) {
@@ -180,6 +231,10 @@ std::vector<Recommendation> extract_recommendations(const Segments& segments) {
   std::string lead_in;  // the words the current list hangs from: "Cabinet is asked to:"
   auto add = [&](std::optional<std::string> number, std::string text, Span span) {
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.pop_back();
+    // A right-hand column after a layout gap ("... of £23.3m\tPlease refer to Section 3") is not
+    // the recommendation's; any other gap is a space.
+    if (const std::size_t tab = text.rfind('\t'); tab != std::string::npos && text.size() - tab <= 41) text.resize(tab);
+    std::replace(text.begin(), text.end(), '\t', ' ');
     if (text.size() < 8) return;
     if (!seen.insert(fold(text)).second) return;
     Recommendation r{std::move(number), std::move(text), std::nullopt, std::nullopt, Provenance{t.page_of(span.begin), span}};
@@ -187,6 +242,7 @@ std::vector<Recommendation> extract_recommendations(const Segments& segments) {
     out.push_back(std::move(r));
   };
 
+  const bool minutes = minutes_paper(segments);
   // "Recommendation(s): Cabinet is asked to:" then "1) NOTE ...", "2) APPROVE ..." in the header.
   bool in_header_list = false;
   for (const HeaderField& f : segments.header) {
@@ -203,13 +259,20 @@ std::vector<Recommendation> extract_recommendations(const Segments& segments) {
       lead_in = f.key.empty() ? f.value.substr(f.value.find(':') + 1) : f.value;
       continue;
     }
-    if (!in_header_list) continue;
+    if (!in_header_list) {
+      // "AUTHORIZE the Chief Executive Officer to ...": an agenda item's action, in the header of a
+      // paper without numbered sections.
+      if (f.key.empty() && !minutes && opens_with_capital_action(f.value)) add(std::nullopt, f.value, f.value_span);
+      continue;
+    }
     std::string number, item;
     if (f.key.empty() && RE2::FullMatch(f.value, p.list_item, &number, &item)) {
       while (!number.empty() && (number.back() == ')' || number.back() == '.')) number.pop_back();
       if (!number.empty() && number.front() == '(') number.erase(0, 1);
       const std::size_t at = f.value.rfind(item);
-      add(number, item, Span{f.span.begin + at, f.span.end});
+      // Items run together on one line: "a) To ADOPT the Plan b) To DELEGATE authority ...".
+      for (auto& [label, words, offset] : run_on_items(number, item))
+        add(label, words, Span{f.span.begin + at + offset, f.span.end});
     } else if (f.key.empty() && !f.value.empty() && f.value.back() == ':') {
       lead_in = f.value;  // "Cabinet is asked to:" on its own line
     } else {
@@ -239,6 +302,10 @@ std::vector<Recommendation> extract_recommendations(const Segments& segments) {
       if (RE2::FullMatch(para.text, p.labelled, &item)) {  // "2. RECOMMENDATION: THAT THE ..."
         const std::size_t at = para.span.begin + para.text.rfind(item);
         add(para.number, item, Span{at, para.span.end});
+        continue;
+      }
+      if (!minutes && opens_with_capital_action(para.text)) {  // "AUTHORIZE the Chief Executive Officer to ..."
+        add(para.number, para.text, para.span);
         continue;
       }
       re2::StringPiece input(para.text), sentence;

@@ -52,9 +52,10 @@ bool in(std::string_view key, const auto& list) {
   return std::find(list.begin(), list.end(), k) != list.end();
 }
 
-// "1. Purpose", "2 RECOMMENDATIONS", "6 Background documents": a numbered section heading.
+// "1. Purpose", "2 RECOMMENDATIONS", "6 Background documents", "2 | Recommendations": a numbered
+// section heading.
 const RE2& numbered_heading() {
-  static const Pattern re(R"re(^(\d{1,2})\.?\s+([A-Z][^\t]{1,90})$)re");
+  static const Pattern re(R"re(^(\d{1,2})\.?\s+(?:\|\s+)?([A-Z][^\t]{1,90})$)re");
   return re;
 }
 

@@ -644,3 +644,20 @@ TEST_CASE("contacts: North American numbers / several on a line / an old exchang
   // Minute numbers and dates are no phones.
   CHECK(extract_contacts(segment_text("MINUTES\n\n05.16 Planning\n\nResolved 10.25.12 on 27/11/2025.\n")).empty());
 }
+
+TEST_CASE("legal references: titles with commas / a comma before the year / 'that Act' / Part N of", "[legal]") {
+  auto r = extract_legal_references(segment_text(
+      "To: Board\n\n1. The Clause\n\n1.1 Part 1 of the Copyright, Designs and Patents Act 1988 (see section 163 of that Act) "
+      "applies. Notice under the ROAD TRAFFIC REGULATION ACT, 1984 and the Police, Crime, Sentencing and Courts Act 2022.\n"));
+  REQUIRE(r.size() == 4);
+  CHECK(r[0].act == "Copyright, Designs and Patents Act 1988");
+  CHECK(r[0].section == std::optional<std::string>("Part 1"));
+  CHECK(r[1].act == "Copyright, Designs and Patents Act 1988");
+  CHECK(r[1].section == std::optional<std::string>("163"));
+  CHECK(r[2].act == "Road Traffic Regulation Act 1984");
+  CHECK(r[3].act == "Police, Crime, Sentencing and Courts Act 2022");
+  // A list of things ending in an Act is not its title.
+  auto l = extract_legal_references(segment_text("To: Board\n\n1. Duties\n\n1.1 Under the Kent Plan, the Care Act 2014 applies.\n"));
+  REQUIRE(l.size() == 1);
+  CHECK(l[0].act == "Care Act 2014");
+}
