@@ -242,8 +242,11 @@ bool minutes_paper(const Segments& segments) {
 // "Suffolk's Libraries IPS Ltd. - AGM" -> "Suffolk's Libraries IPS Ltd."; "4th Meeting" -> none.
 std::optional<std::string> clean_body(std::string v) {
   const Patterns& p = patterns();
-  static const Pattern kMeetingOf(R"re((?i)^(?:(?:an?|the)\s+)?(?:(?:special|annual|extraordinary|ordinary|regular|adjourned|monthly|inaugural|general)\s+)*(?:meeting|proceedings)\s+of\s+(?:the\s+)?)re");
+  static const Pattern kMeetingOf(R"re((?i)^(?:proceedings\s+(?:at|of)\s+)?(?:(?:an?|the)\s+)?(?:(?:special|annual|extraordinary|ordinary|regular|adjourned|monthly|inaugural|general)\s+)*(?:meeting|proceedings)\s+of\s+(?:the\s+)?)re");
   RE2::Replace(&v, kMeetingOf, "");
+  // "... Parish Meeting held in the Village Hall": where it met is not its name.
+  static const Pattern kHeldWhere(R"re((?i)\s+held\s+(?:in|at|on)\b.*$)re");
+  RE2::Replace(&v, kHeldWhere, "");
   static const Pattern kTrailing(R"re((?i)(?:\s+(?:meeting|minutes|agenda))+$)re");
   static const Pattern kKeepsMeeting(R"re((?i)\b(?:parish|town)\s+meeting$)re");
   const auto strip_trailing = [&](std::string s) {
@@ -489,7 +492,7 @@ HeaderFields extract_header_fields(const Segments& segments) {
     // "KENT COUNTY COUNCIL - PROPOSED RECORD OF DECISION": the organisation, then what the paper is.
     static const Pattern kOrganisationThenKind(R"re(^(.+?)\s+-\s+.+$)re");
     // "Yours sincerely", "Yours faithfully": a letter's sign-off, the writer and role below.
-    static const Pattern kSignOff(R"re((?i)^yours\s+(?:sincerely|faithfully)$)re");
+    static const Pattern kSignOff("(?i)^" + lexicon_alternation("sign_offs") + ",?$");
     // "AGENDA", "Supplementary Agenda", "MEMORANDUM": the kind of paper, its title only when it has
     // no heading of its own.
     static const Pattern kAgendaTitle(R"re((?i)^(?:(?:supplementary\s+)?agenda(?:\s+supplement)?|memorandum|memo)$)re");
@@ -501,7 +504,8 @@ HeaderFields extract_header_fields(const Segments& segments) {
     // "... - GLANNAU COUNTY COUNCIL": something, then the organisation
     static const Pattern kKindThenOrganisation(R"re(^.+?\s+-\s+(.+)$)re");
     // "a meeting of Market Hadley Town Council on", "meeting of the Licensing Committee to be held on"
-    static const Pattern kMeetingOf(R"re((?i)\bmeeting\s+of\s+(?:the\s+)?([A-Z][\w&' -]{2,80}?)\s+(?:(?:will|is\s+to)\s+be\s+held\s+|to\s+be\s+held\s+|held\s+)?on\b)re");
+    // "... Meeting of Limerick City and County Council will be held in the Concert Hall, ..., on Friday"
+    static const Pattern kMeetingOf(R"re((?i)\bmeeting\s+of\s+(?:the\s+)?([A-Z][\w&' -]{2,80}?)\s+(?:(?:will|is\s+to)\s+be\s+held\s+|to\s+be\s+held\s+|held\s+)?(?:(?:in|at)\s+[^.]{3,120}?,?\s+)?on\b)re");
     // "LICENSING SUB-COMMITTEE - NOTICE OF DETERMINATION"
     static const Pattern kBodyThenKind(R"re((?i)^(.+?)\s+-\s+(?:notice|record|decision|report|minutes|summary)\b.*$)re");
     std::string organisation_part;

@@ -72,6 +72,22 @@ std::size_t value_column(const std::string& raw) {
   return std::string::npos;
 }
 
+// "A G E N D A" -> "AGENDA": a word set letter-spaced (four or more capitals, one space apart).
+std::string unspaced_letters(std::string line) {
+  static const Pattern kSpaced(R"re(\b([A-Z](?: [A-Z]){3,})\b)re");
+  re2::StringPiece input(line), run;
+  std::string out;
+  std::size_t done = 0;
+  while (RE2::FindAndConsume(&input, kSpaced, &run)) {
+    const std::size_t at = static_cast<std::size_t>(run.data() - line.data());
+    out += line.substr(done, at - done);
+    for (char c : run) if (c != ' ') out += c;
+    done = at + run.size();
+  }
+  out += line.substr(done);
+  return out;
+}
+
 std::string collapse_spaces(const std::string& line) {
   // Runs of spaces become one; a gap of three or more spaces inside a line (a column gap in
   // physical layout) becomes a tab, and a tab (a column gap in text dumps) absorbs spaces.
@@ -192,6 +208,16 @@ const RE2& block_start() {
   static const Pattern re(
       R"(^(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?\s|\d{1,2}\.\s|\d{1,2}\s+[A-Z]|\(?[a-z]\)\s|[a-z]\.\s|\(?[ivxlc]{1,5}\)\s|\(\d{1,2}\)\s|\d{1,2}\)\s|•|[A-Z][A-Za-z()' /&-]{0,40}:(?:\s|$)|.*\t))");
   return re;
+}
+
+// Letters, all of them capitals, however long the line.
+bool all_capitals(std::string_view s) {
+  int upper = 0;
+  for (char c : s) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++upper;
+  }
+  return upper >= 3;
 }
 
 bool is_all_caps_heading(std::string_view s) {
@@ -347,6 +373,43 @@ std::string normalise_characters(std::string_view utf8) {
   return out;
 }
 
+namespace {
+
+// Whether capitals line b plainly goes on from a: a ends with a joining word or a comma, or b opens
+// with one ("... MEETING OF LIMERICK CITY AND" / "COUNTY COUNCIL HELD IN THE COUNCIL CHAMBER,", "...
+// OF THE MUNICIPAL" / "DISTRICT OF ... HELD IN"), and a is no sentence's end. Two banners set one
+// under the other ("KENT COUNTY COUNCIL" / "CABINET") do not.
+bool caps_heading_goes_on(const std::string& a, const std::string& b) {
+  static const Pattern kEndsJoining(R"re((?i)(?:\b(?:and|of|the|at|on|in|for|to|held|&)|,)$)re");
+  static const Pattern kOpensJoining(R"re((?i)^(?:held|on|at|in|of|and|for|to)\b)re");
+  static const Pattern kHeldInside(R"re((?i)\b(?:held|on)\b)re");
+  if (ends_sentence(a)) return false;
+  return RE2::PartialMatch(a, kEndsJoining) || RE2::PartialMatch(b, kOpensJoining) ||
+         (a.size() >= 40 && RE2::PartialMatch(b, kHeldInside));
+}
+
+// A page set double spaced, as text dumps of PDFs often are (every line followed by a blank one):
+// the single blank lines are spacing, not paragraph breaks, and go, so that wrapped sentences and
+// headings join as they would on the page; a run of two or more blank lines stays one break.
+// Nothing changes unless nearly every line is so spaced.
+void drop_double_spacing(std::vector<PageLine>& lines) {
+  std::size_t text_lines = 0, spaced = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].blank) continue;
+    ++text_lines;
+    if (i + 2 < lines.size() && lines[i + 1].blank && !lines[i + 2].blank) ++spaced;
+  }
+  if (text_lines < 12 || spaced * 10 < text_lines * 8) return;
+  std::vector<PageLine> kept;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const bool single_blank = lines[i].blank && i > 0 && !lines[i - 1].blank && i + 1 < lines.size() && !lines[i + 1].blank;
+    if (!single_blank) kept.push_back(std::move(lines[i]));
+  }
+  lines = std::move(kept);
+}
+
+}  // namespace
+
 Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
   std::vector<std::vector<PageLine>> pages;
   pages.reserve(input.pages.size());
@@ -371,7 +434,7 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
       if (nl == std::string::npos) nl = chars.size();
       const std::string raw = chars.substr(start, nl - start);
       const std::size_t indent = std::min(raw.find_first_not_of(' '), raw.size());
-      std::string text = collapse_spaces(raw);
+      std::string text = unspaced_letters(collapse_spaces(raw));
       // "1.1<gap>The County Council ..." -- a hanging number is a label, not a column.
       static const Pattern kHangingLabel(R"re(^(\d{1,2}(?:\.\d{1,2}){0,3}\.?|\(?[a-z]\)|\(?[ivx]{1,5}\)|\d{1,2}\)|•)\t)re");
       RE2::Replace(&text, kHangingLabel, "\\1 ");
@@ -379,6 +442,7 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
       lines.push_back(PageLine{std::move(text), page.number, blank, indent, value_column(raw)});
       start = nl + 1;
     }
+    if (input.method == "text-file") drop_double_spacing(lines);
     pages.push_back(std::move(lines));
   }
   remove_running_heads(pages);
@@ -443,14 +507,20 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
           join = true;  // "1.1" / "From:" on a line of its own, its text on the next
         } else if (a.find('\t') != std::string::npos) {
           join = false;  // a table row continues only through value_wraps
-        } else if (!gap && !page_break && a_long && is_all_caps_heading(a) && is_all_caps_heading(b) &&
-                   !RE2::PartialMatch(b, block_start())) {
-          join = true;  // a capitals title wrapped at the text width: "... THE OLD BAKERY, 12 HIGH" / "STREET"
+        } else if (!gap && !page_break && is_all_caps_heading(b) && !RE2::PartialMatch(b, block_start()) &&
+                   ((a_long && is_all_caps_heading(a)) || (caps_heading_goes_on(a, b) && all_capitals(a) && a.size() <= 300))) {
+          // A capitals title wrapped at the text width: "... THE OLD BAKERY, 12 HIGH" / "STREET", or
+          // plainly going on: "... OF LIMERICK CITY AND" / "COUNTY COUNCIL HELD IN ...,".
+          join = true;
         } else if (!gap && !page_break) {
           join = (starts_lower(b) && !b_block && !a_heading && a.find('\t') == std::string::npos) || (a_long && !b_block && !a_heading);
         } else {
-          // Across a blank line or a page break: only a sentence that plainly goes on.
-          join = !ends_sentence(a) && starts_lower(b) && code_points(a) >= 40 && !a_heading;
+          // Across a blank line or a page break: only a sentence that plainly goes on, or a
+          // heading in capitals ("... ON TUESDAY 23RD JUNE," / "2015, AT 10.00 A.M.").
+          join = (!ends_sentence(a) && starts_lower(b) && code_points(a) >= 40 && !a_heading) ||
+                 (!page_break && !b_block && b.find('\t') == std::string::npos && all_capitals(a) && a.size() <= 300 &&
+                  caps_heading_goes_on(a, b) && code_points(b) <= 80 &&
+                  (is_all_caps_heading(b) || std::isdigit(static_cast<unsigned char>(b[0]))));
           if (!join && page_break && !gap) join = a_long && !ends_sentence(a) && !b_block;
         }
         if (join) {

@@ -200,6 +200,9 @@ std::string strip_markup(std::string_view input) {
   }
   out.append(last, text.data() + text.size() - last);
   RE2::GlobalReplace(&out, kHtmlTag, "");
+  // "---", "***", "___" on a line of their own: a rule between blocks, not text.
+  static const Pattern kRule(R"re((?m)^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$)re");
+  RE2::GlobalReplace(&out, kRule, "");
   RE2::GlobalReplace(&out, kHeadingMarker, "");
   RE2::GlobalReplace(&out, kBoldMarker, "");
   static const std::pair<const char*, const char*> kEntities[] = {

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "pipeline/normalise.h"
+#include "pipeline/text_extract.h"
 
 using namespace papers;
 
@@ -91,4 +92,26 @@ TEST_CASE("normalise: a capitals title wrapped at the text width is one line / s
                       "APPLICATION FOR A PREMISES LICENCE: THE OLD BAKERY, 12 HIGH\nSTREET\n\n" + body});
   CHECK(t.text.find("THE OLD BAKERY, 12 HIGH STREET\n") != std::string::npos);
   CHECK(t.text.find("NORTHSHIRE COUNCIL\nLICENSING SUB-COMMITTEE\n") != std::string::npos);
+}
+
+TEST_CASE("normalise: a text dump set double spaced / a capitals heading over several lines / letter-spaced words / Markdown rules", "[normalise]") {
+  // Every line followed by a blank one, as PDF-to-Markdown dumps are: the blank lines are spacing.
+  std::string dump = "---\nMINUTES OF PROCEEDINGS AT SPECIAL MEETING OF LIMERICK CITY AND\n\nCOUNTY COUNCIL HELD IN THE COUNCIL CHAMBER, DOORADOYLE,\n\n"
+                     "LIMERICK, ON TUESDAY, 25TH FEBRUARY, 2020, AT 3PM.\n\nPRESENT IN THE CHAIR: Councillor M. Sheahan, Mayor.\n\n";
+  for (int i = 0; i < 6; ++i)
+    dump += "It was agreed that Councillor Saša Novak would be appointed to replace Councillor\n\nBrian Leddin on the Travel Committee.\n\n";
+  dump += "\n\nA G E N D A\n\n";
+  PageTexts in;
+  in.method = "text-file";
+  in.pages.push_back(PageText{1, papers::strip_markup(dump), "text", std::nullopt, "", 0, "", {}, 0});
+  const std::string text = NormaliseStage()(std::move(in)).value().text;
+  CHECK(text.rfind("MINUTES OF PROCEEDINGS AT SPECIAL MEETING OF LIMERICK CITY AND COUNTY COUNCIL HELD IN THE COUNCIL CHAMBER, "
+                   "DOORADOYLE, LIMERICK, ON TUESDAY, 25TH FEBRUARY, 2020, AT 3PM.\n", 0) == 0);
+  CHECK(text.find("replace Councillor Brian Leddin on the Travel Committee.") != std::string::npos);
+  CHECK(text.find("AGENDA") != std::string::npos);
+  CHECK(text.find("---") == std::string::npos);
+  // A PDF's banners over a memo's rows stay apart.
+  const std::string memo = normalise({"NORTHFIELD AND DALE FIRE AUTHORITY\n\nMEMORANDUM\n\nTO:\tALL MEMBERS OF THE FIRE AUTHORITY\n"
+                                       "FROM:\tCLERK TO THE AUTHORITY\n"}).text;
+  CHECK(memo.find("MEMORANDUM\n") != std::string::npos);
 }
