@@ -35,13 +35,15 @@ struct Patterns {
   Pattern body_resolved{R"re(^(?:The\s+)?[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|and|of|for))*?\s+(?:(?:unanimously|therefore|accordingly|then)\s+)?(?:RESOLVED|resolved|AGREED|DECIDED|decided)\b\s*(?:[:,–—-]+\s*)?(?:that\b\s*[:,]?\s*)?(.*)$)re"};
   // "It was resolved that ...", "it was unanimously agreed to ...", "It was also RESOLVED:": group 1
   // is the words up to where the decision starts.
-  Pattern it_was{with_lexicons(R"re((?i)(\bit\s+was\s+(?:(?:also|further|then|therefore|unanimously|duly|subsequently|finally)\s+)*{MARKER}\b(?:\s+(?:unanimously|by\s+all(?:\s+present)?|nem\.?\s*con\.?))?\s*(?:[:,–—-]+\s*)?(?:that\b\s*)?))re").c_str()};
+  Pattern it_was{with_lexicons(R"re((?i)(\bit\s+was\s+(?:(?:also|further|then|therefore|unanimously|duly|subsequently|finally)\s+)*{MARKER}\b(?:\s+(?:unanimously|by\s+all(?:\s+present)?|by\s+(?:the\s+)?(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})|nem\.?\s*con\.?))?\s*(?:[:,–—-]+\s*)?(?:that\b\s*)?))re").c_str()};
   // "The minutes ... were approved and signed.", "this application has been accepted by the Board"
   Pattern passive{with_lexicons(R"re((?i)\b(?:was|were|(?:has|have)\s+been)\s+(?:(?:duly|unanimously|formally|then|also|all|subsequently)\s+)*{PASSIVE}\b)re").c_str()};
   // "Moved by: Cllr X", "Seconded by Y", "Proposed by ..." -- a motion's mover
   Pattern moved{R"re((?i)^(?:moved|seconded|proposed)(?:\s+by)?\b)re"};
   // "That Council approves the agenda as presented." -- a motion's words
-  Pattern that_motion{R"re(^That\s+(.+)$)re"};
+  Pattern that_motion{R"re(^(?:That|THAT)\s+(.+)$)re"};
+  // "R2023-169 D. Yemm, T. Butler:", "Resolution No. 2024-189", "Motion 23/45": a resolution's number
+  Pattern resolution_number{R"re(^(?:(?i:resolution|motion)\s+(?:(?i:no)\.?\s*)?)?([A-Z]{0,2}\d{2,4}[-/]\d{1,4})\b)re"};
   // "Carried", "CARRIED.", "Carried unanimously", "Motion carried" -- a motion's end
   Pattern carried{R"re((?i)^(?:motion\s+)?carried\b.{0,20}$)re"};
   // "... be approved. Carried." / "... CARRIED" at a paragraph's end
@@ -176,11 +178,12 @@ std::vector<Decision> extract_decisions(const Segments& segments) {
     return *b.section;
   };
   // label: a listed item's own letter or number, which is its number.
+  std::set<std::string> said;  // decisions' words already taken: the same words twice are one decision
   auto add = [&](const Block& b, std::size_t begin, std::string text, std::optional<std::string> label = std::nullopt) {
     text = cleaned(text);
     if (text.size() < 4) return;
     const std::size_t at = b.span.begin + begin;
-    if (!taken.insert(at).second) return;
+    if (!taken.insert(at).second || !said.insert(text).second) return;
     out.push_back(Decision{label ? label : number_of(b), std::move(text), Provenance{t.page_of(at), Span{at, b.span.end}}});
   };
   // The decision's words from offset `from` of block i to its sentence's end; a sentence that runs
@@ -233,10 +236,24 @@ std::vector<Decision> extract_decisions(const Segments& segments) {
       add(b, text.size() - rest.size(), sentence_from(i, text.size() - rest.size(), true));
       continue;
     }
-    // "That Council approves ..." under "Moved by ... Seconded by ..."
-    if (RE2::FullMatch(text, p.that_motion, &rest) && i > 0 && RE2::PartialMatch(std::string(blocks[i - 1].text), p.moved)) {
-      add(b, text.size() - rest.size(), rest);
-      continue;
+    // "That Council approves ..." under "Moved by ... Seconded by ...", or any motion "That ..."
+    // recorded as carried ("R2023-169 D. Yemm, T. Butler:" / "That the minutes ... be adopted.
+    // Carried."); its number is the resolution's on the line before.
+    {
+      const bool that = RE2::FullMatch(text, p.that_motion, &rest);
+      const bool moved = i > 0 && RE2::PartialMatch(std::string(blocks[i - 1].text), p.moved);
+      const bool carried = RE2::PartialMatch(text, p.trailing_carried) ||
+                           (i + 1 < blocks.size() && RE2::FullMatch(std::string(blocks[i + 1].text), p.carried));
+      std::string resolution;
+      const bool numbered = i > 0 && blocks[i - 1].text.size() <= 80 &&
+                            RE2::PartialMatch(std::string(blocks[i - 1].text), p.resolution_number, &resolution);
+      // "WHEREAS ... NOW THEREFORE ... Carried." under a resolution's number: the whole resolution.
+      if ((that && (moved || (carried && minutes))) || (!that && numbered && carried && minutes)) {
+        const std::optional<std::string> label = numbered ? std::optional<std::string>(resolution) : std::nullopt;
+        if (that) add(b, text.size() - rest.size(), rest, label);
+        else add(b, 0, text, label);
+        continue;
+      }
     }
     // "It was resolved that ..." sentences, anywhere in the paragraph.
     // Each runs to its sentence's end, or to where the next one starts ("... to the wood It was

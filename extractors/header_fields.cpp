@@ -364,6 +364,17 @@ HeaderFields extract_header_fields(const Segments& segments) {
   // over "Cabinet  24/00096") come out of segmentation as a key whose value is the next label,
   // then the values as free cells: each label gets its value back.
   std::vector<HeaderField> header = segments.header;
+  // A paper whose first lines the segmenter read as unnumbered headings ("MINUTES" / "TOWNSHIP OF
+  // NIPISSING" / its opening paragraphs): those lines are its header, up to the first numbered
+  // section.
+  if (header.size() < 2) {
+    for (const Section& s : segments.sections) {
+      if (s.number || header.size() >= 12) break;
+      header.push_back(HeaderField{"", s.heading, s.span, s.span});
+      for (std::size_t k = 0; k < s.paragraphs.size() && k < 4 && header.size() < 12; ++k)
+        header.push_back(HeaderField{"", s.paragraphs[k].text, s.paragraphs[k].span, s.paragraphs[k].span});
+    }
+  }
   for (std::size_t i = 0; i + 2 < header.size(); ++i) {
     HeaderField& f = header[i];
     const std::string& v = f.value;
@@ -495,7 +506,7 @@ HeaderFields extract_header_fields(const Segments& segments) {
     static const Pattern kSignOff("(?i)^" + lexicon_alternation("sign_offs") + ",?$");
     // "AGENDA", "Supplementary Agenda", "MEMORANDUM": the kind of paper, its title only when it has
     // no heading of its own.
-    static const Pattern kAgendaTitle(R"re((?i)^(?:(?:supplementary\s+)?agenda(?:\s+supplement)?|memorandum|memo)$)re");
+    static const Pattern kAgendaTitle(R"re((?i)^(?:(?:supplementary\s+)?agenda(?:\s+supplement)?|memorandum|memo|minutes)$)re");
     // ", at 10.00 am", " at 7pm", " - 2.00 p.m." after a date: when a meeting starts.
     // ", 14:45 - 16:15", " at 7.30pm in the Village Hall": when (and where) a meeting is.
     static const Pattern kAtTime(R"re((?i)^[\s,]*(?:at|-|from)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)?(?:,?\s+(?:in|at)\s+.{3,80})?\s*$)re");
@@ -505,7 +516,7 @@ HeaderFields extract_header_fields(const Segments& segments) {
     static const Pattern kKindThenOrganisation(R"re(^.+?\s+-\s+(.+)$)re");
     // "a meeting of Market Hadley Town Council on", "meeting of the Licensing Committee to be held on"
     // "... Meeting of Limerick City and County Council will be held in the Concert Hall, ..., on Friday"
-    static const Pattern kMeetingOf(R"re((?i)\bmeeting\s+of\s+(?:the\s+)?([A-Z][\w&' -]{2,80}?)\s+(?:(?:will|is\s+to)\s+be\s+held\s+|to\s+be\s+held\s+|held\s+)?(?:(?:in|at)\s+[^.]{3,120}?,?\s+)?on\b)re");
+    static const Pattern kMeetingOf(R"re((?i)\bmeeting\s+of\s+(?:the\s+)?([A-Z][\w&' -]{2,80}?)\s+(?:(?:will|is\s+to)\s+be\s+held\s+|to\s+be\s+held\s+|was\s+held\s+|held\s+)?(?:(?:in|at)\s+[^.]{3,120}?,?\s+)?on\b)re");
     // "LICENSING SUB-COMMITTEE - NOTICE OF DETERMINATION"
     static const Pattern kBodyThenKind(R"re((?i)^(.+?)\s+-\s+(?:notice|record|decision|report|minutes|summary)\b.*$)re");
     std::string organisation_part;
@@ -623,7 +634,8 @@ HeaderFields extract_header_fields(const Segments& segments) {
   }
   // A body's name set as a banner on the first page: "TRANSPARENCY BOARD", "Executive Management
   // Committee"; a parish's or town's council over an agenda or minutes meets as itself.
-  // (Preferred to a body the words found past the first page.)
+  // (Preferred to a body the words found past the first page, or to words that name no body.)
+  if (out.body && !clean_body(out.body->value)) out.body.reset();
   if (!out.body || out.body->at.page > 1) {
     for (const DisplayGroup& g : display_groups(segments.text, 1)) {
       for (const std::string& part : g.parts) {
@@ -703,7 +715,13 @@ HeaderFields extract_header_fields(const Segments& segments) {
     // A title the words gave from past the first page (an agenda's later item) is no title, unless
     // labelled as one on the first two (a covering letter before a record of decision).
     const bool labelled_early = title_labelled && out.title->at.page <= 2;
-    if (!title_from_words || (!labelled_early && out.title->at.page > set->at.page)) {
+    // A heading set above the words' title that says itself what the paper is ("Transparency
+    // Board Minutes 19.11.10" over "Minutes of a meeting held on 19 November ...") is the title.
+    static const Pattern kKindWord("(?i)\\b" + lexicon_alternation("document_kinds") + "\\b");
+    const bool heading_above = !title_labelled && out.title && set->at.page == out.title->at.page &&
+                               set->at.span.begin < out.title->at.span.begin && RE2::PartialMatch(set->value, kKindWord) &&
+                               lower(set->value).rfind(lower(out.title->value), 0) != 0;
+    if (!title_from_words || heading_above || (!labelled_early && out.title->at.page > set->at.page)) {
       out.title = set;
     } else {
       // The words' title set on more lines than its first: "MINUTES OF THE ... MEETING" / "HELD IN ...".
@@ -751,6 +769,10 @@ HeaderFields extract_header_fields(const Segments& segments) {
       out.organisation->value = *name;
     }
   }
+  // The meeting's date repeated in a banner is no date of the paper's own.
+  if (out.report_date && out.meeting_date && out.report_date->start == out.meeting_date->start &&
+      out.report_date->end == out.meeting_date->end)
+    out.report_date.reset();
   if (out.body) {
     if (std::optional<std::string> cleaned = clean_body(out.body->value)) out.body->value = *cleaned;
     else out.body.reset();

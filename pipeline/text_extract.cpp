@@ -184,6 +184,25 @@ std::string strip_markup(std::string_view input) {
   static const Pattern kBoldMarker(R"re(\*\*|__)re");
 
   std::string text(input);
+  // Front matter (a Markdown site's "---" / "title: \"Minutes\"" / "---"): its title is the
+  // paper's heading, its other keys "Key: value" rows.
+  static const Pattern kFrontMatter(R"re(^---[ \t]*\n((?:[A-Za-z_][\w-]*:[^\n]*\n){1,30})---[ \t]*\n)re");
+  if (re2::StringPiece block; RE2::PartialMatch(text, kFrontMatter, &block)) {
+    static const Pattern kKey(R"re(^([A-Za-z_][\w-]*):[ \t]*"?([^"\n]*)"?[ \t]*$)re");
+    std::string rows;
+    re2::StringPiece lines = block;
+    while (!lines.empty()) {
+      const std::size_t nl = lines.find('\n');
+      const std::string line(lines.substr(0, nl));
+      lines.remove_prefix(nl == re2::StringPiece::npos ? lines.size() : nl + 1);
+      std::string key, value;
+      if (!RE2::FullMatch(line, kKey, &key, &value) || value.empty()) continue;
+      if (key == "title") rows = value + "\n\n" + rows;
+      else rows += std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(key[0])))) + key.substr(1) + ": " + value + "\n";
+    }
+    const std::size_t end = static_cast<std::size_t>(block.data() - text.data()) + block.size() + text.substr(block.data() - text.data() + block.size()).find('\n') + 1;
+    text = rows + "\n" + text.substr(end);
+  }
   // Links first, keeping web addresses so the links extractor still sees them.
   std::string out;
   re2::StringPiece rest(text);
@@ -439,7 +458,7 @@ Outcome<PageTexts> TextStage::from_text(const SourceFile& file) const {
   }
   const bool looks_marked_up = file.media_type == "text/html" || text.find("**") != std::string::npos ||
                                text.find("</") != std::string::npos || text.find("](") != std::string::npos ||
-                               text.find("\n#") != std::string::npos;
+                               text.find("\n#") != std::string::npos || text.starts_with("---\n");
   if (looks_marked_up) text = strip_markup(text);
 
   PageTexts out;

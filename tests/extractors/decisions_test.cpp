@@ -112,3 +112,20 @@ TEST_CASE("lexicons: entries read from the data files, alternation longest first
   CHECK(alt.rfind("(?:", 0) == 0);
   CHECK(alt.find("approved") != std::string::npos);
 }
+
+TEST_CASE("decisions: a motion recorded as carried under its resolution's number, 'That' or 'WHEREAS'", "[decisions]") {
+  auto s = segment_text("MINUTES\n\nTOWNSHIP OF NIPISSING\n\nTuesday, September 5, 2023\n\n"
+                        "R2023-169 D. Yemm, T. Butler:\nThat the minutes of the Council meeting held August 15, 2023, be adopted as published. Carried.\n\n"
+                        "Council received a Staff Report on signage.\n\n"
+                        "R2023-174 S. Foote, T. Butler:\nWHEREAS the Township needs veterinary services; NOW THEREFORE the Council supports the request. Carried.\n\n"
+                        "R2023-175 S. Foote, T. Butler:\nThat the motion be deferred. Defeated.\n");
+  const auto d = extract_decisions(s);
+  REQUIRE(d.size() == 2);
+  CHECK(d[0].text == "the minutes of the Council meeting held August 15, 2023, be adopted as published.");
+  CHECK(d[0].number == std::optional<std::string>("R2023-169"));
+  CHECK(d[1].text == "WHEREAS the Township needs veterinary services; NOW THEREFORE the Council supports the request.");
+  // "It was agreed by the Board that ...": who agreed is no part of what was.
+  auto b = segment_text("Minutes of the meeting\n\nIt was agreed by the Board that the letter be sent.\n");
+  REQUIRE(extract_decisions(b).size() == 1);
+  CHECK(extract_decisions(b)[0].text == "the letter be sent.");
+}

@@ -124,3 +124,14 @@ TEST_CASE("header: a body's banner on the first page / the words around a body's
   CHECK(t.body->value == "Board");
   CHECK_FALSE(t.organisation);
 }
+
+TEST_CASE("header: a paper opening with unnumbered headings reads them as its header / the meeting's date in a banner is no report date", "[header]") {
+  auto h = extract_header_fields(papers::test::segment_text(
+      "MINUTES\n\nTOWNSHIP OF NIPISSING\n\nTuesday, September 5, 2023\n\nA regular meeting of the Township of Nipissing Council "
+      "was held on Tuesday, September 5, 2023 starting at 6:30 p.m.\n\nPresent: Mayor Tom Piper.\n"));
+  CHECK(h.body->value == "Township of Nipissing Council");
+  CHECK(h.organisation->value == "Township of Nipissing");
+  CHECK(h.meeting_date->start == "2023-09-05");
+  CHECK_FALSE(h.report_date);
+  CHECK((h.title->value == "MINUTES" || h.title->value == "Minutes"));
+}
