@@ -299,6 +299,73 @@ bool could_be_title(const std::string& text) {
   return true;
 }
 
+// "Clerk to the Council", "Meetings Administrator", "Returning Officer": a role (a word of
+// lexicons/role_words.txt in a short phrase).
+bool role_phrase(const std::string& text) {
+  static const Pattern kRoleWord("(?i)\\b" + lexicon_alternation("role_words") + "s?\\b");
+  const std::string v = trim(text);
+  return !v.empty() && v.size() <= 90 && std::count(v.begin(), v.end(), ' ') <= 10 && RE2::PartialMatch(v, kRoleWord) &&
+         std::none_of(v.begin(), v.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+// "Barbara McGarry, Clerk to the Council." -> "Barbara McGarry, Clerk to the Council"; a name alone
+// with the role on the next line; nullopt when the words are no person and role.
+std::optional<std::string> person_and_role(std::string text, const std::string& next_line) {
+  text = trim(text);
+  while (!text.empty() && (text.back() == '.' || text.back() == ',')) text.pop_back();
+  std::string name = text, role;
+  if (const std::size_t comma = text.find(','); comma != std::string::npos) {
+    name = trim(text.substr(0, comma));
+    role = trim(text.substr(comma + 1));
+  }
+  if (!is_person_name(name)) return std::nullopt;
+  if (role.empty()) {
+    std::string below = trim(next_line);
+    while (!below.empty() && (below.back() == '.' || below.back() == ',')) below.pop_back();
+    if (role_phrase(below)) role = below;
+  }
+  while (!role.empty() && (role.back() == '.' || role.back() == ',')) role.pop_back();
+  if (role.empty() || !role_phrase(role)) return std::nullopt;
+  return name + ", " + role;
+}
+
+// Who signed the paper: after "Signed", after a sign-off ("Respectfully submitted", "Is mise le
+// meas"), or a name in the last cell of one of the last lines with its role below.
+std::optional<TextField> signatory(const Segments& segments) {
+  const std::vector<Line>& lines = segments.lines;
+  const NormalisedText& t = segments.text;
+  static const Pattern kSigned(R"re((?i)^(?:signed|sgd)\b[\s.:_…]*(.{4,})$)re");
+  static const Pattern kSignOff("(?i)^" + lexicon_alternation("sign_offs") + "\\s*,?\\s*(.*)$");
+  const auto at = [&](std::size_t i, const std::string& value) {
+    return TextField{value, Provenance{t.page_of(lines[i].span.begin), lines[i].span}};
+  };
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string& l = lines[i].text;
+    const std::string next = i + 1 < lines.size() ? lines[i + 1].text : std::string();
+    const std::string after = i + 2 < lines.size() ? lines[i + 2].text : std::string();
+    std::string rest;
+    if (RE2::FullMatch(l, kSigned, &rest)) {
+      if (auto who = person_and_role(rest, next)) return at(i, *who);
+    } else if (RE2::FullMatch(l, kSignOff, &rest)) {
+      if (!trim(rest).empty()) {
+        if (auto who = person_and_role(rest, next)) return at(i, *who);
+      } else if (auto who = person_and_role(next, after)) {
+        return at(i + 1, *who);
+      }
+    }
+  }
+  // The last lines: a name in a line's last cell ("Dated ...\tDawn Carter-McDonald"), its role below.
+  for (std::size_t i = lines.size() > 8 ? lines.size() - 8 : 0; i + 1 < lines.size(); ++i) {
+    const std::string& l = lines[i].text;
+    const std::size_t tab = l.rfind('\t');
+    if (tab == std::string::npos) continue;
+    const std::string cell = trim(l.substr(tab + 1));
+    if (is_person_name(cell) && lines[i + 1].text.find('\t') == std::string::npos)
+      if (auto who = person_and_role(cell, lines[i + 1].text)) return at(i, *who);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 // "1. Purpose", "2.1 Background", "A. Summary", "Purpose of Report", "Recommendations:": a heading
@@ -753,6 +820,10 @@ HeaderFields extract_header_fields(const Segments& segments) {
         out.author = field(name + ", " + role, Span{lines[i].span.begin, lines[i + 2].span.end});
     }
   }
+  // A signature: "Respectfully submitted," / "Leanne Moll" / "City Manager/City Recorder";
+  // "Signed......... Barbara McGarry, Clerk to the Council."; "Is mise le meas, Eugene Griffin,
+  // Meetings Administrator."; "Dated Friday 13 October 2023   Dawn Carter-McDonald" / "Returning Officer".
+  if (!out.author) out.author = signatory(segments);
   // An agenda's closing block names who issued it and when, when the header did not.
   if (!out.author || !out.report_date) {
     if (std::optional<SignOff> s = closing_sign_off(segments)) {

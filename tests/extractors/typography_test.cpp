@@ -135,3 +135,21 @@ TEST_CASE("header: a paper opening with unnumbered headings reads them as its he
   CHECK_FALSE(h.report_date);
   CHECK((h.title->value == "MINUTES" || h.title->value == "Minutes"));
 }
+
+TEST_CASE("header: who signed the paper is its author (Signed..., a sign-off, a name in the last lines over a role)", "[header]") {
+  auto a = extract_header_fields(papers::test::segment_text(
+      "Souldern Parish Council\n\nAGENDA\n\n1. Apologies\n\n11. Date of next meeting\n\n"
+      "Signed................................................... Barbara McGarry, Clerk to the Council.\n"));
+  CHECK(a.author->value == "Barbara McGarry, Clerk to the Council");
+  auto r = extract_header_fields(papers::test::segment_text(
+      "Rivergrove City Council Meeting Minutes\n\n1. CALL TO ORDER\n\nThe meeting was adjourned at 9:11 p.m.\n\n"
+      "Respectfully submitted,\n\nLeanne Moll\nCity Manager/City Recorder\n"));
+  CHECK(r.author->value == "Leanne Moll, City Manager/City Recorder");
+  auto n = extract_header_fields(papers::test::segment_text(
+      "STATEMENT OF PERSONS NOMINATED\n\n1. Candidates\n\nThe persons above stand validly nominated.\n\n"
+      "Dated Friday 13 October 2023\tDawn Carter-McDonald\nReturning Officer\n"));
+  CHECK(n.author->value == "Dawn Carter-McDonald, Returning Officer");
+  // A name with no role is no signature.
+  auto x = extract_header_fields(papers::test::segment_text("AGENDA\n\n1. Apologies\n\nRespectfully submitted,\n\nLeanne Moll\n"));
+  CHECK_FALSE(x.author);
+}
