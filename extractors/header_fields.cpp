@@ -228,14 +228,6 @@ bool meeting_paper(const Segments& segments) {
   return false;
 }
 
-// Whether the paper is minutes: its first lines say so.
-bool minutes_paper(const Segments& segments) {
-  static const Pattern kMinutes(R"re((?i)\bminutes\b)re");
-  for (std::size_t i = 0; i < segments.lines.size() && i < 8; ++i)
-    if (RE2::PartialMatch(segments.lines[i].text, kMinutes)) return true;
-  return false;
-}
-
 // A body as the paper names it, without the words around the name: "a meeting of the Cabinet" ->
 // "Cabinet"; "Souldern Parish Council Meeting" -> "Souldern Parish Council"; "Transparency Board
 // Minutes" -> "Transparency Board"; "Suffolk Libraries IPS - Board Meeting" -> "Board";
@@ -367,6 +359,13 @@ std::optional<TextField> signatory(const Segments& segments) {
 }
 
 }  // namespace
+
+bool minutes_paper(const Segments& segments) {
+  static const Pattern kMinutes(R"re((?i)\bminutes\b)re");
+  for (std::size_t i = 0; i < segments.lines.size() && i < 8; ++i)
+    if (RE2::PartialMatch(segments.lines[i].text, kMinutes)) return true;
+  return false;
+}
 
 // "1. Purpose", "2.1 Background", "A. Summary", "Purpose of Report", "Recommendations:": a heading
 // of the paper's body, under which no title stands.

@@ -51,6 +51,10 @@ struct ClosingBlock {
 };
 std::optional<ClosingBlock> find_closing_block(const std::vector<std::string_view>& last_lines);
 
+// Whether the paper is minutes: its first lines say so ("MINUTES", "Minutes of the meeting ...").
+// What minutes record is decided, not asked.
+bool minutes_paper(const Segments& segments);
+
 // "Benjamin Watts", "Dr Jane O'Neil": a person's name and nothing else.
 bool is_person_name(std::string_view line);
 // "Simon Jones, Corporate Director Growth": a line that opens with a person's name and a comma.

@@ -3,6 +3,7 @@
 
 #include <re2/re2.h>
 
+#include "extractors/header_fields.h"
 #include "extractors/pattern.h"
 
 #include <algorithm>
@@ -183,7 +184,7 @@ std::vector<RunOnItem> run_on_items(const std::string& label, const std::string&
   while (true) {
     RunOnItem& last = out.back();
     std::size_t cut = std::string::npos;
-    for (const std::string mark : {std::string(" ") + next + ") ", std::string(" (") + next + ") "}) {
+    for (const std::string& mark : {std::string(" ") + next + ") ", std::string(" (") + next + ") "}) {
       const std::size_t at = last.text.find(mark);
       if (at != std::string::npos && at < cut) cut = at;
     }
@@ -195,14 +196,6 @@ std::vector<RunOnItem> run_on_items(const std::string& label, const std::string&
     ++next;
   }
   return out;
-}
-
-// Whether the paper is minutes (its first lines say so): what they record is decided, not asked.
-bool minutes_paper(const Segments& segments) {
-  static const Pattern kMinutes(R"re((?i)\bminutes\b)re");
-  for (std::size_t i = 0; i < segments.lines.size() && i < 8; ++i)
-    if (RE2::PartialMatch(segments.lines[i].text, kMinutes)) return true;
-  return false;
 }
 
 // "AUTHORIZE the Chief Executive Officer to ...", "RECEIVE AND FILE report from ...": an item that
