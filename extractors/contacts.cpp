@@ -11,6 +11,7 @@
 #include "extractors/pattern.h"
 
 #include <algorithm>
+#include <set>
 
 namespace papers {
 namespace {
@@ -258,6 +259,44 @@ void name_and_role_from(Contact& c, const std::vector<std::string>& cells) {
   }
 }
 
+// The office a sentence names just before a number: "contact the Superintendent's Office at (408)
+// 252-3000", "Our TDD line is (800) 252-9040", "General Information/Rules of the Board - (213)
+// 922-4600". Only a capitalised phrase that reads as an office or role; nullopt otherwise.
+std::optional<std::string> office_before_number(const std::string& line) {
+  static const Pattern kNumber(R"re((\(?\+?\d[\d ().-]{6,}\d))re");
+  re2::StringPiece number;
+  if (!RE2::PartialMatch(line, kNumber, &number)) return std::nullopt;
+  std::string before = line.substr(0, static_cast<std::size_t>(number.data() - line.data()));
+  if (const std::size_t end = before.find_last_of(".;!?\t("); end != std::string::npos) before = before.substr(end + 1);
+  std::vector<std::string> words;
+  for (std::size_t i = 0; i < before.size();) {
+    while (i < before.size() && before[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < before.size() && before[j] != ' ') ++j;
+    if (j > i) words.push_back(before.substr(i, j - i));
+    i = j;
+  }
+  const auto lower = [](std::string w) {
+    std::transform(w.begin(), w.end(), w.begin(), ::tolower);
+    return w;
+  };
+  static const std::set<std::string> trailing = {"at", "on", "is", "are", "-", "–", ":", "via", "number", "no."};
+  while (!words.empty() && trailing.count(lower(words.back()))) words.pop_back();
+  if (words.size() > 6) words.erase(words.begin(), words.end() - 6);
+  // Up to where the office's name starts: "... contact the Superintendent's Office" -> "Superintendent's Office".
+  static const std::set<std::string> leading = {"the", "our", "please", "contact", "call", "telephone", "ring", "phone", "or"};
+  for (std::size_t k = words.size(); k-- > 0;)
+    if (leading.count(lower(words[k]))) {
+      words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+      break;
+    }
+  if (words.empty() || !std::isupper(static_cast<unsigned char>(words.front()[0]))) return std::nullopt;
+  std::string office;
+  for (const std::string& w : words) office += (office.empty() ? "" : " ") + w;
+  if (!reads_as_role(office) || reads_as_person(office)) return std::nullopt;
+  return office;
+}
+
 // Contacts found by what is unambiguous about them, an e-mail address or a phone number, anywhere
 // in the paper, and grown to the name and role beside them: the other cells of the line
 // ("Head of Finance Operations   Cath Head   03000 416 934   cath.head@kent.gov.uk"), else the
@@ -319,6 +358,7 @@ std::vector<Contact> anchored_contacts(const Segments& segments, const std::vect
     if (seen(known, c.email, c.phone) || seen(out, c.email, c.phone)) continue;
     c.at = Provenance{segments.text.page_of(lines[i].span.begin), lines[i].span};
     name_and_role_from(c, rest);
+    if (!c.name && !c.role) c.role = office_before_number(lines[i].text);
     // Details on the next line of the same block: "jane.smith@..." / "03000 123456".
     if (i + 1 < lines.size()) {
       const std::vector<std::string> next = cells_of(lines[i + 1].text);

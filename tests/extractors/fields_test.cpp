@@ -661,3 +661,14 @@ TEST_CASE("legal references: titles with commas / a comma before the year / 'tha
   REQUIRE(l.size() == 1);
   CHECK(l[0].act == "Care Act 2014");
 }
+
+TEST_CASE("contacts: the office a sentence names just before a number is its role", "[contacts]") {
+  auto c = extract_contacts(segment_text("Agenda\n\n1. Call to order\n\nIndividuals who require special accommodation should "
+                                         "contact the Superintendent's Office at (408) 252-3000.\n\nOur TDD line is (800) 252-9040.\n\n"
+                                         "Interpreters must be requested 72 hours in advance by calling (213) 922-4600.\n"));
+  REQUIRE(c.size() == 3);
+  CHECK(c[0].role == std::optional<std::string>("Superintendent's Office"));
+  CHECK(c[1].role == std::optional<std::string>("TDD line"));
+  CHECK_FALSE(c[2].role);  // no office named
+  CHECK_FALSE(c[0].name);
+}
