@@ -3,7 +3,10 @@
 // "Contact Officers - Name" / "Contact Details - email phone" pairs, "Ask for: / Telephone: /
 // Email:" front-sheet blocks, "Report Author:" blocks (one line each, or a table of officers one
 // a column), details on the lines above a name, role keys ("Licensing Officer: ..."), ranks
-// before a name, and the block an agenda closes with.
+// before a name, and the block an agenda closes with; then every other e-mail address and phone
+// number anywhere, grown to the name and role beside it (the line's cells, the lines above, a name
+// the e-mail spells, an office named just before the number). North American numbers written as
+// such are read; a number of a possible length today's plan would not allocate is kept, flagged.
 // A phone or e-mail that belongs to no named officer still makes a contact (name null).
 // Pure function; patterns compiled once.
 #pragma once

@@ -54,6 +54,10 @@ struct Patterns {
   Pattern minutes{R"re((?i)\b(?:minutes|notes\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}meeting|record\s+of\s+(?:the\s+)?decisions?|decision\s+notice|notice\s+of\s+(?:determination|decision)|resolution)\b)re"};
 };
 
+// Longer than this, a "paragraph" is a text dump's run-on block, not a minute: no passive
+// sentences are looked for in it.
+constexpr std::size_t kLongestParagraph = 20000;
+
 const Patterns& patterns() {
   static const Patterns p;
   return p;
@@ -268,7 +272,8 @@ std::vector<Decision> extract_decisions(const Segments& segments) {
         words.resize(found[k + 1].first - found[k].second);
       add(b, found[k].second, words);
     }
-    if (!minutes) continue;
+    // (Paragraphs of a sane length only: finding each sentence's start is linear in the paragraph.)
+    if (!minutes || text.size() > kLongestParagraph) continue;
     // In minutes: "The minutes ... were approved and signed." (not inside a sentence taken above)
     re2::StringPiece scan(text);
     while (RE2::FindAndConsume(&scan, p.passive)) {

@@ -207,13 +207,20 @@ const Pattern& marking() {
 // "Parish Council", "Town Council": councils whose meetings are the council itself.
 const Pattern kMeetsAsItself(R"re((?i)^(?:the\s+)?[a-z][\w'&.-]*(?:\s+[\w'&.-]+)*\s+(?:parish|town|community|city|district|county|borough)\s+council$)re");
 
+// "Minutes", "Agenda", "Notice", "Statement", "meeting": words saying what a paper or a line is,
+// which no body's or organisation's name alone holds.
+const Pattern& paper_words() {
+  static const Pattern p(R"re((?i)\b(?:meeting|minutes|agenda|notice|report|summons|statement|order|decision)\b)re");
+  return p;
+}
+
 // "CABINET", "Transparency Board", "Executive Management Committee": a body's name alone (a few
 // words ending in a body's kind, no words saying what a paper is).
 bool banner_body(const std::string& v) {
   static const Pattern kEndsWithKind("(?i)\\b" + lexicon_alternation("body_kinds") + "$");
-  static const Pattern kPaperWords(R"re((?i)\b(?:meeting|minutes|agenda|notice|report|summons|statement|order|decision|of\s+the\s+meeting)\b)re");
+
   const int words = 1 + static_cast<int>(std::count(v.begin(), v.end(), ' '));
-  return words <= 6 && RE2::PartialMatch(v, kEndsWithKind) && !RE2::PartialMatch(v, kPaperWords) &&
+  return words <= 6 && RE2::PartialMatch(v, kEndsWithKind) && !RE2::PartialMatch(v, paper_words()) &&
          !RE2::FullMatch(v, patterns().organisation) &&  // "Northshire Council" is who, not which body
          std::none_of(v.begin(), v.end(), [](unsigned char c) { return std::isdigit(c); });
 }
@@ -280,15 +287,11 @@ bool could_be_title(const std::string& text) {
     return false;
   // A date alone, or a line led by one ("14th September 2017 at 7.30pm in the Village Hall").
   if (const auto d = first_date(v); d && (d->text.size() * 10 >= v.size() * 6 || v.rfind(d->text, 0) == 0)) return false;
-  static const Pattern kMeetingWords(R"re((?i)\b(?:meeting|minutes|agenda|notice|report|summons|statement|order|decision)\b)re");
-  if (RE2::FullMatch(v, p.organisation) && !RE2::PartialMatch(v, kMeetingWords)) return false;
+  if (RE2::FullMatch(v, p.organisation) && !RE2::PartialMatch(v, paper_words())) return false;
   const int words = 1 + static_cast<int>(std::count(v.begin(), v.end(), ' '));
-  std::string last = v.substr(v.find_last_of(' ') == std::string::npos ? 0 : v.find_last_of(' ') + 1);
   if (words == 1) return in_lexicon("document_kinds", v);
   // "CABINET", "Transparency Board", "Police and Crime Panel": a body's name alone is a banner.
-  static const Pattern kBodyEnd(R"re((?i)^(?:board|panel|committee|sub-committee|cabinet|council|authority|executive|commission|forum|assembly|group|partnership|trustees|directors)$)re");
-  if (words <= 6 && RE2::FullMatch(last, kBodyEnd) && !RE2::PartialMatch(v, kMeetingWords)) return false;
-  return true;
+  return !banner_body(v);
 }
 
 // "Clerk to the Council", "Meetings Administrator", "Returning Officer": a role (a word of

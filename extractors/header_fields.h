@@ -5,6 +5,10 @@
 //   banner:    "CAMBRIDGESHIRE POLICE AND CRIME PANEL  Agenda Item 8 / 31 July 2024  Public Report"
 //   ModernGov: "From: ... / To: Cabinet - 30 January 2025 / Subject: ... / Classification: Unrestricted"
 //   table:     "Report to: ... / Date of meeting: ... / Report of: ..."
+// and from how the first page is set (typography.h): the most prominent heading is the title
+// unless the words label one, a body's name set as a banner is the body. Vocabularies (body and
+// organisation kinds, sign-offs, section headings, document kinds, role words) are lexicons.
+// The author may also come from the paper's signature ("Signed ...", "Respectfully submitted,").
 // A field the header does not state stays empty (unknown is null, never a guess).
 // Pure function; patterns compiled once.
 #pragma once

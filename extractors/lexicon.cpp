@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
-#include <mutex>
 #include <set>
 
 namespace papers {
@@ -50,35 +49,41 @@ struct Loaded {
   std::string alternation;
 };
 
-const Loaded& loaded(std::string_view name) {
-  static std::mutex mutex;
-  static std::map<std::string, Loaded, std::less<>> cache;
-  std::lock_guard lock(mutex);
-  if (auto it = cache.find(name); it != cache.end()) return it->second;
-  for (const LexiconFile& f : lexicon_files()) {
-    if (f.name != name) continue;
-    Loaded l;
-    l.entries = parse(f.text);
-    for (const std::string& e : l.entries) l.folded.insert(folded(e));
-    std::vector<std::string> by_length = l.entries;
-    std::stable_sort(by_length.begin(), by_length.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-    l.alternation = "(?:";
-    for (std::size_t i = 0; i < by_length.size(); ++i) {
-      std::string quoted = RE2::QuoteMeta(by_length[i]);
-      std::string spaced;  // "head\ of" -> "head\s+of"
-      for (std::size_t k = 0; k < quoted.size(); ++k) {
-        if (quoted[k] == '\\' && k + 1 < quoted.size() && quoted[k + 1] == ' ') {
-          spaced += "\\s+";
-          ++k;
-        } else {
-          spaced += quoted[k];
+// Every lexicon, read once on first use (a function-local static: thread-safe, and no lock after).
+const std::map<std::string, Loaded, std::less<>>& all_loaded() {
+  static const std::map<std::string, Loaded, std::less<>> all = [] {
+    std::map<std::string, Loaded, std::less<>> out;
+    for (const LexiconFile& f : lexicon_files()) {
+      Loaded l;
+      l.entries = parse(f.text);
+      for (const std::string& e : l.entries) l.folded.insert(folded(e));
+      std::vector<std::string> by_length = l.entries;
+      std::stable_sort(by_length.begin(), by_length.end(), [](const std::string& x, const std::string& y) { return x.size() > y.size(); });
+      l.alternation = "(?:";
+      for (std::size_t i = 0; i < by_length.size(); ++i) {
+        const std::string quoted = RE2::QuoteMeta(by_length[i]);
+        std::string spaced;  // "head\ of" -> "head\s+of"
+        for (std::size_t k = 0; k < quoted.size(); ++k) {
+          if (quoted[k] == '\\' && k + 1 < quoted.size() && quoted[k + 1] == ' ') {
+            spaced += "\\s+";
+            ++k;
+          } else {
+            spaced += quoted[k];
+          }
         }
+        l.alternation += (i ? "|" : "") + spaced;
       }
-      l.alternation += (i ? "|" : "") + spaced;
+      l.alternation += ")";
+      out.emplace(std::string(f.name), std::move(l));
     }
-    l.alternation += ")";
-    return cache.emplace(std::string(name), std::move(l)).first->second;
-  }
+    return out;
+  }();
+  return all;
+}
+
+const Loaded& loaded(std::string_view name) {
+  const auto& all = all_loaded();
+  if (auto it = all.find(name); it != all.end()) return it->second;
   std::fprintf(stderr, "papers: no lexicon named %.*s (extractors/lexicons/)\n", static_cast<int>(name.size()), name.data());
   std::abort();
 }

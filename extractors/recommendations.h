@@ -4,7 +4,9 @@
 //  - a "Recommendation(s):" header row ("Recommendation(s): Cabinet is asked to agree ...");
 //  - "Decision: Cabinet agree to:" lists in a record of decision; bulleted and lettered items;
 //  - "It is recommended that ..." sentences and "X is recommended to ..." paragraphs anywhere else,
-//    and paragraphs labelled "RECOMMENDATION: ...".
+//    and paragraphs labelled "RECOMMENDATION: ...";
+//  - outside minutes, an agenda item's action opening in capitals ("AUTHORIZE the Chief Executive
+//    Officer to ..."); lettered items run together on one line are split.
 // What minutes record as RESOLVED is a decision (decisions.h), not a recommendation.
 // Each carries who is asked (as the lead-in words it) and the verb asked for, when they are said.
 // A recommendation repeated later in the paper (seed 000's section 5) appears once, where it

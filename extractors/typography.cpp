@@ -32,7 +32,11 @@ std::vector<DisplayGroup> display_groups(const NormalisedText& text, int page) {
   for (const StyledLine& l : text.styled)
     if (l.page == page) lines.push_back(&l);
   if (lines.empty() || text.body_size <= 0) return {};
+  // Headings are near the top: the first lines of the page are enough (and keep a page of
+  // thousands of runs from costing their square below).
+  constexpr std::size_t kLinesLookedAt = 400;
   std::stable_sort(lines.begin(), lines.end(), [](const StyledLine* a, const StyledLine* b) { return a->top < b->top; });
+  if (lines.size() > kLinesLookedAt) lines.resize(kLinesLookedAt);
   // Alone on its row: no other run of text beside it ("Present:" beside "Also in attendance:" is a
   // table's heading row, not a title).
   const auto alone = [&](const StyledLine* l) {

@@ -7,7 +7,12 @@
 //    dangling labels ("1.1", "From:") joined to the text they label, and a paragraph broken by a
 //    page break (or a stray blank line) joined again when it resumes in lower case.
 //  - On OCR'd pages, OCR's usual slips mended first (clean_ocr_line).
-// Must not drop words or reorder text; must not decide what any line means (that is segment).
+//  - Text dumps set double spaced lose the spacing blanks; capitals headings wrapped over lines
+//    join where a line plainly goes on; letter-spaced words ("A G E N D A") close up.
+//  - A right-margin note after a column gap (minutes' action owners: "AM", "All") is lifted out
+//    of its line so the sentence around it joins, and kept at its paragraph's end behind a tab:
+//    the one move of words this stage makes.
+// Must not drop words or otherwise reorder text; must not decide what any line means (that is segment).
 #pragma once
 
 #include <string>

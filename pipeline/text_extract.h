@@ -1,9 +1,12 @@
 // Stage 3, text: the text of each page of a paper, in reading order, page boundaries kept.
 // PDFs go through Poppler's C++ API, page by page: a page whose text layer is missing, too thin
 // for its ink, or garbage is rendered and OCR'd (ocr.h), the others keep their text layer; pages
-// of one paper are OCR'd in parallel. Page images (PNG, JPEG, TIFF of any number of pages) are
-// OCR'd. Text files (plain, Markdown- or HTML-ish dumps) are decoded as UTF-8 and stripped of
-// markup. Must not normalise (that is stage 4) and must not throw on bad input: failures are values.
+// of one paper are OCR'd in parallel. Text-layer pages among the first two also keep their lines
+// as set (font size and weight per run: StyledLine), for titles and banners. Page images (PNG,
+// JPEG, TIFF of any number of pages) are OCR'd. Text files (plain, Markdown- or HTML-ish dumps)
+// are decoded as UTF-8 and stripped of markup (a Markdown site's front matter gives its title as
+// the first line). Must not normalise (that is stage 4) and must not throw on bad input:
+// failures are values.
 #pragma once
 
 #include <string>
