@@ -368,40 +368,30 @@ void Archive::put(const Record& r, const nlohmann::json& record_json) {
     bind_value(fts.get(), 3, r.text);
     if (sqlite3_step(fts.get()) != SQLITE_DONE) throw std::runtime_error(std::string("archive: ") + sqlite3_errmsg(db_));
   }
-  Statement rec(prepare("INSERT INTO recommendations(paper_id, seq, number, text, page, span_begin, span_end) VALUES (?,?,?,?,?,?,?)"));
-  Statement rec_fts(prepare("INSERT INTO recommendations_fts(rowid, text) VALUES (last_insert_rowid(), ?)"));
-  for (std::size_t i = 0; i < r.recommendations.size(); ++i) {
-    const Recommendation& x = r.recommendations[i];
-    sqlite3_reset(rec.get());
-    bind_value(rec.get(), 1, id);
-    bind_value(rec.get(), 2, static_cast<std::int64_t>(i + 1));
-    bind_value(rec.get(), 3, x.number);
-    bind_value(rec.get(), 4, x.text);
-    bind_value(rec.get(), 5, static_cast<std::int64_t>(x.at.page));
-    bind_value(rec.get(), 6, static_cast<std::int64_t>(x.at.span.begin));
-    bind_value(rec.get(), 7, static_cast<std::int64_t>(x.at.span.end));
-    sqlite3_step(rec.get());
-    sqlite3_reset(rec_fts.get());  // rowid: the recommendation row just inserted
-    bind_value(rec_fts.get(), 1, x.text);
-    sqlite3_step(rec_fts.get());
-  }
-  Statement decision(prepare("INSERT INTO decisions(paper_id, seq, number, text, page, span_begin, span_end) VALUES (?,?,?,?,?,?,?)"));
-  Statement decision_fts(prepare("INSERT INTO decisions_fts(rowid, text) VALUES (last_insert_rowid(), ?)"));
-  for (std::size_t i = 0; i < r.decisions.size(); ++i) {
-    const Decision& x = r.decisions[i];
-    sqlite3_reset(decision.get());
-    bind_value(decision.get(), 1, id);
-    bind_value(decision.get(), 2, static_cast<std::int64_t>(i + 1));
-    bind_value(decision.get(), 3, x.number);
-    bind_value(decision.get(), 4, x.text);
-    bind_value(decision.get(), 5, static_cast<std::int64_t>(x.at.page));
-    bind_value(decision.get(), 6, static_cast<std::int64_t>(x.at.span.begin));
-    bind_value(decision.get(), 7, static_cast<std::int64_t>(x.at.span.end));
-    sqlite3_step(decision.get());
-    sqlite3_reset(decision_fts.get());  // rowid: the decision row just inserted
-    bind_value(decision_fts.get(), 1, x.text);
-    sqlite3_step(decision_fts.get());
-  }
+  // Recommendations and decisions: one row each (seq from 1 in the paper's order) and one row in
+  // their full-text index (rowid: the row just inserted).
+  const auto put_items = [&](const char* table, const auto& items) {
+    const std::string t(table);
+    Statement row(prepare(("INSERT INTO " + t + "(paper_id, seq, number, text, page, span_begin, span_end) VALUES (?,?,?,?,?,?,?)").c_str()));
+    Statement fts(prepare(("INSERT INTO " + t + "_fts(rowid, text) VALUES (last_insert_rowid(), ?)").c_str()));
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const auto& x = items[i];
+      sqlite3_reset(row.get());
+      bind_value(row.get(), 1, id);
+      bind_value(row.get(), 2, static_cast<std::int64_t>(i + 1));
+      bind_value(row.get(), 3, x.number);
+      bind_value(row.get(), 4, x.text);
+      bind_value(row.get(), 5, static_cast<std::int64_t>(x.at.page));
+      bind_value(row.get(), 6, static_cast<std::int64_t>(x.at.span.begin));
+      bind_value(row.get(), 7, static_cast<std::int64_t>(x.at.span.end));
+      sqlite3_step(row.get());
+      sqlite3_reset(fts.get());
+      bind_value(fts.get(), 1, x.text);
+      sqlite3_step(fts.get());
+    }
+  };
+  put_items("recommendations", r.recommendations);
+  put_items("decisions", r.decisions);
   Statement contact(prepare("INSERT INTO contacts(paper_id, seq, name, role, email, phone, page) VALUES (?,?,?,?,?,?,?)"));
   for (std::size_t i = 0; i < r.contacts.size(); ++i) {
     const Contact& x = r.contacts[i];
