@@ -3,6 +3,7 @@
 
 #include <re2/re2.h>
 
+#include "extractors/lexicon.h"
 #include "extractors/pattern.h"
 
 #include <algorithm>
@@ -17,17 +18,33 @@ struct Patterns {
   // "Freedom of Information Act 2000", "Town and Country Planning (General Permitted Development) Order 2015"
   // "Copyright, Designs and Patents Act 1988", "Police, Crime, Sentencing and Courts Act 2022": a
   // list of words closed by "and" may hold commas; "ROAD TRAFFIC REGULATION ACT, 1984": a comma
-  // may stand before the year.
-  Pattern title{R"re(\b((?:[A-Z][A-Za-z'-]*(?:,[ \t]+[A-Z][A-Za-z'-]*)+[ \t]+and|[A-Z][A-Za-z'-]*|\((?:[A-Z][A-Za-z'-]*,?[ \t]?)+(?:(?:and|of|to|for|the|in|on)[ \t]+(?:[A-Z][A-Za-z'-]*,?[ \t]?)+)*\)|and|of|the|for|to|in|on|with|from)(?:[ \t]+(?:[A-Z][A-Za-z'-]*|\((?:[A-Z][A-Za-z'-]*,?[ \t]?|(?:and|of|to|for|the|in|on) )+\)|and|of|the|for|to|in|on|with|from))*?[ \t]+(?:Act|Regulations|Order|Rules|Measure)),?[ \t]+((?:1[6-9]|20)\d{2})\b)re"};
+  // may stand before the year; "California Global Warming Solutions Act of 2006": US papers write
+  // "of" before it; "Municipal Act, S.O. 2001": a Canadian statute citation stands before it.
+  Pattern title{R"re(\b((?:[A-Z][A-Za-z'-]*(?:,[ \t]+[A-Z][A-Za-z'-]*)+[ \t]+and|[A-Z][A-Za-z'-]*|\((?:[A-Z][A-Za-z'-]*,?[ \t]?)+(?:(?:and|of|to|for|the|in|on)[ \t]+(?:[A-Z][A-Za-z'-]*,?[ \t]?)+)*\)|and|of|the|for|to|in|on|with|from)(?:[ \t]+(?:[A-Z][A-Za-z'-]*|\((?:[A-Z][A-Za-z'-]*,?[ \t]?|(?:and|of|to|for|the|in|on) )+\)|and|of|the|for|to|in|on|with|from))*?[ \t]+(?:Act|Regulations|Order|Rules|Measure)),?[ \t]+(of[ \t]+)?(?:(?:R\.)?S\.[A-Z]\.[ \t]+)?((?:1[6-9]|20)\d{2})\b)re"};
   // (the "Act"), (the "2011 Act"), ("the 1972 Act"), (the Act)
   Pattern definition{R"re(^\s*,?\s*\((?:hereafter\s+|hereinafter\s+)?(?:the\s+)?"?(?:the\s+)?((?:\d{4}\s+)?(?:Act|Regulations|Order|Rules))"?\))re"};
-  // "section 12 of", "Section 100A of", "s.151 of", "s151 of", "sections 100A to 100D of", "paragraph 3 of Schedule 12A to"
-  Pattern section_before{R"re((?i)\b((?:sections?|ss?\.?)\s*(\d+[A-Z]{0,2})(?:\(\w{1,4}\))*(?:\s*(?:to|-|and)\s*\d+[A-Z]{0,2})?|(?:paragraphs?|paras?\.?)\s+\d+[A-Z]?(?:\s*(?:,|and|&|to|-)\s*\d+[A-Z]?)*\s+of\s+(?:part\s+[0-9IVX]+\s+of\s+)?(schedule\s+\d+[A-Z]{0,2})|(schedule\s+\d+[A-Z]{0,2})|(?:regulation|reg\.?)\s+(\d+[A-Z]?)|(?:article)\s+(\d+[A-Z]?)|(part\s+[0-9IVX]+[A-Z]?))\s+(?:of|to|under)\s+(?:the\s+)?$)re"};
+  // "section 12 of", "Section 100A of", "s.151 of", "s151 of", "sections 100A to 100D of", "paragraph 3 of Schedule 12A to",
+  // "Section 228 (1)(a) of", "section 54954.3[b] of", "Section 239(3.1) of"
+  Pattern section_before{R"re((?i)\b((?:sections?|ss?\.?|§)\s*(\d+[A-Z]{0,2}(?:\.\d+)*)(?:\s?[(\[][\w.]{1,5}[)\]])*(?:\s*(?:to|-|and)\s*\d+[A-Z]{0,2})?|(?:paragraphs?|paras?\.?)\s+\d+[A-Z]?(?:\s*(?:,|and|&|to|-)\s*\d+[A-Z]?)*\s+of\s+(?:part\s+[0-9IVX]+\s+of\s+)?(schedule\s+\d+[A-Z]{0,2})|(schedule\s+\d+[A-Z]{0,2})|(?:regulation|reg\.?)\s+(\d+[A-Z]?)|(?:article)\s+(\d+[A-Z]?)|(part\s+[0-9IVX]+[A-Z]?))\s+(?:of|to|under)\s+(?:the\s+)?$)re"};
   // ", section 1", " (section 12)", " s.12", " Schedule 12A"
   Pattern section_after{R"re(^\s*,?\s*\(?\s*(?:(?:sections?|ss?\.)\s*(\d+[A-Z]{0,2})|(Schedule\s+\d+[A-Z]{0,2}))\b)re"};
   // "the Act", "the 2011 Act", "the Regulations", "the 1972 Act" -- a short name in prose
-  // "that Act": the Act just named.
-  Pattern short_name{R"re(\b(the|that)\s+"?((?:\d{4}\s+)?(?:Act|Regulations|Order|Rules))"?\b)re"};
+  // "that Act": the Act just named; "the Act of 1988": the 1988 Act.
+  Pattern short_name{R"re(\b(the|that)\s+"?((?:\d{4}\s+)?(?:Act|Regulations|Order|Rules)(?:\s+of\s+\d{4})?)"?\b)re"};
+  // "the Brown Act", "a Care Act assessment", "the FOI Act", "Government Code Section 84308",
+  // "Rivergrove Land Development Ordinances": a named instrument printed without its year (US and
+  // Irish papers often do; UK papers once the year has been given), and codes of law.
+  Pattern yearless{R"re(\b((?:[A-Z][A-Za-z'-]*[ \t]+(?:(?:and|of|the|for|to|in|on)[ \t]+)*)+)(Act|Code|Ordinances?)\b)re"};
+  // What follows a yearless title that shows it is not one: its year (" 2014", ", 2001", " of 2006")
+  // or a further capitalised word ("Think Local Act Personal").
+  Pattern year_follows{R"re(^[ \t]*,?[ \t]*(?:of[ \t]+)?(?:1[6-9]|20)\d{2}\b)re"};
+  Pattern name_goes_on{R"re(^[ \t]+[A-Z][a-z])re"};
+  // After a code: "Section 84308", " Sec. 130051.20", " § 54957", " 54954.2" (a bare number of 3+ digits)
+  Pattern code_section_after{R"re(^\s*,?\s*(?:(?:Section|Sec|§)[ \t]*\.?[ \t]*(\d+(?:\.\d+)*[A-Za-z]?)|(\d{3,}(?:\.\d+)*))\b)re"};
+  // "Ordinance #80-2011", "Ordinance No. 123", "Ordinance Number 5-2019"
+  Pattern numbered_ordinance{R"re(\bOrdinance[ \t]*(?:No\.?|Number|#)[ \t]*\d[\w-]*)re"};
+  // "1972 Local Government Act": the year before the title
+  Pattern year_before{R"re(((?:1[6-9]|20)\d{2})[ \t]+$)re"};
 };
 
 const Patterns& patterns() {
@@ -41,7 +58,7 @@ const std::set<std::string>& leading_noise() {
       "the", "The", "Under", "under", "In", "in", "By", "by", "With", "with", "From", "from", "As", "as", "Of", "of",
       "And", "and", "For", "for", "To", "to", "On", "on", "At", "Following", "See", "Per", "Section", "Sections",
       "Part", "Schedule", "Regulation", "Paragraph", "This", "That", "These", "Our", "Its", "New", "Whereas",
-      "Pursuant", "Whilst", "While", "Where", "When", "If", "Since", "Both", "Also", "Note", "Cabinet", "Council", "Act", "that", "That"};
+      "Pursuant", "Whilst", "While", "Where", "When", "If", "Since", "Both", "Also", "Note", "Cabinet", "Council", "Act", "that", "That", "State", "Citing", "A", "An"};
   return words;
 }
 
@@ -143,6 +160,144 @@ struct Mention {
   std::string section;
 };
 
+// The title without its year: "Freedom of Information Act 2000" -> "Freedom of Information Act";
+// "... Act of 2006" -> "... Act".
+std::string without_year(const std::string& act) {
+  std::string t = act;
+  if (t.size() > 5 && std::isdigit(static_cast<unsigned char>(t.back()))) {
+    t = t.substr(0, t.size() - 5);
+    if (t.size() > 3 && t.compare(t.size() - 3, 3, " of") == 0) t = t.substr(0, t.size() - 3);
+  }
+  return t;
+}
+
+// "FOI" for "Freedom of Information Act 2000" (every word's initial, and the capitalised words' only: "FI").
+std::pair<std::string, std::string> initials(const std::string& title) {
+  std::string all, capitals;
+  bool start = true;
+  for (char c : title) {
+    if (c == ' ' || c == ',' || c == '(' || c == ')') { start = true; continue; }
+    if (start) {
+      all.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+      if (std::isupper(static_cast<unsigned char>(c))) capitals.push_back(c);
+    }
+    start = false;
+  }
+  return {all, capitals};
+}
+
+// A title printed without its year names the Act the paper gives in full with a year, when
+// exactly one matches by its title or its initials ("the FOI Act", "the Care Act"); otherwise it
+// stands as printed.
+std::string resolve_yearless(const std::string& title, const std::vector<Mention>& full) {
+  std::set<std::string> found;
+  const std::string kind = title.substr(title.rfind(' ') + 1);
+  const std::string stem = title.substr(0, title.rfind(' '));
+  const bool acronym = stem.size() >= 2 && stem.size() <= 6 &&
+                       std::all_of(stem.begin(), stem.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+  for (const Mention& m : full) {
+    if (!std::isdigit(static_cast<unsigned char>(m.act.back()))) continue;
+    const std::string bare = without_year(m.act);
+    if (bare == title) { found.insert(m.act); continue; }
+    if (!acronym || bare.size() <= kind.size() || bare.compare(bare.size() - kind.size(), kind.size(), kind) != 0) continue;
+    const auto [all, capitals] = initials(bare.substr(0, bare.size() - kind.size()));
+    if (stem == all || stem == capitals) found.insert(m.act);
+  }
+  return found.size() == 1 ? *found.begin() : title;
+}
+
+template <typename SectionBefore>
+void yearless_mentions(const std::string& text, const SectionBefore& section_before, std::vector<Mention>& mentions) {
+  const Patterns& p = patterns();
+  const std::vector<Mention> full = mentions;
+  auto overlaps = [&](std::size_t b, std::size_t e) {
+    for (const Mention& m : mentions)
+      if (b < m.end && m.begin < e) return true;
+    return false;
+  };
+  const re2::StringPiece input(text);
+  // Numbered ordinances, as printed.
+  {
+    re2::StringPiece g;
+    std::size_t pos = 0;
+    while (pos < text.size() && p.numbered_ordinance.Match(input, pos, text.size(), RE2::UNANCHORED, &g, 1)) {
+      const std::size_t b = g.data() - text.data(), e = b + g.size();
+      pos = e;
+      if (overlaps(b, e)) continue;
+      std::string act;
+      for (char c : g) if (!(c == ' ' && !act.empty() && act.back() == ' ')) act.push_back(c == '\t' ? ' ' : c);
+      mentions.push_back(Mention{b, e, act, ""});
+    }
+  }
+  // Instruments known by a name without a kind word ("UK GDPR"): lexicons/named_instruments.txt.
+  {
+    static const Pattern kNamed("(?i)\\b(" + lexicon_alternation("named_instruments") + ")\\b");
+    re2::StringPiece g;
+    std::size_t pos = 0;
+    while (pos < text.size() && kNamed.Match(input, pos, text.size(), RE2::UNANCHORED, &g, 1)) {
+      const std::size_t b = g.data() - text.data(), e = b + g.size();
+      pos = e;
+      if (overlaps(b, e)) continue;
+      std::size_t ref_begin = b;
+      const std::string section = section_before(b, &ref_begin);
+      mentions.push_back(Mention{ref_begin, e, g.ToString(), section});
+    }
+  }
+  re2::StringPiece g[3];
+  std::size_t pos = 0;
+  while (pos < text.size() && p.yearless.Match(input, pos, text.size(), RE2::UNANCHORED, g, 3)) {
+    const std::size_t match_begin = g[0].data() - text.data();
+    const std::size_t match_end = match_begin + g[0].size();
+    pos = match_end;
+    const re2::StringPiece rest(text.data() + match_end, std::min<std::size_t>(text.size() - match_end, 40));
+    if (RE2::PartialMatch(rest, p.year_follows)) continue;  // a full title (found above, or not a title)
+    const std::string kind = g[2].ToString();
+    const bool code = kind == "Code";
+    re2::StringPiece after1, after2, consumed = rest;
+    const bool section_after = code && RE2::Consume(&consumed, p.code_section_after, &after1, &after2);
+    if (!section_after && RE2::PartialMatch(rest, p.name_goes_on)) continue;  // "Think Local Act Personal"
+    std::string title = strip_leading_noise(g[1].ToString() + kind);
+    // A possessive ends what goes before the title: "KCC's Care Act" -> "Care Act".
+    for (std::size_t at; (at = title.find("'s ")) != std::string::npos;) title = title.substr(at + 3);
+    // "Post Legislative Scrutiny of the Freedom of Information Act": the title the paper gives in
+    // full ends the words.
+    for (const Mention& m : full) {
+      const std::string bare = without_year(m.act);
+      if (title.size() > bare.size() + 1 && title.compare(title.size() - bare.size(), bare.size(), bare) == 0 &&
+          title[title.size() - bare.size() - 1] == ' ')
+        title = bare;
+    }
+    if (title.find(' ') == std::string::npos) continue;  // a bare "Act" or "Code"
+    const std::size_t title_begin = match_end - title.size();
+    if (overlaps(title_begin, match_end)) continue;
+    // "Freedom of Information Act 2000 (FOI Act)": a short name defined beside the title, not a citation.
+    bool defines = false;
+    for (const Mention& m : full)
+      if (title_begin > m.end && title_begin <= m.end + 4) {
+        const std::string gap = text.substr(m.end, title_begin - m.end);
+        defines |= gap == "(" || gap == " (" || gap == " (the " || gap == "(\"" || gap == " (\"";
+      }
+    if (defines) continue;
+    std::size_t ref_begin = title_begin, ref_end = match_end;
+    std::string section = section_before(title_begin, &ref_begin);
+    if (section_after && section.empty()) {
+      section = after1.empty() ? after2.ToString() : after1.ToString();
+      ref_end = consumed.data() - text.data();
+    }
+    if (code && section.empty()) continue;  // "Code" alone: a code of practice or of conduct, not a citation
+    std::string act = resolve_yearless(title, full);
+    // "the 1972 Local Government Act"
+    const std::size_t window = std::min<std::size_t>(title_begin, 6);
+    re2::StringPiece year;
+    if (act == title && !code &&
+        RE2::PartialMatch(re2::StringPiece(text.data() + title_begin - window, window), p.year_before, &year)) {
+      act = title + " " + year.ToString();
+      ref_begin = std::min(ref_begin, static_cast<std::size_t>(year.data() - text.data()));
+    }
+    mentions.push_back(Mention{ref_begin, ref_end, act, section});
+  }
+}
+
 }  // namespace
 
 std::string act_key(std::string_view act) {
@@ -179,16 +334,17 @@ std::vector<LegalReference> extract_legal_references(const Segments& segments) {
 
   // Full titles.
   {
-    re2::StringPiece g[3];
+    re2::StringPiece g[4];
     std::size_t pos = 0;
-    while (pos < text.size() && p.title.Match(input, pos, text.size(), RE2::UNANCHORED, g, 3)) {
+    while (pos < text.size() && p.title.Match(input, pos, text.size(), RE2::UNANCHORED, g, 4)) {
       const std::size_t match_begin = g[0].data() - text.data();
       const std::size_t match_end = match_begin + g[0].size();
       pos = match_end;
       std::string title = strip_leading_noise(g[1].ToString());
       // A bare kind ("Act 2011") is a short name, not an Act's title.
       if (title == "Act" || title == "Regulations" || title == "Order" || title == "Rules" || title == "Measure") continue;
-      const std::string act = title + " " + g[2].ToString();
+      // "Act of 2006" keeps its "of", as the title is printed; "Act, 1984" loses the comma.
+      const std::string act = title + (g[2].empty() ? " " : " of ") + g[3].ToString();
       const std::size_t title_begin = match_begin + (g[1].size() - title.size());
       std::size_t ref_begin = title_begin;
       std::string section = section_before(title_begin, &ref_begin);
@@ -209,9 +365,13 @@ std::vector<LegalReference> extract_legal_references(const Segments& segments) {
       mentions.push_back(Mention{ref_begin, ref_end, act, section});
     }
   }
+  // Titles printed without their year, codes, numbered ordinances and instruments known by name.
+  yearless_mentions(text, section_before, mentions);
+
   // Years of the Acts named in full, for "the 2011 Act".
   std::map<std::string, std::set<std::string>> acts_by_year;
-  for (const Mention& m : mentions) acts_by_year[m.act.substr(m.act.size() - 4)].insert(m.act);
+  for (const Mention& m : mentions)
+    if (m.act.size() > 4 && std::isdigit(static_cast<unsigned char>(m.act.back()))) acts_by_year[m.act.substr(m.act.size() - 4)].insert(m.act);
 
   // Short names with a section: "Section 12 of the Act".
   {
@@ -221,12 +381,16 @@ std::vector<LegalReference> extract_legal_references(const Segments& segments) {
       const std::size_t begin = g[0].data() - text.data();
       const std::size_t end = begin + g[0].size();
       pos = end;
-      const std::string name = g[2].ToString();
+      std::string name = g[2].ToString();
+      // "Act of 1988" is the 1988 Act.
+      if (name.size() > 8 && name.compare(name.size() - 8, 4, " of ") == 0 && name.compare(0, 3, "Act") == 0)
+        name = name.substr(name.size() - 4) + " Act";
       std::string act;
       if (g[1] == "that") {
         // The Act named in full last before it, of that kind.
+        std::size_t last = 0;
         for (const Mention& m : mentions)
-          if (m.begin < begin && m.act.find(name) != std::string::npos) act = m.act;
+          if (m.begin < begin && m.begin >= last && m.act.find(name) != std::string::npos) act = m.act, last = m.begin;
       } else if (auto it = defined.find(name); it != defined.end()) act = it->second;
       else if (name.size() > 5 && std::isdigit(static_cast<unsigned char>(name[0]))) {
         const auto& same_year = acts_by_year[name.substr(0, 4)];

@@ -662,6 +662,46 @@ TEST_CASE("legal references: titles with commas / a comma before the year / 'tha
   CHECK(l[0].act == "Care Act 2014");
 }
 
+TEST_CASE("legal references: titles without a year, US codes, 'Act of 2006', 'the Act of 1988', initials", "[legal]") {
+  // A UK paper names the Act in full once, then by initials, by its year, or without the year.
+  auto uk = extract_legal_references(segment_text(
+      "To: Board\n\n1. Law\n\n1.1 The Freedom of Information Act 2000 (FOI Act) applies; see section 45 of the FOI Act. "
+      "Part 1 of the Copyright, Designs and Patents Act 1988 and section 3A of the Act of 1988 apply. We are preparing "
+      "for Post Legislative Scrutiny of the Freedom of Information Act. The 1972 Local Government Act made counties.\n"));
+  REQUIRE(uk.size() == 6);
+  CHECK(uk[0].act == "Freedom of Information Act 2000");
+  CHECK(uk[1].act == "Freedom of Information Act 2000");  // "the FOI Act", not the definition beside the title
+  CHECK(uk[1].section == std::optional<std::string>("45"));
+  CHECK(uk[3].act == "Copyright, Designs and Patents Act 1988");
+  CHECK(uk[3].section == std::optional<std::string>("3A"));
+  CHECK(uk[4].act == "Freedom of Information Act 2000");
+  CHECK(uk[4].text == "Freedom of Information Act");
+  CHECK(uk[5].act == "Local Government Act 1972");
+  // US papers: Acts without a year (the State noise word dropped), "Act of 2006", codes with their sections.
+  auto us = extract_legal_references(segment_text(
+      "Agenda\n\n1. Notices\n\nIn accordance with the Brown Act (section 54954.3[b] of the Government Code), the Board may "
+      "limit comments. The State Political Reform Act (Government Code Section 84308) applies. A. California Global "
+      "Warming Solutions Act of 2006. Pursuant to Government Code\nSection 54957. Think Local Act Personal is a network. "
+      "Members keep the Code of Conduct. Council adopted Ordinance #80-2011.\n"));
+  std::vector<std::pair<std::string, std::string>> got;
+  for (const auto& r : us) got.emplace_back(r.act, r.section.value_or("-"));
+  const std::vector<std::pair<std::string, std::string>> want = {
+      {"Brown Act", "-"},           {"Government Code", "54954.3"}, {"Political Reform Act", "-"},
+      {"Government Code", "84308"}, {"California Global Warming Solutions Act of 2006", "-"},
+      {"Government Code", "54957"}, {"Ordinance #80-2011", "-"}};
+  CHECK(got == want);
+  // Canadian statute citations; sections with subsections after a space; instruments known by name.
+  auto ca = extract_legal_references(segment_text(
+      "Minutes\n\n1. Closed session\n\nAs authorized by Section 239(3.1) of the Municipal Act, 2001, c. 25. Minutes prepared "
+      "as per Section 228 (1)(a) of the Municipal Act, S.O. 2001, c. 25, in line with the UK GDPR.\n"));
+  REQUIRE(ca.size() == 3);
+  CHECK(ca[0].act == "Municipal Act 2001");
+  CHECK(ca[0].section == std::optional<std::string>("239"));
+  CHECK(ca[1].act == "Municipal Act 2001");
+  CHECK(ca[1].section == std::optional<std::string>("228"));
+  CHECK(ca[2].act == "UK GDPR");
+}
+
 TEST_CASE("contacts: the office a sentence names just before a number is its role", "[contacts]") {
   auto c = extract_contacts(segment_text("Agenda\n\n1. Call to order\n\nIndividuals who require special accommodation should "
                                          "contact the Superintendent's Office at (408) 252-3000.\n\nOur TDD line is (800) 252-9040.\n\n"
