@@ -305,13 +305,18 @@ bool role_phrase(const std::string& text) {
 
 // "Barbara McGarry, Clerk to the Council." -> "Barbara McGarry, Clerk to the Council"; a name alone
 // with the role on the next line; nullopt when the words are no person and role.
+// "Cathy Fleet - Parish Clerk - 01869 347000", "Cathy Fleet – Parish Clerk 07989 398 838": a dash
+// may part them too, and a phone number after the role is the clerk's, not the role's words.
 std::optional<std::string> person_and_role(std::string text, const std::string& next_line) {
+  static const Pattern kTrailingPhone(R"re(\s*(?:[-–—,]\s*)?(?:(?:tel(?:ephone)?|t)\s*[.:]?\s*)?\+?\(?\d[\d ()]{8,16}\d\s*$)re");
+  static const Pattern kDashOrComma(R"re(^(.+?)(?:\s*,\s*|\s+[-–—]\s+)(.+)$)re");
   text = trim(text);
+  RE2::Replace(&text, kTrailingPhone, "");
   while (!text.empty() && (text.back() == '.' || text.back() == ',')) text.pop_back();
   std::string name = text, role;
-  if (const std::size_t comma = text.find(','); comma != std::string::npos) {
-    name = trim(text.substr(0, comma));
-    role = trim(text.substr(comma + 1));
+  if (std::string left, right; RE2::FullMatch(text, kDashOrComma, &left, &right)) {
+    name = trim(left);
+    role = trim(right);
   }
   if (!is_person_name(name)) return std::nullopt;
   if (role.empty()) {
@@ -330,7 +335,9 @@ std::optional<TextField> signatory(const Segments& segments) {
   const std::vector<Line>& lines = segments.lines;
   const NormalisedText& t = segments.text;
   static const Pattern kSigned(R"re((?i)^(?:signed|sgd)\b[\s.:_…]*(.{4,})$)re");
-  static const Pattern kSignOff("(?i)^" + lexicon_alternation("sign_offs") + "\\s*,?\\s*(.*)$");
+  // A sign-off opens its line, or follows a sentence in a dump that lost its line breaks ("... set
+  // out on the appended Agenda. Is mise le meas, Eugene Griffin, Meetings Administrator.").
+  static const Pattern kSignOff("(?i)^(?:.*[.!?]\\s+)?" + lexicon_alternation("sign_offs") + "\\s*,?\\s*(.*)$");
   const auto at = [&](std::size_t i, const std::string& value) {
     return TextField{value, Provenance{t.page_of(lines[i].span.begin), lines[i].span}};
   };
@@ -358,6 +365,14 @@ std::optional<TextField> signatory(const Segments& segments) {
     if (is_person_name(cell) && lines[i + 1].text.find('\t') == std::string::npos)
       if (auto who = person_and_role(cell, lines[i + 1].text)) return at(i, *who);
   }
+  // The clerk who closes an agenda or notice on a line of their own: "Cathy Fleet - Parish Clerk -
+  // 01869 347000" among the last lines. Minutes close with who signed them as true, not who wrote them.
+  if (!minutes_paper(segments))
+    for (std::size_t i = lines.size() > 6 ? lines.size() - 6 : 0; i < lines.size(); ++i) {
+      const std::string& l = lines[i].text;
+      if (l.find('\t') != std::string::npos || l.size() > 120) continue;
+      if (auto who = person_and_role(l, "")) return at(i, *who);
+    }
   return std::nullopt;
 }
 
@@ -365,8 +380,11 @@ std::optional<TextField> signatory(const Segments& segments) {
 
 bool minutes_paper(const Segments& segments) {
   static const Pattern kMinutes(R"re((?i)\bminutes\b)re");
+  // "3. To receive the minutes of the last meeting": an agenda's item, not what the paper is.
+  static const Pattern kAgendaItem(R"re((?i)^(?:\d{1,2}[.)]?\s+)?to\s+(?:receive|approve|confirm|agree|sign|note|adopt)\b)re");
   for (std::size_t i = 0; i < segments.lines.size() && i < 8; ++i)
-    if (RE2::PartialMatch(segments.lines[i].text, kMinutes)) return true;
+    if (RE2::PartialMatch(segments.lines[i].text, kMinutes) && !RE2::PartialMatch(segments.lines[i].text, kAgendaItem))
+      return true;
   return false;
 }
 
@@ -514,10 +532,18 @@ HeaderFields extract_header_fields(const Segments& segments) {
         // for Education and Skills" / "Sarah Hammond, Corporate Director of ..." -> joined by "; ".
         std::string authors = trim(value);
         Span span = f.value_span;
-        while (i + 1 < header.size() && header[i + 1].key.empty() && opens_with_person(header[i + 1].value)) {
+        // Unlabelled lines up to the next label belong to it: a role run on to a second line
+        // ("Sarah Hammond, Corporate Director, Children, Young" / "People and Education" / "To:").
+        std::size_t labelled_next = i + 1;
+        while (labelled_next < header.size() && labelled_next <= i + 8 && header[labelled_next].key.empty()) ++labelled_next;
+        const bool runs_to_label = labelled_next < header.size() && labelled_next <= i + 8 && labelled_next > i + 1;
+        while (i + 1 < header.size() && header[i + 1].key.empty() &&
+               (opens_with_person(header[i + 1].value) || (runs_to_label && i + 1 < labelled_next))) {
           ++i;
           used[i] = true;
-          authors += "; " + trim(header[i].value);
+          const bool person = opens_with_person(header[i].value);
+          if (!person && !authors.empty() && trim(header[i].value).empty()) continue;
+          authors += (person ? "; " : " ") + trim(header[i].value);
           span.end = header[i].span.end;
         }
         out.author = field(authors, span);

@@ -116,6 +116,15 @@ TEST_CASE("header: two people in From: are both the author, joined by a semicolo
   CHECK(h.author->value ==
         "Derek Holt, Cabinet Member for Community and Regulatory Services; Simon Jones, Corporate Director Growth, "
         "Environment and Transport");
+  // Lines up to the next label belong to the author, also when a role runs on to a line of its own.
+  auto k = segment_text(
+      "From:\tSue Chandler, Cabinet Member for Integrated Children's Services\n\n\tDan Watkins, Cabinet Member for Adult "
+      "Social Care\n\nSarah Hammond, Corporate Director, Children, Young\nPeople and Education\n\nTo:\tCabinet - 30 January "
+      "2025\n\nSubject:\tTransfer of a service\n\n1. Introduction\n\n1.1 Text.\n");
+  REQUIRE(extract_header_fields(k).author);
+  CHECK(extract_header_fields(k).author->value ==
+        "Sue Chandler, Cabinet Member for Integrated Children's Services; Dan Watkins, Cabinet Member for Adult Social Care; "
+        "Sarah Hammond, Corporate Director, Children, Young People and Education");
   // A wrapped role that starts with a capital is still one person.
   auto s = segment_text("From:\tChief Finance Officer\nTo:\tAudit Committee\n\n1. Purpose\n\n1.1 Text.\n");
   CHECK(extract_header_fields(s).author->value == "Chief Finance Officer");

@@ -152,4 +152,20 @@ TEST_CASE("header: who signed the paper is its author (Signed..., a sign-off, a 
   // A name with no role is no signature.
   auto x = extract_header_fields(papers::test::segment_text("AGENDA\n\n1. Apologies\n\nRespectfully submitted,\n\nLeanne Moll\n"));
   CHECK_FALSE(x.author);
+  // A sign-off after a sentence, in a dump that lost its line breaks.
+  auto l = extract_header_fields(papers::test::segment_text(
+      "Limerick City and County Council\n\nNOTICE OF MEETING\n\nThe business is set out on the appended Agenda. Is mise le "
+      "meas, Eugene Griffin, Meetings Administrator.\nAGENDA\n1. Apologies\n"));
+  CHECK(l.author->value == "Eugene Griffin, Meetings Administrator");
+  // The clerk closing an agenda on a line of their own, a dash between name and role, the phone after;
+  // the agenda's item "To receive the minutes" does not make it minutes.
+  auto c = extract_header_fields(papers::test::segment_text(
+      "Souldern Parish Council\n\nAgenda & Summons to Councillors\n\n1. To receive apologies\n\n2. To receive the minutes of "
+      "the last meeting\n\n3. Any other business\n\nCathy Fleet - Parish Clerk - 01869 347000\n\nPublic & Press welcome\n"));
+  REQUIRE(c.author);
+  CHECK(c.author->value == "Cathy Fleet, Parish Clerk");
+  // Minutes close with who signed them as a true record, not who wrote them.
+  auto m = extract_header_fields(papers::test::segment_text(
+      "Souldern Parish Council\n\nMinutes of the meeting\n\n1. Apologies were received.\n\nJohn Smith - Chairman\n"));
+  CHECK_FALSE(m.author);
 }
