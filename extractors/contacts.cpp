@@ -93,6 +93,13 @@ Found find_details(const std::string& value) {
       } else if (!(valid && (international || nanp))) {
         continue;
       }
+      // "Fax 705-724-5385", "F: 01223 555 124": a fax number reaches no one to ask.
+      static const Pattern kFaxBefore(R"re((?i)(?:\bfax|\bfacsimile|\bF)\s*(?:no\.?|number)?\s*[:.]?\s*$)re");
+      const std::string before = scanned.substr(0, match.start());
+      if (RE2::PartialMatch(before.size() > 20 ? before.substr(before.size() - 20) : before, kFaxBefore)) {
+        if (const std::size_t at = rest.find(raw); at != std::string::npos) rest.erase(at, raw.size());
+        continue;
+      }
       std::string e164;
       util.Format(match.number(), PhoneNumberUtil::E164, &e164);
       f.phones.push_back(e164);
@@ -219,6 +226,19 @@ bool reads_as_role(const std::string& text) {
   const std::string v = trim(text);
   if (v.empty() || v.size() > 120 || std::count(v.begin(), v.end(), ' ') > 14) return false;
   if (v.back() == '.' || RE2::PartialMatch(v, patterns().email)) return false;
+  // A role is a name for a post, mostly capitalised words ("Head of Finance Operations", "TDD
+  // line"); a sentence about one ("A diary sheet can be obtained from the ... Officer") is not.
+  static const std::set<std::string> small = {"of", "and", "the", "for", "to", "in", "on", "at", "with", "&", "-", "–", "/"};
+  int lower_words = 0;
+  for (std::size_t i = 0; i < v.size();) {
+    while (i < v.size() && v[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < v.size() && v[j] != ' ') ++j;
+    const std::string w = v.substr(i, j - i);
+    if (!w.empty() && std::islower(static_cast<unsigned char>(w[0])) && !small.count(w)) ++lower_words;
+    i = j;
+  }
+  if (lower_words > 2) return false;
   static const Pattern kRoleWord("(?i)\\b" + lexicon_alternation("role_words") + "s?\\b");
   return RE2::PartialMatch(v, kRoleWord);
 }
@@ -262,11 +282,17 @@ void name_and_role_from(Contact& c, const std::vector<std::string>& cells) {
 // The office a sentence names just before a number: "contact the Superintendent's Office at (408)
 // 252-3000", "Our TDD line is (800) 252-9040", "General Information/Rules of the Board - (213)
 // 922-4600". Only a capitalised phrase that reads as an office or role; nullopt otherwise.
+// So does an e-mail address: "obtained from the Environmental Protection Officer (amrik.bilkhu@...)".
 std::optional<std::string> office_before_number(const std::string& line) {
   static const Pattern kNumber(R"re((\(?\+?\d[\d ().-]{6,}\d))re");
-  re2::StringPiece number;
-  if (!RE2::PartialMatch(line, kNumber, &number)) return std::nullopt;
-  std::string before = line.substr(0, static_cast<std::size_t>(number.data() - line.data()));
+  re2::StringPiece number, email;
+  std::size_t anchor = std::string::npos;
+  if (RE2::PartialMatch(line, kNumber, &number)) anchor = static_cast<std::size_t>(number.data() - line.data());
+  if (RE2::PartialMatch(line, patterns().email, &email))
+    anchor = std::min(anchor, static_cast<std::size_t>(email.data() - line.data()));
+  if (anchor == std::string::npos) return std::nullopt;
+  std::string before = line.substr(0, anchor);
+  while (!before.empty() && (before.back() == ' ' || before.back() == '(')) before.pop_back();
   if (const std::size_t end = before.find_last_of(".;!?\t("); end != std::string::npos) before = before.substr(end + 1);
   std::vector<std::string> words;
   for (std::size_t i = 0; i < before.size();) {
@@ -355,10 +381,26 @@ std::vector<Contact> anchored_contacts(const Segments& segments, const std::vect
       c.phone = phones.front();
       c.phone_allocated = std::find(unallocated.begin(), unallocated.end(), phones.front()) == unallocated.end();
     }
-    if (seen(known, c.email, c.phone) || seen(out, c.email, c.phone)) continue;
+    // The office a line names for details met before without one: "Please telephone (213)
+    // 922-4600" and later "General Information/Rules of the Board - (213) 922-4600".
+    const auto office_here = [&]() -> std::optional<std::string> {
+      if (auto office = office_before_number(lines[i].text)) return office;
+      // "(213) 922-4880 (Records Management Department)", the brackets maybe closed on the next line.
+      static const Pattern kOfficeAfter(R"re(\d\s*\(([A-Z][^()\d@]{2,60})\))re");
+      std::string here = lines[i].text + (i + 1 < lines.size() ? " " + lines[i + 1].text : std::string());
+      std::replace(here.begin(), here.end(), '\t', ' ');
+      std::string office;
+      if (RE2::PartialMatch(here, kOfficeAfter, &office)) {
+        office = trim(office);
+        if (reads_as_role(office) && !reads_as_person(office)) return office;
+      }
+      return std::nullopt;
+    };
+    if (seen(known, c.email, c.phone)) continue;
+    const bool again = seen(out, c.email, c.phone);
     c.at = Provenance{segments.text.page_of(lines[i].span.begin), lines[i].span};
     name_and_role_from(c, rest);
-    if (!c.name && !c.role) c.role = office_before_number(lines[i].text);
+    if (!c.name && !c.role) c.role = office_here();
     // Details on the next line of the same block: "jane.smith@..." / "03000 123456".
     if (i + 1 < lines.size()) {
       const std::vector<std::string> next = cells_of(lines[i + 1].text);
@@ -370,8 +412,10 @@ std::vector<Contact> anchored_contacts(const Segments& segments, const std::vect
         }
       }
     }
-    // Else the name and role on the lines just above, up to a line with details of its own.
-    for (std::size_t up = 1; up <= 3 && up <= i && !c.name; ++up) {
+    // Else the name and role on the lines just above, up to a line with details of its own; not
+    // for a number in a paragraph of prose, whose lines above are headings and sentences.
+    const bool prose = lines[i].text.size() > 120;
+    for (std::size_t up = 1; up <= 3 && up <= i && !c.name && !prose; ++up) {
       const std::vector<std::string> above = cells_of(lines[i - up].text);
       Found d = above.size() == 1 ? find_details(above.front()) : Found{};
       if (above.size() != 1 || !d.emails.empty() || !d.phones.empty()) break;
@@ -412,6 +456,37 @@ std::vector<Contact> anchored_contacts(const Segments& segments, const std::vect
         }
       }
     }
+    // A person named with no role here may be named with one elsewhere in the paper: "Claire
+    // Smith (CS) claire.smith@..." and, in the list of those present, "Claire Smith (Secretariat)".
+    if (c.name && !c.role) {
+      const std::string bracket = *c.name + " (";
+      for (const Line& l : lines) {
+        const std::size_t at = l.text.find(bracket);
+        if (at == std::string::npos) continue;
+        const std::size_t close = l.text.find(')', at + bracket.size());
+        if (close == std::string::npos) continue;
+        const std::string role = trim(l.text.substr(at + bracket.size(), close - at - bracket.size()));
+        if (reads_as_role(role) && !reads_as_person(role)) {
+          c.role = role;
+          break;
+        }
+      }
+    }
+    // Details met before: what this place says of them fills in what the first one left out
+    // ("Please telephone (213) 922-4600", later "General Information/Rules of the Board - (213)
+    // 922-4600"; a letterhead's e-mail, later "Parish Clerk: Mrs Lesley Childs" over it).
+    if (again) {
+      for (Contact& before : out) {
+        if (!((c.phone && before.phone == c.phone) || (c.email && before.email == c.email))) continue;
+        if (before.name || before.role) break;
+        before.name = c.name;
+        before.role = c.role;
+        if (!before.phone && c.phone) before.phone = c.phone, before.phone_allocated = c.phone_allocated;
+        if (!before.email && c.email) before.email = c.email;
+        break;
+      }
+      continue;
+    }
     out.push_back(std::move(c));
   }
   return out;
@@ -450,6 +525,16 @@ std::vector<Contact> extract_contacts(const Segments& segments) {
         // "Licensing Officer: Dean Walsh, 01473 432 000": the key is the role; only with a way to
         // reach the person, so that "Proper Officer: None" is no contact.
         if (role_key) {
+          // "Parish Clerk: Mrs Lesley Childs" / "E-mail: clerk@...": details labelled on the lines below.
+          while (c.name && d.emails.empty() && d.phones.empty() && i + 1 < fields.size() &&
+                 RE2::FullMatch(fields[i + 1].key, p.detail_key)) {
+            Found below = find_details(fields[i + 1].value);
+            if (below.emails.empty() && below.phones.empty()) break;
+            d.emails = below.emails;
+            d.phones = below.phones;
+            ++i;
+            c.at.span.end = fields[i].span.end;
+          }
           if (!c.name || (d.emails.empty() && d.phones.empty())) continue;
           if (!c.role) c.role = f.key;
         }
@@ -501,8 +586,15 @@ std::vector<Contact> extract_contacts(const Segments& segments) {
           c.at = Provenance{page_of(f.span.begin), f.span};
           if (!d.emails.empty()) c.email = d.emails.front();
           if (!d.phones.empty()) c.phone = d.phones.front();
+          // "Contact details: Joy Millett, Tanyard Hall, ... clerk@...; 01483 203431": the person
+          // the value names; else "Parish Clerk: Mrs Lesley Childs" on the line above "E-mail: ...".
+          if (!d.rest.empty()) name_and_role_from(c, {d.rest});
+          if (!c.name && i > 0 && fields[i - 1].key.empty() && !fields[i - 1].value.empty())
+            name_and_role_from(c, {fields[i - 1].value});
+          if (!c.name) c.role.reset();
+          const bool named = c.name.has_value();
           out.push_back(std::move(c));
-          nameless_until = i;
+          nameless_until = named ? std::string::npos : i;
         }
       }
     }

@@ -711,6 +711,41 @@ TEST_CASE("legal references: titles without a year, US codes, 'Act of 2006', 'th
   CHECK(ca[2].act == "UK GDPR");
 }
 
+TEST_CASE("contacts: fax numbers, an office before an e-mail or after a number, a role named elsewhere, details met again", "[contacts]") {
+  // A fax number reaches no one.
+  auto fax = extract_contacts(segment_text("The Township of Nipissing\n45 Beatty Street\nTelephone 705-724-2144 Fax 705-724-5385\n\n1. Agenda\n"));
+  REQUIRE(fax.size() == 1);
+  CHECK(fax[0].phone == std::optional<std::string>("+17057242144"));
+  // The office a sentence names before an e-mail in brackets.
+  auto office = extract_contacts(segment_text(
+      "Minutes\n\n5. Odours\n\nA diary sheet can be obtained from the Environmental Protection Officer (amrik.bilkhu@cherwell-dc.gov.uk )\n"));
+  REQUIRE(office.size() == 1);
+  CHECK(office[0].role == std::optional<std::string>("Environmental Protection Officer"));
+  CHECK_FALSE(office[0].name);
+  // A person named with no role beside the address, and with one in the list of those present.
+  auto present = extract_contacts(segment_text(
+      "Minutes\n\nAttendees\nEd Howlin\tHome Office\nClaire Smith (Secretariat)\tMinistry of Justice\n\n3. Papers\n\n"
+      "Action: Panel members to submit comments to Claire Smith (CS) claire.smith@justice.gsi.gov.uk so that they can be shared.\n"));
+  REQUIRE(present.size() == 1);
+  CHECK(present[0].name == std::optional<std::string>("Claire Smith"));
+  CHECK(present[0].role == std::optional<std::string>("Secretariat"));
+  // A number met first without an office and later with one; a number in prose takes no heading above as its role.
+  auto again = extract_contacts(segment_text(
+      "Agenda\n\n1. Notices\n\nPlease telephone (213) 922-4600 between 8 a.m. and 5 p.m.\n\nHELPFUL PHONE NUMBERS\n\n"
+      "General Information/Rules of the Board Office - (213) 922-4600\n\nHousehold Waste Recycling Centres\nBookings are free for "
+      "domestic users resident in the county and can be made online or by calling 01865 519800 during working hours.\n"));
+  REQUIRE(again.size() == 2);
+  CHECK(again[0].role == std::optional<std::string>("General Information/Rules of the Board Office"));
+  CHECK_FALSE(again[1].role);
+  // "Contact details: NAME, address, e-mail; phone": the person the value names.
+  auto named = extract_contacts(segment_text(
+      "Publication scheme\n\n1. Charges\n\nNone at present.\n\nContact details: Joy Millett, Tanyard Hall, 30 Station Road, Gomshall. "
+      "GU5 9LF clerk@shere.gov.uk; 01483 203431\n"));
+  REQUIRE(named.size() == 1);
+  CHECK(named[0].name == std::optional<std::string>("Joy Millett"));
+  CHECK(named[0].phone == std::optional<std::string>("+441483203431"));
+}
+
 TEST_CASE("contacts: the office a sentence names just before a number is its role", "[contacts]") {
   auto c = extract_contacts(segment_text("Agenda\n\n1. Call to order\n\nIndividuals who require special accommodation should "
                                          "contact the Superintendent's Office at (408) 252-3000.\n\nOur TDD line is (800) 252-9040.\n\n"
