@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include "extractors/header_fields.h"
+#include "extractors/lexicon.h"
 #include "extractors/pattern.h"
 
 #include <algorithm>
@@ -62,13 +63,9 @@ std::string fold(const std::string& s) {
   return out;
 }
 
-// The verbs a recommendation asks for, in their base form.
+// The verbs a recommendation asks for, in their base form (lexicons/action_verbs.txt).
 const std::set<std::string>& action_verbs() {
-  static const std::set<std::string> verbs = {
-      "note", "approve", "agree", "endorse", "delegate", "recommend", "adopt", "authorise", "consider",
-      "comment", "support", "accept", "reject", "receive", "confirm", "instruct", "request", "grant",
-      "refuse", "defer", "review", "allocate", "award", "appoint", "establish", "set", "implement",
-      "proceed", "sign", "welcome", "acknowledge", "nominate"};
+  static const std::set<std::string> verbs(lexicon("action_verbs").begin(), lexicon("action_verbs").end());
   return verbs;
 }
 
@@ -188,8 +185,22 @@ std::vector<RunOnItem> run_on_items(const std::string& label, const std::string&
       const std::size_t at = last.text.find(mark);
       if (at != std::string::npos && at < cut) cut = at;
     }
+    // "...(Attachment A); B. ADOPT the Guidelines; and C. AUTHORIZE ...": a capital's stop after
+    // an item's closing ";", "." or "and" (not an initial inside a name: "John B. Smith").
+    if (std::isupper(static_cast<unsigned char>(next))) {
+      const std::string mark = std::string(" ") + next + ". ";
+      for (std::size_t at = last.text.find(mark); at != std::string::npos; at = last.text.find(mark, at + 1)) {
+        const std::string before = last.text.substr(0, at);
+        const bool closes = !before.empty() && (before.back() == ';' || before.back() == '.' ||
+                                                (before.size() >= 4 && (before.compare(before.size() - 4, 4, " and") == 0 ||
+                                                                        before.compare(before.size() - 3, 3, " or") == 0)));
+        if (closes && at < cut) cut = at;
+        if (closes) break;
+      }
+    }
     if (cut == std::string::npos) break;
-    const std::size_t start = last.text.find(' ', last.text.find(')', cut)) + 1;
+    const std::size_t close = last.text.find_first_of(").", cut + 1);
+    const std::size_t start = last.text.find(' ', close) + 1;
     RunOnItem item{std::string(1, next), last.text.substr(start), last.offset + start};
     last.text.resize(cut);
     out.push_back(std::move(item));
@@ -204,14 +215,10 @@ bool opens_with_capital_action(const std::string& text) {
   static const Pattern kFirst(R"re(^([A-Z]{4,})\b)re");
   std::string word;
   if (!RE2::PartialMatch(text, kFirst, &word) || !base_verb(word)) return false;
-  std::size_t words = 0, i = 0;
-  while (i < text.size() && words < 6) {
-    while (i < text.size() && text[i] == ' ') ++i;
-    if (i < text.size() && std::islower(static_cast<unsigned char>(text[i]))) return words > 0;
-    while (i < text.size() && text[i] != ' ') ++i;
-    ++words;
-  }
-  return false;
+  // Plain words follow soon ("AMEND Section 6.6 (Board Travel Expenses), Board Rules and ..."); a
+  // heading all in capitals ("APPROVE MINUTES OF THE LAST MEETING") is no action.
+  const std::string_view rest = std::string_view(text).substr(word.size(), 80);
+  return std::any_of(rest.begin(), rest.end(), [](unsigned char c) { return std::islower(c); });
 }
 
 }  // namespace
@@ -228,6 +235,9 @@ std::vector<Recommendation> extract_recommendations(const Segments& segments) {
     // the recommendation's; any other gap is a space.
     if (const std::size_t tab = text.rfind('\t'); tab != std::string::npos && text.size() - tab <= 41) text.resize(tab);
     std::replace(text.begin(), text.end(), '\t', ' ');
+    // "... of the Chief Communications Officer ." : a layout gap before the stop is no space.
+    static const Pattern kSpaceBeforeStop(R"re( +([.,;:])$)re");
+    RE2::Replace(&text, kSpaceBeforeStop, "\\1");
     if (text.size() < 8) return;
     if (!seen.insert(fold(text)).second) return;
     Recommendation r{std::move(number), std::move(text), std::nullopt, std::nullopt, Provenance{t.page_of(span.begin), span}};
@@ -236,8 +246,32 @@ std::vector<Recommendation> extract_recommendations(const Segments& segments) {
   };
 
   const bool minutes = minutes_paper(segments);
+  // "CONSIDER: A. RECEIVE AND FILE report ...;" / "B. ADOPT the Guidelines; and" / "C. ...": an
+  // action in capitals leads a lettered list, whose items are what is asked for. True when text
+  // was taken as such a list's lead-in or item; `in_list` says whether a list is open.
+  const auto action_list = [&](const std::string& text, Span span, const std::optional<std::string>& number, bool& in_list) {
+    static const Pattern kActionLeadsList(R"re(^([A-Z]{4,}[^:]{0,60}):\s+\(?([A-Z1-9])[.)]\s+(.+)$)re");
+    static const Pattern kListItem(R"re(^\(?([A-Z1-9])[.)]\s+(.+)$)re");
+    std::string lead, label, item;
+    if (RE2::FullMatch(text, kActionLeadsList, &lead, &label, &item) && base_verb(first_word(lead))) {
+      lead_in = lead + ":";
+      const std::size_t at = span.begin + text.rfind(item);
+      for (auto& [each, words, offset] : run_on_items(label, item)) add(each, words, Span{at + offset, span.end});
+      in_list = true;
+      return true;
+    }
+    if (in_list && (number || RE2::FullMatch(text, kListItem, &label, &item))) {
+      if (number) add(number, text, span);
+      else add(label, item, Span{span.begin + text.rfind(item), span.end});
+      return true;
+    }
+    if (in_list) lead_in.clear();
+    in_list = false;
+    return false;
+  };
   // "Recommendation(s): Cabinet is asked to:" then "1) NOTE ...", "2) APPROVE ..." in the header.
   bool in_header_list = false;
+  bool in_header_action_list = false;
   for (const HeaderField& f : segments.header) {
     if (!f.key.empty() && RE2::FullMatch(f.key, p.key)) {
       in_header_list = true;
@@ -255,6 +289,7 @@ std::vector<Recommendation> extract_recommendations(const Segments& segments) {
     if (!in_header_list) {
       // "AUTHORIZE the Chief Executive Officer to ...": an agenda item's action, in the header of a
       // paper without numbered sections.
+      if (f.key.empty() && !minutes && action_list(f.value, f.value_span, std::nullopt, in_header_action_list)) continue;
       if (f.key.empty() && !minutes && opens_with_capital_action(f.value)) add(std::nullopt, f.value, f.value_span);
       continue;
     }
@@ -278,6 +313,7 @@ std::vector<Recommendation> extract_recommendations(const Segments& segments) {
   for (const Section& s : segments.sections) {
     const bool recommendation_section = RE2::FullMatch(s.heading, p.heading);
     lead_in.clear();
+    bool in_action_list = false;  // under "CONSIDER: A. ..."
     for (const Paragraph& para : s.paragraphs) {
       if (recommendation_section) {
         if (!para.text.empty() && para.text.back() == ':') {  // the lead-in of a list
@@ -297,6 +333,7 @@ std::vector<Recommendation> extract_recommendations(const Segments& segments) {
         add(para.number, item, Span{at, para.span.end});
         continue;
       }
+      if (!minutes && action_list(para.text, para.span, para.number, in_action_list)) continue;
       if (!minutes && opens_with_capital_action(para.text)) {  // "AUTHORIZE the Chief Executive Officer to ..."
         add(para.number, para.text, para.span);
         continue;

@@ -365,6 +365,27 @@ TEST_CASE("recommendations: sections / lettered lists / sentences / RESOLVED / r
   CHECK(extract_decisions(s)[0].text == "nothing else be done.");
 }
 
+TEST_CASE("recommendations: a US agenda's action in capitals leading a lettered list, AMEND, no gap before the stop", "[recommendations]") {
+  auto r = extract_recommendations(segment_text(
+      "Regular Board Meeting\n\nAgenda\n\n38. SUBJECT:\tMEASURE M MASTER GUIDELINES\n\nCONSIDER: A. RECEIVE AND FILE report from "
+      "the Policy Advisory Council on the Draft Guidelines (Attachment A);\n\nB. ADOPT the Measure M Master Guidelines; and\n\n"
+      "C. AUTHORIZE the Chief Executive Officer to enter into Memorandums of Understanding.\nAttachments:\tAttachment A\n\n"
+      "43. SUBJECT:\tBOARD RULES\n\nAMEND Section 6.6 (Board Travel Expenses), Board Rules and Procedures, as set forth in "
+      "Attachment A.\n\n37. SUBJECT:\tORAL REPORT\n\nRECEIVE oral quarterly report of the Chief Communications Officer .\n\n"
+      "APPROVE MINUTES OF THE LAST MEETING\n"));
+  std::vector<std::string> got;
+  for (const auto& x : r) got.push_back(x.text);
+  const std::vector<std::string> want = {
+      "RECEIVE AND FILE report from the Policy Advisory Council on the Draft Guidelines (Attachment A);",
+      "ADOPT the Measure M Master Guidelines; and",
+      "AUTHORIZE the Chief Executive Officer to enter into Memorandums of Understanding.",
+      "AMEND Section 6.6 (Board Travel Expenses), Board Rules and Procedures, as set forth in Attachment A.",
+      "RECEIVE oral quarterly report of the Chief Communications Officer."};
+  CHECK(got == want);
+  REQUIRE(r.size() >= 2);
+  CHECK(r[1].number == std::optional<std::string>("B"));
+}
+
 TEST_CASE("recommendations: a record of decision's proposed decision, lettered in capitals", "[recommendations]") {
   auto s = segment_text("Subject Matter / Title of Decision\nCommissioning Plan 2025-29\n\nDecision: Cabinet agree to:\n\n"
                         "A) the Commissioning Plan for Education Provision in Kent 2025-29\n\nB) delegate its delivery to the Director\n\n"
