@@ -398,6 +398,65 @@ bool section_heading(const std::string& line) {
   return RE2::PartialMatch(v, kNumbered) || in_lexicon("section_headings", v);
 }
 
+namespace {
+
+// Whether a value holds nothing but the date and a time or two: "10:00-11:30, 14 February 2014",
+// "Thursday 5 March 2015 7.30pm".
+bool only_times_beside(const std::string& value, const DateValue& d) {
+  std::string rest = value;
+  if (const std::size_t at = rest.find(d.text); at != std::string::npos) rest.erase(at, d.text.size());
+  static const Pattern kTimes(R"re((?i)^[\s,;]*(?:(?:at|from|to|-|–)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?[\s,;]*)+$)re");
+  return RE2::FullMatch(rest, kTimes) && std::any_of(rest.begin(), rest.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+}  // namespace
+
+// The day a summons or notice says its meeting is: "A meeting of the County Council will be held
+// in the Council Chamber ... on Thursday, 9th January, 2025"; "You are requested to attend a
+// Meeting ... to be held in Áras Mainchín Seoighe ... on Thursday 19th October at 3.00 p.m."
+// (no year: the year of the paper's own date before it, when the day falls within a few months of
+// that date). Within the paper's first 4000 bytes; nullopt when no such words.
+std::optional<DateValue> announced_meeting_date(const Segments& segments) {
+  const std::string& text = segments.text.text;
+  const re2::StringPiece head(text.data(), std::min<std::size_t>(text.size(), 4000));
+  static const Pattern kAnnounced(R"re((?i)\bmeeting\b(?:[^.]|\.\s?[A-Z]){0,250}?\b(?:will\s+be\s+held|to\s+be\s+held|is\s+to\s+be\s+held|will\s+take\s+place|is\s+scheduled|shall\s+be\s+held)\b((?:[^.]|\.\s?[A-Z]){0,250}?\bon\s+)((?:[^.]|\.\d|\.m\.){0,60}))re");
+  re2::StringPiece input(head), before_on, when;
+  if (!RE2::FindAndConsume(&input, kAnnounced, &before_on, &when)) return std::nullopt;
+  const std::size_t base = static_cast<std::size_t>(when.data() - text.data());
+  if (auto d = first_date(when.ToString()); d && d->at.span.begin <= 14 && d->kind == "day") {
+    d->at.span = Span{base + d->at.span.begin, base + d->at.span.end};
+    d->at.page = segments.text.page_of(d->at.span.begin);
+    return d;
+  }
+  // "Thursday 19th October" without its year: the year of the paper's date before the words.
+  static const Pattern kDayMonth(R"re((?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\b)re");
+  std::string day, month;
+  if (!RE2::PartialMatch(when.ToString(), kDayMonth, &day, &month)) return std::nullopt;
+  std::optional<DateValue> dated_before;
+  for (const DateValue& d : find_dates(std::string_view(text).substr(0, base)))
+    if (d.kind == "day") dated_before = d;
+  if (!dated_before) return std::nullopt;
+  static const char* kMonths[] = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"};
+  int m = 0;
+  for (int k = 0; k < 12; ++k)
+    if (lower(month) == kMonths[k]) m = k + 1;
+  const int year = std::stoi(dated_before->start.substr(0, 4)), issued_month = std::stoi(dated_before->start.substr(5, 2));
+  int y = year;
+  if (m < issued_month - 6) ++y;  // issued in December for a meeting in January
+  if (m > issued_month + 6) --y;
+  char iso[16];
+  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, std::stoi(day));
+  // The day must be a real one ("31st February" is none): a full date's parse says so.
+  const auto check = first_date(day + " " + month + " " + std::to_string(y));
+  if (!check || check->start != iso) return std::nullopt;
+  DateValue v;
+  v.text = when.ToString().substr(0, when.ToString().find(month) + month.size());
+  v.kind = "day";
+  v.start = v.end = iso;
+  v.at = Provenance{segments.text.page_of(base), Span{base, base + v.text.size()}};
+  return v;
+}
+
 std::optional<TextField> typographic_title(const Segments& segments) {
   const Patterns& p = patterns();
   const NormalisedText& t = segments.text;
@@ -716,8 +775,8 @@ HeaderFields extract_header_fields(const Segments& segments) {
       // A meeting's announcement: "Thursday, 30th January, 2025, at 10.00 am".
       if (!out.meeting_date) out.meeting_date = dated(*d, f.span.begin + (value.find(d->text) == std::string::npos ? 0 : value.find(d->text) - d->at.span.begin));
       used[i] = true;
-    } else if (auto d = first_date(value); d && trim(value).size() <= d->text.size() + 12) {
-      free_dates.push_back(i);
+    } else if (auto d = first_date(value); d && (trim(value).size() <= d->text.size() + 12 || only_times_beside(value, *d))) {
+      free_dates.push_back(i);  // "Tuesday, April 18, 2023"; "10:00-11:30, 14 February 2014"
       used[i] = true;
     } else if (RE2::FullMatch(value, p.organisation, &captured) &&
                !RE2::PartialMatch(value, R"((?i)\b(?:meeting|summons|attend|minutes|agenda|report)\b)") &&
@@ -764,13 +823,42 @@ HeaderFields extract_header_fields(const Segments& segments) {
     }
   }
   // A lone date in a banner is the meeting's when the banner names the body; otherwise the report's.
+  const std::optional<DateValue> announced = announced_meeting_date(segments);
   for (std::size_t i : free_dates) {
     const HeaderField& f = header[i];
     auto d = first_date(f.value);
     if (!d) continue;
     DateValue v = dated(*d, f.span.begin + (f.value.find(d->text) == std::string::npos ? 0 : f.value.find(d->text) - d->at.span.begin));
-    if (out.body && !out.meeting_date) out.meeting_date = v;
+    // An agenda's or minutes' lone date is its meeting's ("*** AGENDA ***" / "Tuesday, April 18,
+    // 2023"), unless the words say the meeting is on another day (a summons' date of issue).
+    const bool meetings = (out.body || meeting_paper(segments)) && (!announced || announced->start == v.start);
+    if (meetings && !out.meeting_date && v.kind == "day") out.meeting_date = v;
     else if (!out.report_date) out.report_date = v;
+  }
+  // A meeting is on a day (or days: "1-3 May 2019"): "January, 2025 at 10.00 am" (its day lost to
+  // the line above) is none.
+  if (out.meeting_date && (out.meeting_date->kind == "month" || out.meeting_date->kind == "year" ||
+                           out.meeting_date->kind == "financial_year"))
+    out.meeting_date.reset();
+  // "A meeting of the County Council will be held ... on Thursday, 9th January, 2025": the words
+  // of a summons or notice, when nothing above gave the day.
+  if (!out.meeting_date && meeting_paper(segments)) out.meeting_date = announced;
+  // Else an agenda's or minutes' first line that is a date alone, near the top ("*** AGENDA ***" /
+  // "Tuesday, April 18, 2023" under a letterhead the header did not reach).
+  if (!out.meeting_date && meeting_paper(segments)) {
+    // Only above the first item ("1. Apologies"): an agenda's closing date is the day it was issued.
+    static const Pattern kItem(R"re(^\s*\d{1,2}[.)]\s+\S)re");
+    for (std::size_t i = 0; i < segments.lines.size() && i < 12 && !RE2::PartialMatch(segments.lines[i].text, kItem); ++i) {
+      const Line& l = segments.lines[i];
+      const auto d = first_date(l.text);
+      if (!d || d->kind != "day" || !(trim(l.text).size() <= d->text.size() + 12 || only_times_beside(l.text, *d))) continue;
+      if (out.report_date && out.report_date->start == d->start) break;  // the paper's own date
+      DateValue v = *d;
+      v.at.span = Span{l.span.begin + d->at.span.begin, l.span.begin + d->at.span.end};
+      v.at.page = segments.text.page_of(v.at.span.begin);
+      out.meeting_date = v;
+      break;
+    }
   }
   // The title: the minutes' own heading, else a line in capitals not used above, else the first
   // plain line of a few words.

@@ -59,6 +59,11 @@ std::optional<ClosingBlock> find_closing_block(const std::vector<std::string_vie
 // What minutes record is decided, not asked.
 bool minutes_paper(const Segments& segments);
 
+// The day a summons or notice says its meeting is ("A meeting of the County Council will be held
+// ... on Thursday, 9th January, 2025"; "... to be held ... on Thursday 19th October", the year
+// from the paper's own date before it), within its first 4000 bytes; nullopt when none.
+std::optional<DateValue> announced_meeting_date(const Segments& segments);
+
 // "Benjamin Watts", "Dr Jane O'Neil": a person's name and nothing else.
 bool is_person_name(std::string_view line);
 // "Simon Jones, Corporate Director Growth": a line that opens with a person's name and a comma.

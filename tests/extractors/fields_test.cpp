@@ -100,6 +100,41 @@ TEST_CASE("header: an agenda's two header columns run together / the meeting ann
   CHECK_FALSE(extract_header_fields(t).meeting_date);
 }
 
+TEST_CASE("header: the meeting's day from a summons' words, a lone date under an agenda's heading, never a month", "[header]") {
+  // "will be held ... on DATE" (the summons' own date is the report's); a banner's "January, 2025"
+  // whose day went to the line above is no meeting date.
+  auto k = extract_header_fields(segment_text(
+      "Summons to and\nAgenda for an\nExtraordinary\nMeeting on\nThursday, 9th\nJanuary, 2025 at 10.00 am\n\nDEMOCRATIC SERVICES\n\n"
+      "Tuesday, 31 December 2024\n\nTo:\tAll Members of the County Council\n\nAn extraordinary meeting of the County Council will "
+      "be held in the Council Chamber, County Hall, Maidstone on Thursday, 9th January, 2025 at 10.00 am.\n\nAGENDA\n\n1. Apologies\n"));
+  REQUIRE(k.meeting_date);
+  CHECK(k.meeting_date->start == "2025-01-09");
+  // No year in the words: the year of the paper's date before them.
+  auto l = extract_header_fields(segment_text(
+      "13th October, 2023.\nTo: Each Member of the Municipal District A Chomhairleoir, a chara, You are requested to attend a "
+      "Meeting of the Municipal District to be held in Kilmallock, Co. Limerick on Thursday 19th October at 3.00 p.m. The "
+      "business is set out on the appended Agenda.\nAGENDA\n1. Minutes\n"));
+  REQUIRE(l.meeting_date);
+  CHECK(l.meeting_date->start == "2023-10-19");
+  // Issued in December for January.
+  auto n = extract_header_fields(segment_text(
+      "15th December, 2023.\nTo: Each Member. You are requested to attend a Meeting of the Council to be held in the Chamber on "
+      "Monday 8th January at 3.00 p.m.\nAGENDA\n1. Minutes\n"));
+  REQUIRE(n.meeting_date);
+  CHECK(n.meeting_date->start == "2024-01-08");
+  // A lone date under an agenda's heading, below a letterhead; times beside a minutes' date.
+  auto a = extract_header_fields(segment_text(
+      "The Corporation of the Township of Nipissing\n45 Beatty Street\nTelephone 705-724-2144\n\n*** AGENDA ***\nTuesday, April 18, "
+      "2023\n1. Disclosure of pecuniary interest.\n\n2. Committee Reports.\n"));
+  REQUIRE(a.meeting_date);
+  CHECK(a.meeting_date->start == "2023-04-18");
+  auto m = extract_header_fields(segment_text(
+      "Crime and Justice Transparency Sector Panel\n\n10:00-11:30, 14 February 2014\nLower Ground 6, 102 Petty France, London\n\n"
+      "Minutes\n\n1. Welcome\n\n1.1 The Chair welcomed members.\n"));
+  REQUIRE(m.meeting_date);
+  CHECK(m.meeting_date->start == "2014-02-14");
+}
+
 TEST_CASE("header: two people in From: are both the author, joined by a semicolon", "[header]") {
   // Laid out as a PDF gives it: the second person starts under the first one's value.
   PageTexts in;
