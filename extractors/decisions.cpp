@@ -23,6 +23,7 @@ std::string with_lexicons(std::string pattern) {
   };
   put("{MARKER}", "decision_markers");
   put("{PASSIVE}", "decision_passives");
+  put("{BODY}", "body_kinds");
   return pattern;
 }
 
@@ -36,6 +37,10 @@ struct Patterns {
   // "It was resolved that ...", "it was unanimously agreed to ...", "It was also RESOLVED:": group 1
   // is the words up to where the decision starts.
   Pattern it_was{with_lexicons(R"re((?i)(\bit\s+was\s+(?:(?:also|further|then|therefore|unanimously|duly|subsequently|finally)\s+)*{MARKER}\b(?:\s+(?:unanimously|by\s+all(?:\s+present)?|by\s+(?:the\s+)?(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})|nem\.?\s*con\.?))?\s*(?:[:,–—-]+\s*)?(?:that\b\s*)?))re").c_str()};
+  // In minutes, a sentence whose subject is the body or its members: "The Board agreed with this
+  // approach.", "The Board discussed and agreed some minor changes ...", "Members agreed that ...";
+  // group 1 is the words up to where the decision starts.
+  Pattern body_agreed{with_lexicons(R"re((?i)((?:^|[.!?]\s+|^[*•·-]\s+)(?:The\s+)?(?:(?-i:[A-Z][\w'&-]*)\s+){0,3}(?:{BODY}|members|councillors|trustees|directors|governors)\s+(?:(?:also|then|therefore|unanimously|formally|discussed\s+and|considered\s+and|noted\s+and)\s+)*(?:agreed|decided|resolved)\b\s*(?:[:,–—-]+\s*)?(?:that\b\s*[:,]?\s*)?))re").c_str()};
   // "The minutes ... were approved and signed.", "this application has been accepted by the Board"
   Pattern passive{with_lexicons(R"re((?i)\b(?:was|were|(?:has|have)\s+been)\s+(?:(?:duly|unanimously|formally|then|also|all|subsequently)\s+)*{PASSIVE}\b)re").c_str()};
   // "Moved by: Cllr X", "Seconded by Y", "Proposed by ..." -- a motion's mover
@@ -274,6 +279,27 @@ std::vector<Decision> extract_decisions(const Segments& segments) {
     }
     // (Paragraphs of a sane length only: finding each sentence's start is linear in the paragraph.)
     if (!minutes || text.size() > kLongestParagraph) continue;
+    // In minutes: "The Board agreed that ..." (a sentence not taken above).
+    {
+      re2::StringPiece scan(text), whole;
+      while (RE2::FindAndConsume(&scan, p.body_agreed, &whole)) {
+        const std::size_t from = static_cast<std::size_t>(scan.data() - text.data());
+        const std::size_t begins = static_cast<std::size_t>(whole.data() - text.data());
+        if (std::any_of(found.begin(), found.end(), [&](const auto& f) { return begins >= f.first && begins <= sentence_end(text, f.second); }))
+          continue;
+        // A block that goes on from the one before ("At that meeting," / "Members agreed to ...",
+        // another meeting's news) opens no sentence of its own.
+        const bool bullet = !whole.empty() && (whole[0] == '*' || whole[0] == '-' || static_cast<unsigned char>(whole[0]) >= 0x80);
+        if (begins == 0 && i > 0 && !blocks[i - 1].text.empty() && !b.number && !bullet) {
+          const std::string_view before = blocks[i - 1].text;
+          const char last = before.back();
+          // (A heading above, "Decisions", ends in a letter too: only a sentence's words go on.)
+          if (last == ',' || last == ';' || (std::islower(static_cast<unsigned char>(last)) && before.size() > 60)) continue;
+        }
+        found.emplace_back(begins, from);
+        add(b, from, sentence_from(i, from, false));
+      }
+    }
     // In minutes: "The minutes ... were approved and signed." (not inside a sentence taken above)
     re2::StringPiece scan(text);
     while (RE2::FindAndConsume(&scan, p.passive)) {

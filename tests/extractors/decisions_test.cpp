@@ -129,3 +129,16 @@ TEST_CASE("decisions: a motion recorded as carried under its resolution's number
   REQUIRE(extract_decisions(b).size() == 1);
   CHECK(extract_decisions(b)[0].text == "the letter be sent.");
 }
+
+TEST_CASE("decisions: in minutes, a sentence whose subject is the body or its members agreeing", "[decisions]") {
+  auto d = extract_decisions(papers::test::segment_text(
+      "Minutes\n\nMW welcomed members.\n\nMC suggested a time to agree minutes. The Board agreed with this approach.\n\n"
+      "The Board discussed and agreed some minor changes to the letter. RJ said NIMB could help.\n\nDecisions\n\n"
+      "* The Board agreed that a website would be created.\n\nMW said that the Board agreed last year to wait.\n"));
+  std::vector<std::string> got;
+  for (const auto& x : d) got.push_back(x.text);
+  const std::vector<std::string> want = {"with this approach.", "some minor changes to the letter.", "a website would be created."};
+  CHECK(got == want);
+  // Not in a report: what a board agreed there is history, not this paper's decision.
+  CHECK(extract_decisions(papers::test::segment_text("To: Cabinet\n\n1. Background\n\n1.1 The Board agreed the plan in 2019.\n")).empty());
+}
