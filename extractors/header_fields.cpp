@@ -670,7 +670,7 @@ HeaderFields extract_header_fields(const Segments& segments) {
     static const Pattern kKindThenOrganisation(R"re(^.+?\s+-\s+(.+)$)re");
     // "a meeting of Market Hadley Town Council on", "meeting of the Licensing Committee to be held on"
     // "... Meeting of Limerick City and County Council will be held in the Concert Hall, ..., on Friday"
-    static const Pattern kMeetingOf(R"re((?i)\bmeeting\s+of\s+(?:the\s+)?([A-Z][\w&' -]{2,80}?)\s+(?:(?:will|is\s+to)\s+be\s+held\s+|to\s+be\s+held\s+|was\s+held\s+|held\s+)?(?:(?:in|at)\s+[^.]{3,120}?,?\s+)?on\b)re");
+    static const Pattern kMeetingOf(R"re((?i)\bmeeting\s+of\s+(?:the\s+)?([A-Z][\w&' -]{2,80}?)\s+(?:(?:will|is\s+to)\s+be\s+held\s+|to\s+be\s+held\s+|was\s+held\s+|held\s+|will\s+take\s+place\s+|takes\s+place\s+)?(?:(?:in|at)\s+[^.]{3,120}?,?\s+)?on\b)re");
     // "LICENSING SUB-COMMITTEE - NOTICE OF DETERMINATION"
     static const Pattern kBodyThenKind(R"re((?i)^(.+?)\s+-\s+(?:notice|record|decision|report|minutes|summary)\b.*$)re");
     std::string organisation_part;
@@ -813,7 +813,17 @@ HeaderFields extract_header_fields(const Segments& segments) {
       std::optional<DateValue> d = first_date(value);
       std::string name = d ? trim(value.substr(0, d->at.span.begin)) : trim(value);
       int words = 1 + static_cast<int>(std::count(name.begin(), name.end(), ' '));
-      if (words > 10 || !RE2::PartialMatch(name, p.body_word) ||
+      // A body's name is capitalised words ("Cambridgeshire Police and Crime Panel"), not a line
+      // of prose about one ("Who's who on the Council and its Committees").
+      int plain = 0;
+      for (std::size_t at = 0; at < name.size();) {
+        const std::size_t end = std::min(name.find(' ', at), name.size());
+        const std::string w = name.substr(at, end - at);
+        static const std::set<std::string> small = {"of", "and", "the", "for", "on", "&", "-", "–"};
+        if (!w.empty() && std::islower(static_cast<unsigned char>(w[0])) && !small.count(w)) ++plain;
+        at = end + 1;
+      }
+      if (words > 10 || plain > 1 || !RE2::PartialMatch(name, p.body_word) ||
           RE2::PartialMatch(name, R"((?i)\b(?:report|record|notice|decision)\b)"))
         continue;
       out.body = field(body_name(name), Span{f.span.begin, f.span.begin + name.size()});
