@@ -56,7 +56,7 @@ struct Patterns {
   // "(a) Note the forecast ...", "A) Adopt ...", "1. Endorses ...", "i) ..." -- an item of a list
   Pattern item{R"re(^(?:\(?([a-zA-Z]|\d{1,2}|[ivx]{1,5})[).]|[•·▪‣◦-])\s+(.+)$)re"};
   // Heading or first lines of minutes, records of decision and notices of determination.
-  Pattern minutes{R"re((?i)\b(?:minutes|notes\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}meeting|record\s+of\s+(?:the\s+)?decisions?|decision\s+notice|notice\s+of\s+(?:determination|decision)|resolution)\b)re"};
+  Pattern minutes{R"re((?i)\b(?:minutes|notes\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}meeting|record\s+of\s+(?:the\s+)?decisions?|decision\s+notice|notice\s+of\s+(?:determination|decision)|appeal\s+decision|resolution)\b)re"};
 };
 
 // Longer than this, a "paragraph" is a text dump's run-on block, not a minute: no passive
@@ -309,6 +309,22 @@ std::vector<Decision> extract_decisions(const Segments& segments) {
       const std::size_t from = sentence_start(text, at);
       add(b, from, sentence_from(i, from, false));
       scan = re2::StringPiece(text.data() + sentence_end(text, at), text.size() - sentence_end(text, at));
+    }
+  }
+  // A decision paper's section headed "Decision": "The appeal is dismissed.", "The appeal is
+  // allowed and planning permission is granted ...", "The application is refused." -- what is
+  // dismissed, allowed, granted or refused there is decided, marker or none.
+  if (minutes) {
+    static const Pattern kDecisionHeading(R"re((?i)^(?:the\s+)?(?:formal\s+)?(?:decisions?|determination)\s*:?$)re");
+    static const Pattern kDisposed(R"re((?i)^(?:the|this)\s+[\w -]{3,40}?\s+(?:is|are)\s+(?:hereby\s+)?(?:dismissed|allowed|granted|refused|upheld|quashed|withdrawn)\b)re");
+    for (const Section& sec : segments.sections) {
+      if (!RE2::FullMatch(sec.heading, kDecisionHeading)) continue;
+      for (const Paragraph& para : sec.paragraphs) {
+        const std::string words = cleaned(para.text);
+        if (!RE2::PartialMatch(words, kDisposed)) break;
+        const Block b{para.text, para.span, para.number, &sec.number};
+        add(b, 0, words);
+      }
     }
   }
   return out;

@@ -30,7 +30,8 @@ std::string trim(std::string_view s) {
 
 struct Patterns {
   // "Benjamin Watts", "Dr Jane O'Neil": a person's name alone on a line
-  Pattern person_name{R"re(^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-zA-Z'-]+){1,2}$)re"};
+  // "Benjamin Watts", "Dr Jane O'Neil", "J E Tempest" (initials before the surname)
+  Pattern person_name{R"re(^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?(?:[A-Z][a-z'-]+(?:\s+[A-Z][a-zA-Z'-]+){1,2}|(?:[A-Z]\.?\s+){1,3}[A-Z][a-z'-]+(?:-[A-Z][a-z'-]+)?)$)re"};
   // "Simon Jones, Corporate Director": a person's name, then a comma
   Pattern person_then_comma{R"re(^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-zA-Z'-]+){1,2},\s)re"};
   // "Agenda Item 8", "Agenda Item: 5(a)", "Item No. 12", "Item 4.2"
@@ -318,7 +319,7 @@ std::optional<std::string> person_and_role(std::string text, const std::string& 
     name = trim(left);
     role = trim(right);
   }
-  if (!is_person_name(name)) return std::nullopt;
+  if (!is_person_name(name) || role_phrase(name)) return std::nullopt;  // "Deputy Returning Officer" is no one's name
   if (role.empty()) {
     std::string below = trim(next_line);
     while (!below.empty() && (below.back() == '.' || below.back() == ',')) below.pop_back();
@@ -364,6 +365,17 @@ std::optional<TextField> signatory(const Segments& segments) {
     const std::string cell = trim(l.substr(tab + 1));
     if (is_person_name(cell) && lines[i + 1].text.find('\t') == std::string::npos)
       if (auto who = person_and_role(cell, lines[i + 1].text)) return at(i, *who);
+  }
+  // A name over a line whose last cell is the role ("Rae Kirk" / "Dated: Tuesday 12 April 2016
+  // \tDeputy Returning Officer"), or over the role alone as the paper's last lines ("J E Tempest" /
+  // "INSPECTOR").
+  for (std::size_t i = lines.size() > 8 ? lines.size() - 8 : 0; i + 1 < lines.size(); ++i) {
+    const std::string name = trim(lines[i].text);
+    if (!is_person_name(name)) continue;
+    const std::string& below = lines[i + 1].text;
+    const std::size_t tab = below.rfind('\t');
+    const std::string cell = trim(tab == std::string::npos ? below : below.substr(tab + 1));
+    if ((tab != std::string::npos || i + 2 >= lines.size()) && role_phrase(cell)) return at(i, name + ", " + cell);
   }
   // The clerk who closes an agenda or notice on a line of their own: "Cathy Fleet - Parish Clerk -
   // 01869 347000" among the last lines. Minutes close with who signed them as true, not who wrote them.
@@ -471,6 +483,21 @@ std::optional<TextField> typographic_title(const Segments& segments) {
     // "Souldern Parish Council" over "Agenda & Summons to ...".
     if (RE2::PartialMatch(g.text, marking())) continue;  // "NOT FOR PUBLICATION by virtue of ..."
     while (g.parts.size() > 1 && !could_be_title(g.parts.front())) g.parts.erase(g.parts.begin());
+    // The heading ends where the organisation's name is set under it in the same type, with the
+    // banner's details after ("Regular Meeting of the Board of Trustees" / "Cuyahoga Community
+    // College District" / "Thursday, September 26, 2019" / "1:30 p.m."); a date in the heading
+    // stays ("Rivergrove City Council Meeting Minutes" / "August 13, 2018").
+    for (std::size_t k = 1; k < g.parts.size(); ++k) {
+      const std::string part = trim(g.parts[k]);
+      const std::string first = lower(part.substr(0, part.find(' ')));
+      const bool goes_on = first == "held" || first == "on" || first == "at" || first == "in" || first == "of" ||
+                           first == "and" || first == "for" || first == "to" || first == "the" ||
+                           (!part.empty() && std::islower(static_cast<unsigned char>(part[0])));
+      if (!goes_on && RE2::FullMatch(part, p.organisation)) {
+        g.parts.resize(k);
+        break;
+      }
+    }
     // A status set under the heading is not part of it: "Transparency Board Minutes" / "19.11.10" / "Draft".
     while (g.parts.size() > 1 && RE2::FullMatch(trim(g.parts.back()), furniture())) g.parts.pop_back();
     g.text.clear();
@@ -537,6 +564,7 @@ HeaderFields extract_header_fields(const Segments& segments) {
   }
 
   std::vector<bool> used(header.size(), false);
+  bool body_labelled = false;  // "Report to: Audit Committee": a label names the body
   bool title_labelled = false;  // "Subject: X", "Title of Decision" over X: the paper labels its title
   std::vector<std::size_t> free_dates;
   std::optional<std::size_t> minutes_line;  // "MINUTES OF THE LICENSING COMMITTEE": the title of minutes
@@ -546,7 +574,15 @@ HeaderFields extract_header_fields(const Segments& segments) {
   // plain "Date:" below is the meeting's.
   // So does a banner that is a body's name alone ("Cabinet" over "Date: Monday 13 November 2023").
   // So is minutes' "Date:" (an agenda's or summons' may be the day it was sent).
-  const bool plain_date_is_meetings = minutes_paper(segments) || std::any_of(header.begin(), header.end(), [&](const HeaderField& f) {
+  // A resolution's form ("RESOLUTION" / "DATE: September 17, 2024" / "Moved by ...") is dated the day
+  // of the meeting that passed it.
+  static const Pattern kResolutionForm(R"re((?:^|\t)(?:RESOLUTION|Resolution)\s*$)re");
+  const bool resolution_form = [&] {
+    for (std::size_t i = 0; i < segments.lines.size() && i < 8; ++i)
+      if (RE2::PartialMatch(segments.lines[i].text, kResolutionForm)) return true;
+    return false;
+  }();
+  const bool plain_date_is_meetings = minutes_paper(segments) || resolution_form || std::any_of(header.begin(), header.end(), [&](const HeaderField& f) {
     const std::string k = lower(f.key);
     if ((k == "report to" || k == "meeting") && !first_date(f.value)) return true;
     const std::string v = trim(f.value);
@@ -582,7 +618,10 @@ HeaderFields extract_header_fields(const Segments& segments) {
       static const Pattern kPersonRole(R"re((?i)\b(?:cabinet\s+member|portfolio\s+holder|leader|director|officer|head\s+of|manager|chief\s+executive|mayor)\b)re");
       const bool person = (key == "decision maker" || key == "decision taker" || key == "decision to be taken by") &&
                           (RE2::PartialMatch(body, kPersonRole) || !RE2::PartialMatch(body, p.body_word));
-      if (!body.empty() && !person && !out.body) out.body = field(body_name(body), Span{value_base(f), value_base(f) + body.size()});
+      if (!body.empty() && !person && !out.body) {
+        out.body = field(body_name(body), Span{value_base(f), value_base(f) + body.size()});
+        body_labelled = true;
+      }
     } else if (key == "from" || key == "report of" || key == "report by" || key == "report from" || key == "author" ||
                key == "prepared by" || key == "executive lead" || key == "lead director" || key == "responsible officer" ||
                key == "lead officer") {
@@ -792,8 +831,10 @@ HeaderFields extract_header_fields(const Segments& segments) {
   if (out.body && !clean_body(out.body->value)) out.body.reset();
   if (!out.body || out.body->at.page > 1) {
     for (const DisplayGroup& g : display_groups(segments.text, 1)) {
-      for (const std::string& part : g.parts) {
-        const std::string v = trim(part);
+      for (std::size_t k = 0; k < g.parts.size(); ++k) {
+        const std::string v = trim(g.parts[k]);
+        // "Response from Horsley Parish" / "Council": a word finishing the line above is no banner.
+        if (k > 0 && v.find(' ') == std::string::npos) continue;
         if (banner_body(v) || (meeting_paper(segments) && RE2::FullMatch(v, p.organisation) && RE2::PartialMatch(v, kMeetsAsItself))) {
           std::size_t at = segments.text.text.find(v);
           if (at == std::string::npos) at = 0;
@@ -823,8 +864,22 @@ HeaderFields extract_header_fields(const Segments& segments) {
         if (!w.empty() && std::islower(static_cast<unsigned char>(w[0])) && !small.count(w)) ++plain;
         at = end + 1;
       }
+      // "Bury Council, Town Hall, Knowsley Street, Bury, BL9 0SW": an address, whose first part may
+      // name the organisation, never the body.
+      static const Pattern kPostcode(R"re(\b[A-Z]{1,2}\d{1,2}[A-Z]?\s*\d[A-Z]{2}\b)re");
+      if (RE2::PartialMatch(name, kPostcode) || std::count(name.begin(), name.end(), ',') >= 2) {
+        const std::string first_part = trim(name.substr(0, name.find(',')));
+        static const Pattern kPlaceCouncil(R"re(^(?:[A-Z][\w'-]+\s+){1,3}Council$)re");
+        if (!out.organisation && (RE2::FullMatch(first_part, p.organisation) || RE2::FullMatch(first_part, kPlaceCouncil)) &&
+            !RE2::FullMatch(first_part, R"re((?i)^(?:the\s+)?(?:county|district|borough|city|parish|town)\s+council$)re"))
+          out.organisation = field(first_part, Span{f.span.begin, f.span.begin + first_part.size()});
+        continue;
+      }
+      // "Response from Horsley Parish" / "Council": the last word of a name set on two lines.
+      if (words == 1 && i > 0 && header[i - 1].key.empty() && RE2::PartialMatch(trim(header[i - 1].value) + " " + name, kMeetsAsItself))
+        continue;
       if (words > 10 || plain > 1 || !RE2::PartialMatch(name, p.body_word) ||
-          RE2::PartialMatch(name, R"((?i)\b(?:report|record|notice|decision)\b)"))
+          RE2::PartialMatch(name, R"((?i)\b(?:reports?|records?|notices?|decisions?)\b)"))
         continue;
       out.body = field(body_name(name), Span{f.span.begin, f.span.begin + name.size()});
       if (d && !out.meeting_date) out.meeting_date = dated(*d, f.span.begin);
@@ -885,7 +940,10 @@ HeaderFields extract_header_fields(const Segments& segments) {
       const std::string& v = f.value;
       const bool caps = std::none_of(v.begin(), v.end(), [](unsigned char c) { return std::islower(c); }) &&
                         std::count_if(v.begin(), v.end(), [](unsigned char c) { return std::isupper(c); }) >= 4;
-      if (caps && v.size() >= 8) pick = i;
+      // One word in capitals is a title only when it names a kind of paper ("MINUTES"), not an
+      // OCR'd fragment of a form ("TFREISHI").
+      const bool one_word = v.find(' ') == std::string::npos;
+      if (caps && v.size() >= 8 && (!one_word || in_lexicon("document_kinds", v))) pick = i;
     }
     // An agenda front sheet with no heading of its own is titled by its "AGENDA".
     const bool agenda = !pick && agenda_title;
@@ -970,6 +1028,50 @@ HeaderFields extract_header_fields(const Segments& segments) {
   if (out.report_date && out.meeting_date && out.report_date->start == out.meeting_date->start &&
       out.report_date->end == out.meeting_date->end)
     out.report_date.reset();
+  // "Regular Meeting of the Board of Trustees": a title that names the meeting names its body.
+  if (!out.body && out.title) {
+    static const Pattern kMeetingOfBody(R"re((?i)^(?:[a-z]+\s+){0,3}meeting\s+of\s+(?:the\s+)?(.+)$)re");
+    std::string name;
+    if (RE2::FullMatch(out.title->value, kMeetingOfBody, &name) && banner_body(trim(name)))
+      out.body = field(body_name(trim(name)), out.title->at.span);
+  }
+  // The last lines: "Dated Wednesday 24 April 2019" is the day a notice was issued; "Signed on
+  // behalf of Horsley Parish Council" names who it is from.
+  {
+    const std::vector<Line>& lines = segments.lines;
+    static const Pattern kDated(R"re((?i)^dated\s*:?\s*(.+)$)re");
+    static const Pattern kOnBehalfOf(R"re((?i)\bon\s+behalf\s+of\s+(?:the\s+)?(.+?)\.?$)re");
+    for (std::size_t i = lines.size() > 10 ? lines.size() - 10 : 0; i < lines.size(); ++i) {
+      std::string rest;
+      if (!out.report_date && RE2::FullMatch(lines[i].text, kDated, &rest))
+        if (auto d = first_date(rest); d && d->kind == "day") out.report_date = dated(*d, lines[i].span.begin + (lines[i].text.size() - rest.size()));
+      std::string who;
+      if (RE2::PartialMatch(lines[i].text, kOnBehalfOf, &who) && RE2::FullMatch(trim(who), p.organisation)) {
+        if (!out.organisation) out.organisation = field(trim(who), lines[i].span);
+        if (!out.author) out.author = field(trim(who), lines[i].span);
+      }
+    }
+  }
+  // "Response from Horsley Parish Council": the organisation the title says the paper is from.
+  if (!out.organisation && out.title) {
+    static const Pattern kFrom(R"re(\b(?:from|by)\s+(?:the\s+)?((?:[A-Z][\w'&-]*\s+)*[A-Z][\w'&-]*)$)re");
+    std::string who;
+    if (RE2::PartialMatch(out.title->value, kFrom, &who) && RE2::FullMatch(who, p.organisation))
+      out.organisation = field(who, out.title->at.span);
+  }
+  // A paper for no meeting (an election notice, an appeal decision, a governance statement:
+  // lexicons/unmeeting_kinds.txt) has no body, and its date is its own.
+  {
+    static const Pattern kUnmeeting("(?i)\\b" + lexicon_alternation("unmeeting_kinds") + "\\b");
+    bool unmeeting = out.title && RE2::PartialMatch(out.title->value, kUnmeeting);
+    for (std::size_t i = 0; i < segments.lines.size() && i < 6 && !unmeeting; ++i)
+      unmeeting = RE2::PartialMatch(segments.lines[i].text, kUnmeeting);
+    if (unmeeting && !body_labelled) {
+      out.body.reset();
+      if (out.meeting_date && !out.report_date) out.report_date = out.meeting_date;
+      out.meeting_date.reset();
+    }
+  }
   if (out.body) {
     if (std::optional<std::string> cleaned = clean_body(out.body->value)) out.body->value = *cleaned;
     else out.body.reset();

@@ -135,6 +135,67 @@ TEST_CASE("header: the meeting's day from a summons' words, a lone date under an
   CHECK(m.meeting_date->start == "2014-02-14");
 }
 
+TEST_CASE("header: papers for no meeting (election notices, appeal decisions) have no body, their date their own", "[header]") {
+  // An election notice: no body (the letterhead's address names the organisation), dated at its end,
+  // signed by a name over a line whose last cell is the role.
+  auto n = extract_header_fields(segment_text(
+      "Electoral Office for Northern Ireland\nElection of Members of the Assembly\n\nSTATEMENT OF PERSONS NOMINATED\nand\n"
+      "NOTICE OF POLL\nThe following persons stand validly nominated.\n\nThe poll will be held on Thursday 5 May 2016.\n\nRae Kirk\n"
+      "Dated: Tuesday 12 April 2016\tDeputy Returning Officer\n\nBallymena Area Electoral Office\n"));
+  CHECK_FALSE(n.body);
+  CHECK_FALSE(n.meeting_date);
+  REQUIRE(n.report_date);
+  CHECK(n.report_date->start == "2016-04-12");
+  REQUIRE(n.author);
+  CHECK(n.author->value == "Rae Kirk, Deputy Returning Officer");
+  REQUIRE(n.organisation);
+  CHECK(n.organisation->value == "Electoral Office for Northern Ireland");
+  auto b = extract_header_fields(segment_text(
+      "Statement of persons nominated\n\nElection of District Councillors\n\nThe persons above stand validly nominated.\n\n"
+      "Dated Wednesday 5 April 2023.\nLynne Ridsdale, Returning Officer.\n\nBury Council, Town Hall, Knowsley Street, Bury, BL9 0SW\n"));
+  CHECK_FALSE(b.body);
+  CHECK_FALSE(b.meeting_date);
+  REQUIRE(b.organisation);
+  CHECK(b.organisation->value == "Bury Council");
+  // An appeal decision, signed by initials and a surname over the role as its last lines.
+  auto a = extract_header_fields(segment_text(
+      "Appeal Decision\nSite visit made on 20 December 2016\n\nDecision\n\n1. The appeal is dismissed.\n\nReasons\n\n2. The site "
+      "is remote.\n\nJ E Tempest\nINSPECTOR\n"));
+  CHECK_FALSE(a.body);
+  CHECK_FALSE(a.meeting_date);
+  REQUIRE(a.author);
+  CHECK(a.author->value == "J E Tempest, INSPECTOR");
+  auto d = extract_decisions(segment_text("Appeal Decision\nSite visit made on 20 December 2016\n\nDecision\n\nThe appeal is dismissed.\n\n"
+                                          "Preliminary Matters\n\nThe appellant asked for costs.\n"));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].text == "The appeal is dismissed.");
+  // A report with that kind in its title but addressed to a committee keeps its body.
+  auto r = extract_header_fields(segment_text("Report to:\tAudit and Governance Committee\nDate:\t23 July 2020\nTitle:\tAnnual Governance "
+                                              "Statement 2019/20\n\n1. Purpose\n\n1.1 To present the statement.\n"));
+  REQUIRE(r.body);
+  CHECK(r.body->value == "Audit and Governance Committee");
+}
+
+TEST_CASE("header: who a response is from and signed on behalf of, a resolution form's date, a title naming its meeting's body", "[header]") {
+  auto h = extract_header_fields(segment_text(
+      "Application S.17/051/CPE\nLand at Barton End\nResponse from Horsley Parish\nCouncil\n\nIntroduction\n\nThe onus is on the "
+      "applicant.\n\nSigned on behalf of Horsley Parish Council\nDated:\n"));
+  CHECK_FALSE(h.body);  // "Council" finishes the line above
+  REQUIRE(h.organisation);
+  CHECK(h.organisation->value == "Horsley Parish Council");
+  REQUIRE(h.author);
+  CHECK(h.author->value == "Horsley Parish Council");
+  // A resolution's form: its DATE is the meeting's.
+  auto f = extract_header_fields(segment_text("TOWNSHIP OF NIPISSING\tRESOLUTION\n\nDATE:\tSeptember 17, 2024\n\nMoved by\n\nSeconded by\n\n"
+                                              "THAT Council changes the date of the meeting.\n\nCarried\n"));
+  REQUIRE(f.meeting_date);
+  CHECK(f.meeting_date->start == "2024-09-17");
+  // A title that names the meeting names its body.
+  auto m = extract_header_fields(segment_text("Regular Meeting of the Board of Trustees\n\n1. Call to order\n\n2. Roll call\n"));
+  REQUIRE(m.body);
+  CHECK(m.body->value == "Board of Trustees");
+}
+
 TEST_CASE("header: two people in From: are both the author, joined by a semicolon", "[header]") {
   // Laid out as a PDF gives it: the second person starts under the first one's value.
   PageTexts in;
@@ -800,6 +861,14 @@ TEST_CASE("contacts: fax numbers, an office before an e-mail or after a number, 
   REQUIRE(named.size() == 1);
   CHECK(named[0].name == std::optional<std::string>("Joy Millett"));
   CHECK(named[0].phone == std::optional<std::string>("+441483203431"));
+}
+
+TEST_CASE("legal references: an abbreviated section straight before the title", "[legal]") {
+  auto r = extract_legal_references(segment_text("Response\n\nIntroduction\n\nThis application is made under the provision of s191 Town "
+                                                 "and Country Planning Act 1990 as amended by s10 of the Planning and Compensation Act 1991.\n"));
+  REQUIRE(r.size() == 2);
+  CHECK(r[0].section == std::optional<std::string>("191"));
+  CHECK(r[1].section == std::optional<std::string>("10"));
 }
 
 TEST_CASE("contacts: the office a sentence names just before a number is its role", "[contacts]") {
