@@ -41,6 +41,9 @@ struct Patterns {
   // approach.", "The Board discussed and agreed some minor changes ...", "Members agreed that ...";
   // group 1 is the words up to where the decision starts.
   Pattern body_agreed{with_lexicons(R"re((?i)((?:^|[.!?]\s+|^[*•·-]\s+)(?:The\s+)?(?:(?-i:[A-Z][\w'&-]*)\s+){0,3}(?:{BODY}|members|councillors|trustees|directors|governors)\s+(?:(?:also|then|therefore|unanimously|formally|discussed\s+and|considered\s+and|noted\s+and)\s+)*(?:agreed|decided|resolved)\b\s*(?:[:,–—-]+\s*)?(?:that\b\s*[:,]?\s*)?))re").c_str()};
+  // A US or Canadian resolution's formula: "NOW, THEREFORE, BE IT RESOLVED that ...", "BE IT FURTHER
+  // RESOLVED by the City Council of Rivergrove that ..."; group 1 is the words up to the decision.
+  Pattern be_it_resolved{R"re((?i)((?:\bnow,?\s+)?(?:\btherefore,?\s+)?\bbe\s+it\s+(?:(?:further|also|finally)\s+)?(?:resolved|ordained)\b(?:\s+(?:by|that)\s+(?:the\s+)?[A-Z][^,;:.]{0,120}?\s+(?:that\b|as\s+follows\s*:))?\s*(?:[:,]\s*)?(?:that\b\s*[:,]?\s*)?))re"};
   // "The minutes ... were approved and signed.", "this application has been accepted by the Board"
   Pattern passive{with_lexicons(R"re((?i)\b(?:was|were|(?:has|have)\s+been)\s+(?:(?:duly|unanimously|formally|then|also|all|subsequently)\s+)*{PASSIVE}\b)re").c_str()};
   // "Moved by: Cllr X", "Seconded by Y", "Proposed by ..." -- a motion's mover
@@ -271,6 +274,18 @@ std::vector<Decision> extract_decisions(const Segments& segments) {
     re2::StringPiece input(text), whole;
     while (RE2::FindAndConsume(&input, p.it_was, &whole))
       found.emplace_back(static_cast<std::size_t>(whole.data() - text.data()), static_cast<std::size_t>(input.data() - text.data()));
+    if (minutes) {
+      re2::StringPiece formula(text);
+      // "WHEREAS ... NOW THEREFORE BE IT RESOLVED THAT ...": the resolution whole, recitals and all.
+      static const Pattern kWhereas(R"re((?i)^whereas\b)re");
+      if (RE2::PartialMatch(text, kWhereas) && RE2::PartialMatch(text, p.be_it_resolved) && found.empty()) {
+        add(b, 0, text);
+        continue;
+      }
+      while (RE2::FindAndConsume(&formula, p.be_it_resolved, &whole))
+        found.emplace_back(static_cast<std::size_t>(whole.data() - text.data()), static_cast<std::size_t>(formula.data() - text.data()));
+      std::sort(found.begin(), found.end());
+    }
     for (std::size_t k = 0; k < found.size(); ++k) {
       std::string words = sentence_from(i, found[k].second, false);
       if (k + 1 < found.size() && found[k + 1].first < found[k].second + words.size())

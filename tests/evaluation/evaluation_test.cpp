@@ -267,7 +267,7 @@ TEST_CASE("eval: real papers of many publishers / batches 1-5 held at the F1 the
   }
   CHECK(papers >= 56);
   CHECK(publishers.size() >= 16);
-  CHECK(all.f1() >= 0.829);
+  CHECK(all.f1() >= 0.830);
 }
 
 // Batch 6, after the fixes its first look (0.418, corpus/FIRST_LOOK.md) prompted: election notices,

@@ -142,3 +142,17 @@ TEST_CASE("decisions: in minutes, a sentence whose subject is the body or its me
   // Not in a report: what a board agreed there is history, not this paper's decision.
   CHECK(extract_decisions(papers::test::segment_text("To: Cabinet\n\n1. Background\n\n1.1 The Board agreed the plan in 2019.\n")).empty());
 }
+
+TEST_CASE("decisions: a resolution's 'BE IT RESOLVED' formula, and WHEREAS recitals kept whole", "[decisions]") {
+  auto d = extract_decisions(papers::test::segment_text(
+      "RESOLUTION NO. 22\n\nA RESOLUTION ADOPTING A BUDGET\n\nThe Council met on 5 May.\n\nNOW, THEREFORE, BE IT RESOLVED by the "
+      "City Council of Rivergrove that the budget for 1976 is adopted.\n\nBE IT FURTHER RESOLVED that the Recorder files it.\n\n"
+      "WHEREAS the town needs a hall; NOW THEREFORE BE IT RESOLVED THAT the Council supports the hall.\n"));
+  std::vector<std::string> got;
+  for (const auto& x : d) got.push_back(x.text);
+  const std::vector<std::string> want = {"the budget for 1976 is adopted.", "the Recorder files it.",
+                                         "WHEREAS the town needs a hall; NOW THEREFORE BE IT RESOLVED THAT the Council supports the hall."};
+  CHECK(got == want);
+  // In a report, the formula quoted is no decision of this paper.
+  CHECK(extract_decisions(papers::test::segment_text("To: Cabinet\n\n1. Background\n\n1.1 The draft says: be it resolved that the fee rises.\n")).empty());
+}
