@@ -248,7 +248,7 @@ TEST_CASE("eval: real papers of many publishers / batches 1-5 held at the F1 the
   const fs::path source(PAPERS_SOURCE_DIR);
   PipelineOptions options;
   options.text.ocr.mode = OcrOptions::Mode::never;  // batches 1-5 are text layers and text dumps
-  const std::pair<int, double> floors[] = {{1, 0.862}, {2, 0.880}, {3, 0.842}, {4, 0.745}, {5, 0.782}};
+  const std::pair<int, double> floors[] = {{1, 0.862}, {2, 0.880}, {3, 0.842}, {4, 0.745}, {5, 0.790}};
   FieldScore all;
   long papers = 0;
   std::set<std::string> publishers;
