@@ -282,6 +282,9 @@ bool could_be_title(const std::string& text) {
   // A header row: "Contact Officer - Anita Desai, ...", "From: ...", "Date of meeting: ...".
   static const Pattern kHeaderRow(R"re((?i)^(?:contact(?:\s+officers?)?|report\s+authors?|authors?|from|to|date(?:\s+of\s+\w+)?|ask\s+for|lead\s+officer|venue|time|chair(?:man)?|present|attendees?)\s*(?::|\s-\s))re");
   if (RE2::PartialMatch(v, kHeaderRow)) return false;
+  // "NUMBER: R2024-184", "DATE: September 17, 2024": a form's label in capitals and its value.
+  static const Pattern kFormLabel(R"re(^[A-Z]{2,}(?:\s[A-Z]{2,})?\s*:\s*\S)re");
+  if (RE2::PartialMatch(v, kFormLabel)) return false;
   // "Agenda Item 5"; "Unrestricted"; "NOT FOR PUBLICATION by virtue of paragraph 3 ...".
   if (RE2::PartialMatch(v, p.agenda) || RE2::PartialMatch(v, marking()) ||
       (classification_of(v) && std::count(v.begin(), v.end(), ' ') <= 3))

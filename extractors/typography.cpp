@@ -10,8 +10,10 @@
 namespace papers {
 namespace {
 
-// Larger than the body text by this much is display type.
+// Larger than the body text by this much is display type; on an OCR'd page, whose sizes are
+// measured row heights (one font's rows differ by up to a fifth), by more.
 constexpr double kLarger = 1.12;
+constexpr double kLargerMeasured = 1.3;
 
 // Whether a line reads as the rest of the one above: it opens in lower case or with a word that
 // joins on ("HELD IN THE VILLAGE HALL", "ON 23rd MAY 2024", "and Invitation to ...").
@@ -56,14 +58,18 @@ std::vector<DisplayGroup> display_groups(const NormalisedText& text, int page) {
   };
   const auto display = [&](const StyledLine* l) {
     const double ratio = l->size / text.body_size;
-    return ratio >= kLarger || (ratio >= 0.9 && alone(l) && (l->bold || centred_capitals(l)));
+    return ratio >= (l->ocr ? kLargerMeasured : kLarger) || (ratio >= 0.9 && alone(l) && (l->bold || centred_capitals(l)));
   };
   std::vector<DisplayGroup> out;
   const StyledLine* last = nullptr;
   for (const StyledLine* l : lines) {
     // A line in the heading's own face that plainly goes on from it belongs to it, even set in
     // lower case: "... SOULDERN PARISH COUNCIL" / "HELD IN THE VILLAGE HALL" / "ON 27th November 2025".
-    const bool carries_on = last && goes_on(l->text) && alone(l) && std::abs(l->size - last->size) <= 0.6 &&
+    // (Sizes within 0.6 point are one type; measured rows of one type differ by up to a fifth.)
+    const auto same_size = [](const StyledLine* a, const StyledLine* b) {
+      return std::abs(a->size - b->size) <= (a->ocr ? 0.2 * std::max(a->size, b->size) : 0.6);
+    };
+    const bool carries_on = last && goes_on(l->text) && alone(l) && same_size(l, last) &&
                             l->bold == last->bold && l->top - last->top <= 3 * std::max(l->size, last->size);
     if (!display(l) && !carries_on) {
       last = nullptr;
@@ -73,7 +79,7 @@ std::vector<DisplayGroup> display_groups(const NormalisedText& text, int page) {
     // apart where the next line plainly goes on ("HELD IN THE VILLAGE HALL", "on 21 July", "and ...").
     const double gap = last ? l->top - last->top : 0;
     const double size = last ? std::max(l->size, last->size) : 0;
-    const bool same = last && alone(l) && alone(last) && std::abs(l->size - last->size) <= 0.6 && l->bold == last->bold;
+    const bool same = last && alone(l) && alone(last) && same_size(l, last) && l->bold == last->bold;
     const bool continues = same && (gap <= 1.9 * size || (gap <= 3 * size && goes_on(l->text)));
     if (continues) {
       DisplayGroup& g = out.back();

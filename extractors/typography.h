@@ -1,4 +1,5 @@
 // Display lines: the lines of a paper's first page set apart from its text by how they are set
+// (from the text layer's fonts, or on an OCR'd page from the row heights Tesseract measured)
 // (larger than the body text, or bold and alone on their row), grouped into headings when lines
 // of one style stand one under the other ("MINUTES OF THE SOULDERN PARISH COUNCIL MEETING" /
 // "HELD IN THE VILLAGE HALL" / "ON 21st July 2016"), whatever words they use. Titles and banners
@@ -23,7 +24,7 @@ struct DisplayGroup {
 };
 
 // The display groups of page `page`, top to bottom; empty when the page's typography is unknown
-// (OCR'd pages, text files).
+// (text files).
 std::vector<DisplayGroup> display_groups(const NormalisedText& text, int page = 1);
 
 }  // namespace papers

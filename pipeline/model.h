@@ -85,6 +85,7 @@ struct StyledLine {
   double right = 0;   // distance of its right edge from the page's left edge, in points
   double page_width = 0;
   int page = 1;
+  bool ocr = false;  // measured on an OCR'd page: size is the row's height, noisier than a font's size
 };
 
 // 3. text: text per page, in reading order.

@@ -12,6 +12,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <map>
 #include <mutex>
 
 #include "pipeline/scan_prep.h"
@@ -208,6 +209,64 @@ OcrEngines::Engine& OcrEngines::local() {
 
 namespace {
 
+// Below this mean word confidence an OCR'd run of words carries no typography.
+constexpr float kStyledLineConfidence = 40;
+
+// The recognised lines as set (see OcrPage::styled): each Tesseract text line split into runs
+// where a gap between words is wider than twice the row's height (a logo beside a banner, the two
+// ends of a form's row), as the text layer's lines are. row_heights: each text line's row height
+// in pixels, by the words' line number.
+std::vector<StyledLine> styled_rows(const std::vector<OcrWord>& words, const std::map<int, float>& row_heights, int page_width,
+                                    int dpi, double* body_size) {
+  std::vector<StyledLine> out;
+  *body_size = 0;
+  const double points = 72.0 / std::max(dpi, 1);
+  std::map<long, std::size_t> chars_by_size;  // half points -> characters
+  std::size_t i = 0;
+  while (i < words.size()) {
+    // One run: words of one line, left to right as Tesseract gives them, up to a wide gap.
+    const int line = words[i].line;
+    const auto height_of = row_heights.find(line);
+    std::size_t j = i + 1;
+    while (j < words.size() && words[j].line == line) {
+      const float h = height_of != row_heights.end() && height_of->second > 0 ? height_of->second
+                                                                                : static_cast<float>(words[j].bottom - words[j].top);
+      if (words[j].left - words[j - 1].right > 2 * h) break;
+      ++j;
+    }
+    StyledLine l;
+    float confidence = 0;
+    int top = words[i].top, left = words[i].left, right = words[i].right, bottom = words[i].bottom;
+    for (std::size_t k = i; k < j; ++k) {
+      l.text += (l.text.empty() ? "" : " ") + words[k].text;
+      confidence += words[k].confidence;
+      top = std::min(top, words[k].top);
+      bottom = std::max(bottom, words[k].bottom);
+      left = std::min(left, words[k].left);
+      right = std::max(right, words[k].right);
+    }
+    confidence /= static_cast<float>(j - i);
+    const float row = height_of != row_heights.end() && height_of->second > 0 ? height_of->second : static_cast<float>(bottom - top);
+    i = j;
+    // A run read with little confidence (handwriting, a smudge) says nothing of how the paper is
+    // set, nor does one in the page's right half only (a received stamp, a file reference, a date
+    // at the top right); their words stay in the text.
+    if (confidence < kStyledLineConfidence || left > page_width / 2) continue;
+    l.size = row * points;
+    l.top = top * points;
+    l.left = left * points;
+    l.right = right * points;
+    l.page_width = page_width * points;
+    l.ocr = true;
+    chars_by_size[std::lround(l.size * 2)] += l.text.size();
+    out.push_back(std::move(l));
+  }
+  std::size_t most = 0;
+  for (const auto& [halves, n] : chars_by_size)
+    if (n > most) most = n, *body_size = static_cast<double>(halves) / 2;
+  return out;
+}
+
 // Recognises one prepared page: words with boxes, laid out; confidence. *sideways is set when
 // most words of three or more letters stand taller than wide: lines running up or down the page,
 // which Tesseract reads but cannot lay out as rows (a page turned by 90 degrees).
@@ -229,11 +288,17 @@ Outcome<OcrPage> recognise(tesseract::TessBaseAPI& api, Pix* image, int dpi, dou
     return page_failure("OCR failed on the page image");
   }
   std::vector<OcrWord> words;
+  std::map<int, float> row_heights;  // text line -> its row height in pixels
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   int line = 0;
   if (it) {
     do {
-      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) ++line;
+      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
+        ++line;
+        float row_height = 0, descenders = 0, ascenders = 0;
+        it->RowAttributes(&row_height, &descenders, &ascenders);
+        row_heights[line] = row_height;
+      }
       std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
       if (!text || text[0] == 0) continue;
       OcrWord w;
@@ -254,6 +319,7 @@ Outcome<OcrPage> recognise(tesseract::TessBaseAPI& api, Pix* image, int dpi, dou
   OcrPage page;
   page.confidence = words.empty() ? 0 : api.MeanTextConf();
   page.text = layout_text(words);
+  page.styled = styled_rows(words, row_heights, pixGetWidth(image), dpi, &page.body_size);
   api.Clear();
   return page;
 }

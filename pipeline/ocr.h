@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/model.h"
 #include "pipeline/page_image.h"
 
 namespace papers {
@@ -35,6 +36,12 @@ struct OcrWord {
 
 struct OcrPage {
   std::string text;         // laid out in rows, like Poppler's physical layout
+  // Tesseract's text lines as set on the page, in points (page 1 for now; the caller numbers
+  // them): size is the row's height (x-height plus ascenders, the same for a line in capitals and
+  // one in lower case), so a typewritten heading reads as the body's size, a printed one as larger;
+  // bold is unknown (Tesseract's LSTM engine gives no font attributes).
+  std::vector<StyledLine> styled;
+  double body_size = 0;     // the row height most of the page's characters are set in
   double confidence = 0;    // Tesseract's mean word confidence, 0..100
   int rotation = 0;         // degrees the page was turned clockwise to read it upright
   double skew_degrees = 0;  // skew removed by preprocessing

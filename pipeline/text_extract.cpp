@@ -305,8 +305,15 @@ void apply_ocr(PageText& page, const OcrJob& job) {
   // A thin text layer (a caption over a picture) is kept when OCR finds little more than it.
   if (job.keep_text_layer_if_thin && non_space_chars(ocr.text) < 2 * non_space_chars(page.text) + 50) return;
   page.text = ocr.text;
-  page.styled.clear();  // the text layer's typography is not the OCR'd text's
+  // The OCR'd lines' own typography (row heights, positions) replaces the text layer's, on the
+  // pages whose typography is kept.
+  page.styled.clear();
   page.body_size = 0;
+  if (page.number <= kStyledPages) {
+    page.styled = ocr.styled;
+    for (StyledLine& l : page.styled) l.page = page.number;
+    page.body_size = ocr.body_size;
+  }
   page.method = "ocr";
   page.confidence = ocr.confidence;
   page.ocr_reason = job.reason;

@@ -11,6 +11,8 @@
 #include "pipeline/normalise.h"
 #include "pipeline/ocr.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/read.h"
+#include "pipeline/text_extract.h"
 #include "pipeline/text_quality.h"
 
 namespace fs = std::filesystem;
@@ -215,4 +217,30 @@ TEST_CASE("ocr always: a text-layer paper is OCR'd page by page and reads the sa
   REQUIRE(record.value().title);
   CHECK(record.value().title->value == as_text.value().title->value);
   CHECK(record.value().recommendations.size() == as_text.value().recommendations.size());
+}
+
+TEST_CASE("ocr typography: an OCR'd page keeps its lines' row heights and places, runs split at wide gaps", "[ocr][typography]") {
+  OcrEngines engines{OcrOptions{}};
+  REQUIRE(engines.error().empty());
+  TextStage text{TextOptions{}, &engines};
+  auto file = ReadStage()(Document{(kScans / "02_moderngov_cabinet.s300.pdf").string(), 0, ""});
+  REQUIRE(file.ok());
+  auto pages = text(std::move(file.value()));
+  REQUIRE(pages.ok());
+  auto normalised = NormaliseStage()(std::move(pages.value()));
+  REQUIRE(normalised.ok());
+  const NormalisedText& t = normalised.value();
+  CHECK(t.body_size > 8);
+  CHECK(t.body_size < 14);
+  REQUIRE_FALSE(t.styled.empty());
+  bool label_alone = false;
+  for (const StyledLine& l : t.styled) {
+    CHECK(l.ocr);
+    CHECK(l.page == 1);
+    CHECK(l.right > l.left);
+    CHECK(l.page_width > l.right);
+    // "From:" and the name in the next column are two runs, as the text layer's lines are.
+    if (l.text == "From:") label_alone = true;
+  }
+  CHECK(label_alone);
 }
