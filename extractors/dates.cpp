@@ -61,8 +61,9 @@ struct Patterns {
   Pattern month_range{"(?i)\\b" MONTH_NAMES "\\s+" YEAR "\\s*(?:-|to|until)\\s*" MONTH_NAMES ",?\\s+" YEAR "\\b"};
   // "April to June 2019"
   Pattern month_range_one_year{"(?i)\\b" MONTH_NAMES "\\s*(?:-|to|until)\\s*" MONTH_NAMES ",?\\s+" YEAR "\\b"};
-  // "Thursday 5 March 2015", "30th July 2018", "19th July, 2018", "5th of March 2015"
-  Pattern day_month_year{"(?i)\\b" WEEKDAY DAY "\\s+(?:of\\s+)?" MONTH_NAMES ",?\\s+" YEAR "\\b"};
+  // "Thursday 5 March 2015", "30th July 2018", "19th July, 2018", "5th of March 2015", "the 13th day
+  // of December 1993" (a resolution's or deed's form)
+  Pattern day_month_year{"(?i)\\b" WEEKDAY DAY "\\s+(?:day\\s+of\\s+|of\\s+)?" MONTH_NAMES ",?\\s+" YEAR "\\b"};
   // "July 19, 2018", "Thursday, March 5th 2015"
   Pattern month_day_year{"(?i)\\b" WEEKDAY MONTH_NAMES "\\s+" DAY ",?\\s+" YEAR "\\b"};
   // "19/07/2018", "19.07.2018", "19-07-2018", "11.01.11"

@@ -30,7 +30,8 @@ std::string with_lexicons(std::string pattern) {
 struct Patterns {
   // "RESOLVED that the minutes be approved.", "Resolved: to accept the quote", "AGREED - that ...",
   // "RESOLVED unanimously that ...": a marker opening the paragraph; group 1 is the decision.
-  Pattern opens{with_lexicons(R"re((?i)^{MARKER}\b(?:\s+(?:unanimously|accordingly|further|also))?\s*(?:[:.,;–—-]+\s*)?(?:that\b\s*[:,]?\s*)?(.*)$)re").c_str()};
+  // "And Resolved: \"That, pursuant to ...": a further resolution, its words quoted.
+  Pattern opens{with_lexicons(R"re((?i)^(?:and\s+)?{MARKER}\b(?:\s+(?:unanimously|accordingly|further|also))?\s*(?:[:.,;–—-]+\s*)?["“]?(?:that\b\s*[:,]?\s*)?(.*)$)re").c_str()};
   // "The Sub-Committee RESOLVED that ...", "The Board resolved to approve ...", "Cabinet RESOLVED:"
   // -- a body in capitals, then the marker (lower-case "agreed" after a subject is reported speech).
   Pattern body_resolved{R"re(^(?:The\s+)?[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|and|of|for))*?\s+(?:(?:unanimously|therefore|accordingly|then)\s+)?(?:RESOLVED|resolved|AGREED|DECIDED|decided)\b\s*(?:[:,–—-]+\s*)?(?:that\b\s*[:,]?\s*)?(.*)$)re"};
@@ -59,7 +60,7 @@ struct Patterns {
   // "(a) Note the forecast ...", "A) Adopt ...", "1. Endorses ...", "i) ..." -- an item of a list
   Pattern item{R"re(^(?:\(?([a-zA-Z]|\d{1,2}|[ivx]{1,5})[).]|[•·▪‣◦-])\s+(.+)$)re"};
   // Heading or first lines of minutes, records of decision and notices of determination.
-  Pattern minutes{R"re((?i)\b(?:minutes|notes\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}meeting|record\s+of\s+(?:the\s+)?decisions?|decision\s+notice|notice\s+of\s+(?:determination|decision)|appeal\s+decision|resolution)\b)re"};
+  Pattern minutes{R"re((?i)\b(?:minutes|notes\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}meeting|record\s+of\s+(?:the\s+)?decisions?|decision\s+notice|notice\s+of\s+(?:determination|decision)|appeal\s+decision|resolution|ordinance)\b)re"};
 };
 
 // Longer than this, a "paragraph" is a text dump's run-on block, not a minute: no passive
@@ -177,10 +178,15 @@ std::vector<Decision> extract_decisions(const Segments& segments) {
     for (const Paragraph& para : s.paragraphs) blocks.push_back({para.text, para.span, para.number, &s.number});
   }
 
-  // Minutes (and records of decision): named so in the first lines or a heading of the paper.
-  bool minutes = false;
-  for (std::size_t i = 0; i < segments.lines.size() && i < 6 && !minutes; ++i)
-    minutes = RE2::PartialMatch(segments.lines[i].text, p.minutes);
+  // Minutes (and records of decision, resolutions, ordinances, decision notices): named so in the
+  // first lines of the paper. Passive sentences ("The minutes ... were approved") are decisions in
+  // minutes proper only: an appeal decision's "The Local Plan was adopted in 2015" is history.
+  bool minutes = false, meeting_minutes = false;
+  static const Pattern kMinutesProper(R"re((?i)\b(?:minutes|notes\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}meeting)\b)re");
+  for (std::size_t i = 0; i < segments.lines.size() && i < 6; ++i) {
+    minutes = minutes || RE2::PartialMatch(segments.lines[i].text, p.minutes);
+    meeting_minutes = meeting_minutes || RE2::PartialMatch(segments.lines[i].text, kMinutesProper);
+  }
 
   std::vector<Decision> out;
   std::set<std::size_t> taken;  // span begins already decided, so that two rules never add one twice
@@ -220,6 +226,17 @@ std::vector<Decision> extract_decisions(const Segments& segments) {
     std::string rest;
     // "RESOLVED that ...", "The Board RESOLVED to ..."
     if (RE2::FullMatch(text, p.opens, &rest) || RE2::FullMatch(text, p.body_resolved, &rest)) {
+      // A resolution quoted ("And Resolved: \"That, ... refers.\" This concluded the Meeting.") ends
+      // at its closing quote.
+      const std::string before = text.substr(0, text.size() - rest.size());
+      const bool quoted = before.find('"') != std::string::npos || before.find("\u201c") != std::string::npos;
+      const auto unquoted = [&](std::string words) {
+        if (!quoted) return words;
+        std::size_t close = words.find('"');
+        if (const std::size_t curly = words.find("\u201d"); curly < close) close = curly;
+        if (close != std::string::npos && close > 0) words.resize(close);
+        return words;
+      };
       const std::string body = cleaned(rest);
       std::string label, first;
       const bool first_item = RE2::FullMatch(body, p.item, &label, &first);  // "RESOLVED: (a) That ..."
@@ -245,7 +262,7 @@ std::vector<Decision> extract_decisions(const Segments& segments) {
         i = k - 1;
         continue;
       }
-      add(b, text.size() - rest.size(), sentence_from(i, text.size() - rest.size(), true));
+      add(b, text.size() - rest.size(), unquoted(sentence_from(i, text.size() - rest.size(), true)));
       continue;
     }
     // "That Council approves ..." under "Moved by ... Seconded by ...", or any motion "That ..."
@@ -282,9 +299,37 @@ std::vector<Decision> extract_decisions(const Segments& segments) {
         add(b, 0, text);
         continue;
       }
+      const std::size_t said_before = found.size();
       while (RE2::FindAndConsume(&formula, p.be_it_resolved, &whole))
         found.emplace_back(static_cast<std::size_t>(whole.data() - text.data()), static_cast<std::size_t>(formula.data() - text.data()));
+      const bool formula_alone = said_before == 0 && found.size() == 1 && cleaned(text.substr(found[0].second)).size() < 4;
       std::sort(found.begin(), found.end());
+      // "NOW THEREFORE, BE IT RESOLVED" alone, its points numbered below: each point is decided.
+      if (formula_alone) {
+        std::size_t k = i + 1;
+        std::optional<std::string> previous;
+        for (; k < blocks.size() && blocks[k].number; ++k) {
+          if (previous && !follows(*previous, *blocks[k].number)) break;
+          previous = blocks[k].number;
+          add(blocks[k], 0, std::string(blocks[k].text));
+        }
+        if (k > i + 1) {
+          i = k - 1;
+          continue;
+        }
+      }
+      // "The attached Mechanism ... is hereby adopted.", "The Planning Commission hereby interprets
+      // Section 5.080 ...": what a resolution or ordinance does "hereby" is decided.
+      static const Pattern kHereby(R"re((?i)\bhereby\s+(?:[a-z]+ed|interprets|certifies|adopts|approves|amends|repeals|declares|orders|ordains|resolves|establishes|authori[sz]es|designates|appoints|grants)\b)re");
+      static const Pattern kNotice(R"re((?i)\b(?:notice\s+is\s+hereby|hereby\s+(?:summoned|given|requested|invited|notified)))re");
+      re2::StringPiece scan(text);
+      while (found.empty() && RE2::FindAndConsume(&scan, kHereby)) {
+        const std::size_t at = static_cast<std::size_t>(scan.data() - text.data());
+        const std::size_t from = sentence_start(text, at);
+        const std::string sentence = sentence_from(i, from, false);
+        if (!RE2::PartialMatch(sentence, kNotice)) add(b, from, sentence);
+        scan = re2::StringPiece(text.data() + sentence_end(text, at), text.size() - sentence_end(text, at));
+      }
     }
     for (std::size_t k = 0; k < found.size(); ++k) {
       std::string words = sentence_from(i, found[k].second, false);
@@ -316,6 +361,7 @@ std::vector<Decision> extract_decisions(const Segments& segments) {
       }
     }
     // In minutes: "The minutes ... were approved and signed." (not inside a sentence taken above)
+    if (!meeting_minutes) continue;
     re2::StringPiece scan(text);
     while (RE2::FindAndConsume(&scan, p.passive)) {
       const std::size_t at = static_cast<std::size_t>(scan.data() - text.data());

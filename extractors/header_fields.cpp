@@ -881,8 +881,14 @@ HeaderFields extract_header_fields(const Segments& segments) {
       // "Response from Horsley Parish" / "Council": the last word of a name set on two lines.
       if (words == 1 && i > 0 && header[i - 1].key.empty() && RE2::PartialMatch(trim(header[i - 1].value) + " " + name, kMeetsAsItself))
         continue;
-      if (words > 10 || plain > 1 || !RE2::PartialMatch(name, p.body_word) ||
-          RE2::PartialMatch(name, R"((?i)\b(?:reports?|records?|notices?|decisions?)\b)"))
+      // "An Interpretation of the Planning Commission": what the paper is, then the body.
+      static const Pattern kWhatOfBody(R"re((?i)^(?:an?\s+|the\s+)?([a-z]+)\s+of\s+the\s+(.+)$)re");
+      if (std::string head, rest; RE2::FullMatch(name, kWhatOfBody, &head, &rest) && !RE2::PartialMatch(head, p.body_word))
+        name = trim(rest), words = 1 + static_cast<int>(std::count(name.begin(), name.end(), ' '));
+      // A label ("Return to: Executive Department"), a phrase led by a preposition ("For All Matters
+      // Relating to House Select Committee"), or what the paper is ("EXECUTIVE ORDER") is no body.
+      static const Pattern kNoBody(R"re((?i)(?::|^(?:for|to|from|by|with|return|relating|regarding|re)\b|\b(?:reports?|records?|notices?|decisions?|orders?|ordinances?|resolutions?|charter|memorandum)\b))re");
+      if (words > 10 || plain > 1 || !RE2::PartialMatch(name, p.body_word) || RE2::PartialMatch(name, kNoBody))
         continue;
       out.body = field(body_name(name), Span{f.span.begin, f.span.begin + name.size()});
       if (d && !out.meeting_date) out.meeting_date = dated(*d, f.span.begin);
@@ -1055,9 +1061,10 @@ HeaderFields extract_header_fields(const Segments& segments) {
       }
     }
   }
-  // "Response from Horsley Parish Council": the organisation the title says the paper is from.
+  // "Response from Horsley Parish Council", "CITIZEN INVOLVEMENT PROGRAM OF THE CITY OF RIVERGROVE":
+  // the organisation the title says the paper is from or of.
   if (!out.organisation && out.title) {
-    static const Pattern kFrom(R"re(\b(?:from|by)\s+(?:the\s+)?((?:[A-Z][\w'&-]*\s+)*[A-Z][\w'&-]*)$)re");
+    static const Pattern kFrom(R"re((?i:\b(?:from|by|of)\s+(?:the\s+)?)((?i:city|town|county|borough|village|township|municipality)\s+of\s+[A-Z][\w'-]+|(?:[A-Z][\w'&-]*\s+)*[A-Z][\w'&-]*)$)re");
     std::string who;
     if (RE2::PartialMatch(out.title->value, kFrom, &who) && RE2::FullMatch(who, p.organisation))
       out.organisation = field(who, out.title->at.span);

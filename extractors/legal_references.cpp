@@ -34,7 +34,7 @@ struct Patterns {
   // "the Brown Act", "a Care Act assessment", "the FOI Act", "Government Code Section 84308",
   // "Rivergrove Land Development Ordinances": a named instrument printed without its year (US and
   // Irish papers often do; UK papers once the year has been given), and codes of law.
-  Pattern yearless{R"re(\b((?:[A-Z][A-Za-z'-]*[ \t]+(?:(?:and|of|the|for|to|in|on)[ \t]+)*)+)(Act|Code|Ordinances?)\b)re"};
+  Pattern yearless{R"re(\b((?:[A-Z][A-Za-z'-]*[ \t]+(?:(?:and|of|the|for|to|in|on)[ \t]+)*)+?)(Act|Code|Ordinances?)\b)re"};
   // What follows a yearless title that shows it is not one: its year (" 2014", ", 2001", " of 2006")
   // or a further capitalised word ("Think Local Act Personal").
   Pattern year_follows{R"re(^[ \t]*,?[ \t]*(?:of[ \t]+)?(?:1[6-9]|20)\d{2}\b)re"};
@@ -43,6 +43,10 @@ struct Patterns {
   Pattern code_section_after{R"re(^\s*,?\s*(?:(?:Section|Sec|§)[ \t]*\.?[ \t]*(\d+(?:\.\d+)*[A-Za-z]?)|(\d{3,}(?:\.\d+)*))\b)re"};
   // "Ordinance #80-2011", "Ordinance No. 123", "Ordinance Number 5-2019"
   Pattern numbered_ordinance{R"re(\bOrdinance[ \t]*(?:No\.?|Number|#)[ \t]*\d[\w-]*)re"};
+  // "ORS 221.760", "RCW 42.30.110", "50 U.S.C. 104": a statute book known by its
+  // abbreviation (lexicons/statute_abbreviations.txt, in the pattern built below), then the section.
+  // "ORDINANCE NO. 61-98" opening one of a paper's first lines: the paper's own number.
+  Pattern own_number{R"re((?i)^\s*(?:an\s+)?ordinance\s*(?:no\.?|number|#)\s*(\d[\w-]*))re"};
   // "1972 Local Government Act": the year before the title
   Pattern year_before{R"re(((?:1[6-9]|20)\d{2})[ \t]+$)re"};
 };
@@ -216,7 +220,17 @@ void yearless_mentions(const std::string& text, const SectionBefore& section_bef
     return false;
   };
   const re2::StringPiece input(text);
-  // Numbered ordinances, as printed.
+  // Numbered ordinances, as printed; not the paper's own number ("ORDINANCE # 57-93" over its title).
+  std::set<std::string> own;
+  {
+    std::size_t line_start = 0;
+    for (int line = 0; line < 8 && line_start < text.size(); ++line) {
+      const std::size_t end = std::min(text.find('\n', line_start), text.size());
+      std::string number;
+      if (RE2::PartialMatch(re2::StringPiece(text.data() + line_start, end - line_start), p.own_number, &number)) own.insert(number);
+      line_start = end + 1;
+    }
+  }
   {
     re2::StringPiece g;
     std::size_t pos = 0;
@@ -226,6 +240,12 @@ void yearless_mentions(const std::string& text, const SectionBefore& section_bef
       if (overlaps(b, e)) continue;
       std::string act;
       for (char c : g) if (!(c == ' ' && !act.empty() && act.back() == ' ')) act.push_back(c == '\t' ? ' ' : c);
+      static const Pattern kNumber(R"re((\d[\w-]*)$)re");
+      std::string number;
+      if (RE2::PartialMatch(act, kNumber, &number) && own.count(number)) {
+        mentions.push_back(Mention{b, e, "", ""});  // held so that no other rule takes it; dropped below
+        continue;
+      }
       mentions.push_back(Mention{b, e, act, ""});
     }
   }
@@ -243,6 +263,19 @@ void yearless_mentions(const std::string& text, const SectionBefore& section_bef
       mentions.push_back(Mention{ref_begin, e, g.ToString(), section});
     }
   }
+  {
+    static const Pattern kStatute("\\b(?:(\\d{1,3})\\s+)?(" + lexicon_alternation("statute_abbreviations") +
+                                  ")\\s*(?:§+\\s*|(?i:sec(?:tion)?\\.?)\\s*)?(\\d+[A-Za-z]?(?:\\.\\d+[A-Za-z]?)*)");
+    re2::StringPiece title_number, book, section;
+    std::size_t at = 0;
+    re2::StringPiece m[4];
+    while (at < text.size() && kStatute.Match(input, at, text.size(), RE2::UNANCHORED, m, 4)) {
+      const std::size_t b = m[0].data() - text.data(), e = b + m[0].size();
+      at = e;
+      if (overlaps(b, e)) continue;
+      mentions.push_back(Mention{b, e, m[2].ToString(), m[3].ToString()});
+    }
+  }
   re2::StringPiece g[3];
   std::size_t pos = 0;
   while (pos < text.size() && p.yearless.Match(input, pos, text.size(), RE2::UNANCHORED, g, 3)) {
@@ -257,6 +290,9 @@ void yearless_mentions(const std::string& text, const SectionBefore& section_bef
     const bool section_after = code && RE2::Consume(&consumed, p.code_section_after, &after1, &after2);
     if (!section_after && RE2::PartialMatch(rest, p.name_goes_on)) continue;  // "Think Local Act Personal"
     std::string title = strip_leading_noise(g[1].ToString() + kind);
+    // "the State Building Code": a code's "State" is its name's ("The State Political Reform Act":
+    // an Act's is the speaker's).
+    if (code && g[1].starts_with("State ") && title.rfind("State ", 0) != 0) title = "State " + title;
     // A possessive ends what goes before the title: "KCC's Care Act" -> "Care Act".
     for (std::size_t at; (at = title.find("'s ")) != std::string::npos;) title = title.substr(at + 3);
     // "Post Legislative Scrutiny of the Freedom of Information Act": the title the paper gives in
@@ -267,6 +303,11 @@ void yearless_mentions(const std::string& text, const SectionBefore& section_bef
           title[title.size() - bare.size() - 1] == ' ')
         title = bare;
     }
+    // "Other Relevant Standards of the Rivergrove Development Code", "Requirements of This Code": a
+    // title printed without its year starts after the words' last "of the" / "of this".
+    for (const char* of : {" of the ", " of The ", " of this ", " of This ", " OF THE "})
+      if (const std::size_t at = title.rfind(of); at != std::string::npos) title = strip_leading_noise(title.substr(at + 4));
+    if (title.rfind("This ", 0) == 0 || title.rfind("this ", 0) == 0) continue;  // "this Code": the paper itself
     if (title.find(' ') == std::string::npos) continue;  // a bare "Act" or "Code"
     const std::size_t title_begin = match_end - title.size();
     if (overlaps(title_begin, match_end)) continue;
@@ -284,7 +325,10 @@ void yearless_mentions(const std::string& text, const SectionBefore& section_bef
       section = after1.empty() ? after2.ToString() : after1.ToString();
       ref_end = consumed.data() - text.data();
     }
-    if (code && section.empty()) continue;  // "Code" alone: a code of practice or of conduct, not a citation
+    // "Code" alone is a code of practice or of conduct, not a citation, unless its name is a
+    // statute book's ("State Building Code", "Rivergrove Development Code": two words or more).
+    if (code && section.empty() && (std::count(title.begin(), title.end(), ' ') < 2 || title.find(" and ") != std::string::npos))
+      continue;  // (nor a list of things ending in one: "Integrity Commissioner and Council Code")
     std::string act = resolve_yearless(title, full);
     // "the 1972 Local Government Act"
     const std::size_t window = std::min<std::size_t>(title_begin, 6);
@@ -410,6 +454,7 @@ std::vector<LegalReference> extract_legal_references(const Segments& segments) {
   std::sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   std::vector<LegalReference> out;
   for (const Mention& m : mentions) {
+    if (m.act.empty()) continue;  // the paper's own number
     LegalReference r;
     r.text = original.substr(m.begin, m.end - m.begin);
     // Trim quotes/brackets of a trailing definition from the cited text.

@@ -156,3 +156,24 @@ TEST_CASE("decisions: a resolution's 'BE IT RESOLVED' formula, and WHEREAS recit
   // In a report, the formula quoted is no decision of this paper.
   CHECK(extract_decisions(papers::test::segment_text("To: Cabinet\n\n1. Background\n\n1.1 The draft says: be it resolved that the fee rises.\n")).empty());
 }
+
+TEST_CASE("decisions: a resolution's points under BE IT RESOLVED alone, what it does 'hereby', a quoted resolution's end", "[decisions]") {
+  auto d = extract_decisions(papers::test::segment_text(
+      "RESOLUTION NO. 22\n\nWHEREAS, the City desires to adopt it,\n\nNOW THEREFORE, BE IT RESOLVED\n\n1. The Planning Commission "
+      "shall serve as the Committee.\n\n2. All meetings shall be open.\n\nThe attached Mechanism is hereby adopted.\n\nNotice is hereby "
+      "given that copies are available.\n"));
+  std::vector<std::string> got;
+  for (const auto& x : d) got.push_back(x.text);
+  const std::vector<std::string> want = {"The Planning Commission shall serve as the Committee.", "All meetings shall be open.",
+                                         "The attached Mechanism is hereby adopted."};
+  CHECK(got == want);
+  auto q = extract_decisions(papers::test::segment_text(
+      "Minutes\n\n1. Planning\n\nAnd Resolved: \"That, pursuant to Section 34(6) of the Act, the Council approves the plan.\" This "
+      "concluded the Meeting.\n"));
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].text == "pursuant to Section 34(6) of the Act, the Council approves the plan.");
+  // "it was agreed." alone is no lead-in of the numbered points after it.
+  auto m = extract_decisions(papers::test::segment_text(
+      "Minutes\n\n16) The Chairman put the amendment to the vote and it was agreed.\n\n17) Mr Hood proposed the following amendment:\n"));
+  CHECK(m.empty());
+}

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "extractors/contacts.h"
+#include "extractors/dates.h"
 #include "extractors/decisions.h"
 #include "extractors/header_fields.h"
 #include "extractors/legal_references.h"
@@ -869,6 +870,36 @@ TEST_CASE("legal references: an abbreviated section straight before the title", 
   REQUIRE(r.size() == 2);
   CHECK(r[0].section == std::optional<std::string>("191"));
   CHECK(r[1].section == std::optional<std::string>("10"));
+}
+
+TEST_CASE("legal references: statute books by abbreviation, codes by name, a paper's own ordinance number", "[legal]") {
+  auto r = extract_legal_references(segment_text(
+      "ORDINANCE NO. 61-98\nAN ORDINANCE AMENDING ORDINANCE NO. 54-89\n\nSection 1.\n\nThe City provides services enumerated in "
+      "ORS 221.760 and under 50 U.S.C. 104. Homes shall meet the State Building Code and the Other Relevant Standards of the "
+      "Rivergrove Development Code, and the requirements of this Code. Ordinance No. 61-98 takes effect at once.\n"));
+  std::vector<std::pair<std::string, std::string>> got;
+  for (const auto& x : r) got.emplace_back(x.act, x.section.value_or("-"));
+  const std::vector<std::pair<std::string, std::string>> want = {
+      {"Ordinance No. 54-89", "-"}, {"ORS", "221.760"}, {"U.S.C.", "104"}, {"State Building Code", "-"}, {"Rivergrove Development Code", "-"}};
+  CHECK(got == want);
+}
+
+TEST_CASE("dates: the day of a resolution's or deed's form", "[dates]") {
+  auto d = first_date("PASSED at a regular meeting the 13th day of December 1993.");
+  REQUIRE(d);
+  CHECK(d->start == "1993-12-13");
+}
+
+TEST_CASE("header: no body from a label, a preposition's phrase or a kind of paper, the body after 'An Interpretation of the'", "[header]") {
+  CHECK_FALSE(extract_header_fields(segment_text("Return to: Executive Department\n\nRESOLUTION NO. 72\n\nThe city provides services.\n")).body);
+  CHECK_FALSE(extract_header_fields(segment_text("Executive Order 9981\n\nBy virtue of the authority vested in me.\n")).body);
+  auto i = extract_header_fields(segment_text("An Interpretation of the Planning Commission\n\nSection 5.080 Setbacks\n\nAll setbacks shall be measured.\n"));
+  REQUIRE(i.body);
+  CHECK(i.body->value == "Planning Commission");
+  // The organisation a title says the paper is of.
+  auto o = extract_header_fields(segment_text("CITIZEN INVOLVEMENT PROGRAM OF THE CITY OF RIVERGROVE\n\nWHEREAS the City has a program.\n"));
+  REQUIRE(o.organisation);
+  CHECK(o.organisation->value == "CITY OF RIVERGROVE");
 }
 
 TEST_CASE("contacts: the office a sentence names just before a number is its role", "[contacts]") {
