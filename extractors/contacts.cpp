@@ -57,6 +57,7 @@ struct Found {
   std::vector<std::string> phones;
   std::vector<std::string> unallocated;  // of phones, those no operator is allocated today
   std::string rest;  // the value with e-mails and phone numbers taken out
+  std::string before;  // the value up to its first e-mail or phone number
 };
 
 Found find_details(const std::string& value) {
@@ -108,6 +109,19 @@ Found find_details(const std::string& value) {
     }
   }
   static const Pattern kLabels(R"re((?i)\b(?:tel(?:ephone)?|phone|e-?mail|mobile|direct line)\s*[:.]?)re");
+  // Where the first detail starts: the words before it are whose details they are.
+  std::size_t first = value.size();
+  for (const std::string& e : f.emails) first = std::min(first, value.find(e));
+  {
+    static const Pattern kDigits(R"re(([+(]?\d[\d ()-]{7,}\d))re");
+    re2::StringPiece d;
+    if (!f.phones.empty() && RE2::PartialMatch(value, kDigits, &d)) first = std::min(first, static_cast<std::size_t>(d.data() - value.data()));
+  }
+  f.before = value.substr(0, std::min(first, value.size()));
+  RE2::GlobalReplace(&f.before, kLabels, "");
+  static const Pattern kTrailingDash(R"re([\s,;:–—-]+$)re");
+  RE2::Replace(&f.before, kTrailingDash, "");
+  f.before = trim(f.before);
   RE2::GlobalReplace(&rest, kLabels, "");
   f.rest = trim(rest);
   return f;
@@ -399,6 +413,13 @@ std::vector<Contact> anchored_contacts(const Segments& segments, const std::vect
     if (seen(known, c.email, c.phone)) continue;
     const bool again = seen(out, c.email, c.phone);
     c.at = Provenance{segments.text.page_of(lines[i].span.begin), lines[i].span};
+    // "Cathy Fleet - Parish Clerk - 01869 347000 Public & Press welcome" (a line run on into the
+    // next): the person is who stands before the number.
+    if (cells.size() == 1 && !found[0].before.empty()) {
+      Contact first;
+      name_and_role_from(first, {found[0].before});
+      if (first.name) c.name = first.name, c.role = first.role;
+    }
     name_and_role_from(c, rest);
     if (!c.name && !c.role) c.role = office_here();
     // Details on the next line of the same block: "jane.smith@..." / "03000 123456".

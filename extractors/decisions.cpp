@@ -46,7 +46,9 @@ struct Patterns {
   // RESOLVED by the City Council of Rivergrove that ..."; group 1 is the words up to the decision.
   Pattern be_it_resolved{R"re((?i)((?:\bnow,?\s+)?(?:\btherefore,?\s+)?\bbe\s+it\s+(?:(?:further|also|finally)\s+)?(?:resolved|ordained)\b(?:\s+(?:by|that)\s+(?:the\s+)?[A-Z][^,;:.]{0,120}?\s+(?:that\b|as\s+follows\s*:))?\s*(?:[:,]\s*)?(?:that\b\s*[:,]?\s*)?))re"};
   // "The minutes ... were approved and signed.", "this application has been accepted by the Board"
-  Pattern passive{with_lexicons(R"re((?i)\b(?:was|were|(?:has|have)\s+been)\s+(?:(?:duly|unanimously|formally|then|also|all|subsequently)\s+)*{PASSIVE}\b)re").c_str()};
+  // "... were checked for accuracy and content, agreed as a true record": the participle may follow
+  // another in the same clause.
+  Pattern passive{with_lexicons(R"re((?i)\b(?:was|were|(?:has|have)\s+been)\s+(?:(?:duly|unanimously|formally|then|also|all|subsequently)\s+)*(?:[a-z]+ed\s+(?:[a-z]+,?\s+){0,5}?)?{PASSIVE}\b)re").c_str()};
   // "Moved by: Cllr X", "Seconded by Y", "Proposed by ..." -- a motion's mover
   Pattern moved{R"re((?i)^(?:moved|seconded|proposed)(?:\s+by)?\b)re"};
   // "That Council approves the agenda as presented." -- a motion's words
@@ -367,7 +369,18 @@ std::vector<Decision> extract_decisions(const Segments& segments) {
       const std::size_t at = static_cast<std::size_t>(scan.data() - text.data());
       if (std::any_of(found.begin(), found.end(), [&](const auto& f) { return at >= f.first && at <= sentence_end(text, f.second); }))
         continue;
-      const std::size_t from = sentence_start(text, at);
+      std::size_t from = sentence_start(text, at);
+      // "To receive the minutes of the last meeting The minutes of ... were approved": an agenda
+      // item's words run into the minute by a lost line break; the minute starts at its own capital.
+      static const Pattern kItemRunIn(R"re(^(?i:to)\s+[a-z]+\b[^.]*?[a-z]\s+((?:The|It|All|An?)\s))re");
+      re2::StringPiece run_in;
+      if (RE2::PartialMatch(re2::StringPiece(text.data() + from, at - from), kItemRunIn, &run_in))
+        from = static_cast<std::size_t>(run_in.data() - text.data());
+      // "Finance - The following accounts were approved": the item's heading before a dash is not
+      // the decision's.
+      static const Pattern kHeadingDash(R"re(^((?:[A-Z][\w&'-]*\s+){0,3}[A-Z][\w&'-]*\s+[-–—]\s+)[A-Z])re");
+      re2::StringPiece heading;
+      if (RE2::PartialMatch(re2::StringPiece(text.data() + from, text.size() - from), kHeadingDash, &heading)) from += heading.size();
       add(b, from, sentence_from(i, from, false));
       scan = re2::StringPiece(text.data() + sentence_end(text, at), text.size() - sentence_end(text, at));
     }

@@ -262,6 +262,10 @@ std::optional<std::string> clean_body(std::string v) {
     else if (RE2::FullMatch(trim(right), kMeetingKind)) v = left;
   }
   v = strip_trailing(v);
+  // "Souldern Parish Council Planning" (its planning meeting): the council is the body, the word
+  // after it the meeting's business.
+  static const Pattern kCouncilThenTopic(R"re((?i)^((?:the\s+)?[a-z][\w'&.-]*(?:\s+[\w'&.-]+)*?\s+(?:parish|town|community|city|district|county|borough)\s+council)\s+(?:planning|finance|annual|extraordinary|special|ordinary)$)re");
+  if (std::string council; RE2::FullMatch(v, kCouncilThenTopic, &council)) v = council;
   if (v.empty() || !RE2::PartialMatch(v, p.body_word)) {
     // No body's kind left ("4th Meeting"), unless a named body of no listed kind ("Ashdown Schools Forum" has one).
     return std::nullopt;

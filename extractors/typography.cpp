@@ -49,7 +49,8 @@ std::vector<DisplayGroup> display_groups(const NormalisedText& text, int page) {
   // Centred on the page and set in capitals, as a heading in a plain face is:
   // "MINUTES OF THE MEETING OF SOULDERN PARISH COUNCIL".
   const auto centred_capitals = [](const StyledLine* l) {
-    if (l->page_width <= 0 || l->left < 0.15 * l->page_width) return false;
+    // (Not a line across the page, which is centred by filling it.)
+    if (l->page_width <= 0 || l->right - l->left > 0.8 * l->page_width) return false;
     const double centre = (l->left + l->right) / 2;
     const bool centred = std::abs(centre - l->page_width / 2) < 0.06 * l->page_width;
     const bool lower = std::any_of(l->text.begin(), l->text.end(), [](unsigned char c) { return std::islower(c); });

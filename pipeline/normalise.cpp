@@ -351,6 +351,23 @@ std::string clean_ocr_line(std::string_view input) {
   // "name @westkent.gov.uk", "name@ westkent.gov.uk"
   static const Pattern kSpacedAt(R"re(([A-Za-z0-9._%+-]) ?@ ?([A-Za-z0-9-]+\.[A-Za-z]))re");
   RE2::GlobalReplace(&line, kSpacedAt, "\\1@\\2");
+  // "ON 3" November 2022", "25' July": a raised ordinal's letters read as a quote mark; the
+  // number says which letters they were ("3rd", "25th").
+  static const Pattern kRaisedOrdinal(R"re(\b(\d{1,2})(?:["'`]|\xe2\x80[\x98\x99\x9c\x9d]) ?((?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))re");
+  std::string fixed;
+  re2::StringPiece scanned(line), day, month;
+  const char* copied = line.data();
+  while (RE2::FindAndConsume(&scanned, kRaisedOrdinal, &day, &month)) {
+    const int n = std::stoi(day.ToString());
+    const char* suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+    fixed.append(copied, static_cast<std::size_t>(day.data() - copied));
+    fixed += day.ToString() + suffix + " " + month.ToString();
+    copied = month.data() + month.size();
+  }
+  if (copied != line.data()) {
+    fixed.append(copied, static_cast<std::size_t>(line.data() + line.size() - copied));
+    line = std::move(fixed);
+  }
   return line;
 }
 

@@ -243,13 +243,13 @@ TEST_CASE("eval: real Kent papers / labelled by hand / held at the F1 they reach
 // by hand in tests/realcorpus and tests/realcorpus2 (rules: tests/realcorpus2/LABELLING.md), batch
 // by batch; their first-look and after-fix figures are in corpus/FIRST_LOOK.md. Each scored batch
 // is held at what it reaches now (raise these as the extractors improve, never lower them).
-// Batch 8 is held back unscored (the next first look); batches 6 and 7 are held below.
+// Batches 6 to 8 are held below; every labelled batch has had its first look.
 TEST_CASE("eval: real papers of many publishers / batches 1-5 held at the F1 they reach", "[eval][corpus][realcorpus]") {
   if (!papers::test::have_folder(papers::test::realcorpus_dir()) || !papers::test::have_folder(papers::test::realcorpus2_dir())) return;
   const fs::path source(PAPERS_SOURCE_DIR);
   PipelineOptions options;
   options.text.ocr.mode = OcrOptions::Mode::never;  // batches 1-5 are text layers and text dumps
-  const std::pair<int, double> floors[] = {{1, 0.862}, {2, 0.880}, {3, 0.842}, {4, 0.760}, {5, 0.790}};
+  const std::pair<int, double> floors[] = {{1, 0.862}, {2, 0.880}, {3, 0.851}, {4, 0.760}, {5, 0.790}};
   FieldScore all;
   long papers = 0;
   std::set<std::string> publishers;
@@ -268,16 +268,17 @@ TEST_CASE("eval: real papers of many publishers / batches 1-5 held at the F1 the
   }
   CHECK(papers >= 56);
   CHECK(publishers.size() >= 16);
-  CHECK(all.f1() >= 0.832);
+  CHECK(all.f1() >= 0.835);
 }
 
-// Batches 6 and 7, after the fixes their first looks (0.418 and 0.090, corpus/FIRST_LOOK.md)
+// Batches 6 to 8, after the fixes their first looks (0.418, 0.090 and 0.338, corpus/FIRST_LOOK.md)
 // prompted: election notices, an appeal decision, a parish's response, a community college's
-// agenda and calendar and three scans (6); US typescripts and scans, every page OCR'd (7).
-TEST_CASE("eval: real papers / batches 6 and 7 (notices, decisions, US scans) held at the F1 they reach", "[eval][corpus][realcorpus]") {
+// agenda and calendar and three scans (6); US typescripts and scans, every page OCR'd (7);
+// scanned parish minutes and agendas (8).
+TEST_CASE("eval: real papers / batches 6 to 8 (notices, decisions, US and parish scans) held at the F1 they reach", "[eval][corpus][realcorpus]") {
   if (!papers::test::have_folder(papers::test::realcorpus_dir()) || !papers::test::have_folder(papers::test::realcorpus2_dir())) return;
   const fs::path source(PAPERS_SOURCE_DIR);
-  const std::tuple<int, long, double> batches[] = {{6, 10, 0.770}, {7, 12, 0.226}};
+  const std::tuple<int, long, double> batches[] = {{6, 10, 0.770}, {7, 12, 0.226}, {8, 6, 0.602}};
   for (const auto& [batch, papers, floor] : batches) {
     const EvalReport r = evaluate({{papers::test::realcorpus_dir().string(), papers::test::realcorpus2_dir().string()},
                                    {source / "tests/realcorpus", source / "tests/realcorpus2"},

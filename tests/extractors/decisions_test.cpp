@@ -177,3 +177,17 @@ TEST_CASE("decisions: a resolution's points under BE IT RESOLVED alone, what it 
       "Minutes\n\n16) The Chairman put the amendment to the vote and it was agreed.\n\n17) Mr Hood proposed the following amendment:\n"));
   CHECK(m.empty());
 }
+
+TEST_CASE("decisions: a participle after another in one clause, an item's heading before a dash left out", "[decisions]") {
+  auto d = extract_decisions(papers::test::segment_text(
+      "MINUTES OF THE PARISH COUNCIL MEETING\n\n2. Minutes\n\nThe minutes of the meeting held on 23rd May 2019 were checked for "
+      "accuracy and content, agreed as a true record of the meetings and signed by the chair.\n\n7. Finance\n\nFinance - The "
+      "following accounts were approved for payment.\n"));
+  std::vector<std::string> got;
+  for (const auto& x : d) got.push_back(x.text);
+  const std::vector<std::string> want = {
+      "The minutes of the meeting held on 23rd May 2019 were checked for accuracy and content, agreed as a true record of the "
+      "meetings and signed by the chair.",
+      "The following accounts were approved for payment."};
+  CHECK(got == want);
+}

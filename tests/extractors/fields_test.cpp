@@ -902,6 +902,16 @@ TEST_CASE("header: no body from a label, a preposition's phrase or a kind of pap
   CHECK(o.organisation->value == "CITY OF RIVERGROVE");
 }
 
+TEST_CASE("contacts and body: who stands before a number on a run-on line, a council's planning meeting", "[contacts][header]") {
+  auto c = extract_contacts(segment_text("Agenda\n\n1. Apologies\n\nCathy Fleet - Parish Clerk - 01869 347000 Public & Press welcome\n"));
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].name == std::optional<std::string>("Cathy Fleet"));
+  CHECK(c[0].role == std::optional<std::string>("Parish Clerk"));
+  auto h = extract_header_fields(segment_text("MINUTES OF THE SOULDERN PARISH COUNCIL PLANNING MEETING\n\n1. Apologies were received.\n"));
+  REQUIRE(h.body);
+  CHECK(h.body->value == "Souldern Parish Council");
+}
+
 TEST_CASE("contacts: the office a sentence names just before a number is its role", "[contacts]") {
   auto c = extract_contacts(segment_text("Agenda\n\n1. Call to order\n\nIndividuals who require special accommodation should "
                                          "contact the Superintendent's Office at (408) 252-3000.\n\nOur TDD line is (800) 252-9040.\n\n"

@@ -129,6 +129,10 @@ TEST_CASE("ocr slips: specks / confused digits / split e-mail addresses", "[ocr]
   // Words are left alone: "lO" and "I" hold no digit; "Council." is a word.
   CHECK(clean_ocr_line("I said lO times to the Council.") == "I said lO times to the Council.");
   CHECK(clean_ocr_line("Cabinet - 4 March") == "Cabinet - 4 March");
+  // A raised ordinal read as a quote mark: "3"" for "3rd".
+  CHECK(clean_ocr_line("ON 3\" November 2022") == "ON 3rd November 2022");
+  CHECK(clean_ocr_line("held on 25' July and 11\" June") == "held on 25th July and 11th June");
+  CHECK(clean_ocr_line("a 6' fence in May") == "a 6' fence in May");
 }
 
 TEST_CASE("text layer: missing / garbage / thin for its ink / good", "[ocr]") {
