@@ -597,12 +597,25 @@ HeaderFields extract_header_fields(const Segments& segments) {
            !RE2::FullMatch(v, p.organisation) && !first_date(v) && !RE2::PartialMatch(v, R"((?i)\b(?:report|record|notice|decision|minutes|agenda)\b)");
   });  // free cells that are only a date
 
+  // An archive's or a declassifier's stamp ("DECLASSIFIED BY ... ON 08-12-2023", "Released under
+  // the John F. Kennedy Assassination Records Collection Act", "DocId: 32274879 Page 2"), on its
+  // line or the line before: its dates and words are the archive's, not the paper's.
+  const auto in_stamp = [&](Span span) {
+    static const Pattern kStamp(R"re((?i)\b(?:declassif\w*|released\s+under|docid|date\s+of\s+release|foia\b|sanitized\s+copy|approved\s+for\s+release))re");
+    const std::vector<Line>& lines = segments.lines;
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      if (span.begin < lines[k].span.begin || span.begin > lines[k].span.end) continue;
+      return RE2::PartialMatch(lines[k].text, kStamp) || (k > 0 && RE2::PartialMatch(lines[k - 1].text, kStamp));
+    }
+    return false;
+  };
   for (std::size_t i = 0; i < header.size(); ++i) {
     const HeaderField& f = header[i];
     const std::string key = lower(f.key);
     const std::string& value = f.value;
     if (key.empty() || value.empty()) continue;
     used[i] = true;
+    if (in_stamp(f.span)) continue;
     if (key == "to" || key == "report to" || key == "meeting" || key == "committee" || key == "board" || key == "panel" ||
         key == "meeting body" || key == "decision maker" || key == "title of meeting" || key == "for" ||
         key == "decision to be taken by" || key == "decision taker") {
@@ -696,7 +709,7 @@ HeaderFields extract_header_fields(const Segments& segments) {
     const HeaderField& f = header[i];
     if (!f.key.empty()) continue;
     const std::string value = trim(f.value);
-    if (value.empty()) { used[i] = true; continue; }
+    if (value.empty() || in_stamp(f.span)) { used[i] = true; continue; }
     std::string captured;
     // "Subject Matter / Title of Decision" on a line of its own, the title on the next.
     static const Pattern kTitleLabel(R"re((?i)^(?:subject\s+matter\s*/\s*)?(?:title\s+of\s+(?:the\s+)?(?:decision|report|paper)|report\s+title|subject|title)$)re");

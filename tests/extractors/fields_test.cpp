@@ -912,6 +912,15 @@ TEST_CASE("contacts and body: who stands before a number on a run-on line, a cou
   CHECK(h.body->value == "Souldern Parish Council");
 }
 
+TEST_CASE("header: an archive's declassification stamp gives no body and no date", "[header]") {
+  auto h = extract_header_fields(segment_text(
+      "DECLASSIFICATION AUTHORITY DERIVED FROM: FBI AUTOMATIC DECLASSIFICATION GUIDE\nDATE 08-12-2023\tBY: NSICG\n\n"
+      "Memorandum\n\nTO\tDirector, FBI\n\n1. The subject was interviewed.\n"));
+  CHECK_FALSE(h.body);
+  CHECK_FALSE(h.report_date);
+  CHECK_FALSE(h.meeting_date);
+}
+
 TEST_CASE("contacts: the office a sentence names just before a number is its role", "[contacts]") {
   auto c = extract_contacts(segment_text("Agenda\n\n1. Call to order\n\nIndividuals who require special accommodation should "
                                          "contact the Superintendent's Office at (408) 252-3000.\n\nOur TDD line is (800) 252-9040.\n\n"
