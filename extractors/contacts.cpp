@@ -458,7 +458,6 @@ std::vector<Contact> anchored_contacts(const Segments& segments, const std::vect
       std::transform(local.begin(), local.end(), local.begin(), ::tolower);
       for (std::size_t k = i >= 5 ? i - 5 : 0; k < lines.size() && k <= i + 5 && !c.name; ++k) {
         re2::StringPiece input(lines[k].text);
-        std::string person;
         static const Pattern kPerson(R"re(\b((?:Dr|Mr|Mrs|Ms|Cllr)\.?\s+)?([A-Z][a-z'-]+)\s+([A-Z][a-zA-Z'-]+)\b)re");
         std::string title, first, last;
         while (RE2::FindAndConsume(&input, kPerson, &title, &first, &last)) {

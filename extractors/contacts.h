@@ -7,7 +7,9 @@
 // number anywhere, grown to the name and role beside it (the line's cells, the lines above, a name
 // the e-mail spells, an office named just before the number). North American numbers written as
 // such are read; a number of a possible length today's plan would not allocate is kept, flagged.
-// A phone or e-mail that belongs to no named officer still makes a contact (name null).
+// A phone or e-mail that belongs to no named officer still makes a contact (name null); details
+// met again fill in what their first sighting lacked (the office, the person); fax numbers are
+// no contacts.
 // Pure function; patterns compiled once.
 #pragma once
 

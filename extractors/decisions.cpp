@@ -61,6 +61,8 @@ struct Patterns {
   Pattern trailing_carried{R"re((?i)\s*(?:motion\s+)?carried(?:\s+unanimously)?\.?\s*$)re"};
   // "(a) Note the forecast ...", "A) Adopt ...", "1. Endorses ...", "i) ..." -- an item of a list
   Pattern item{R"re(^(?:\(?([a-zA-Z]|\d{1,2}|[ivx]{1,5})[).]|[•·▪‣◦-])\s+(.+)$)re"};
+  // Minutes proper (a meeting's record), where passive sentences are decisions.
+  Pattern minutes_proper{R"re((?i)\b(?:minutes|notes\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}meeting)\b)re"};
   // Heading or first lines of minutes, records of decision and notices of determination.
   Pattern minutes{R"re((?i)\b(?:minutes|notes\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}meeting|record\s+of\s+(?:the\s+)?decisions?|decision\s+notice|notice\s+of\s+(?:determination|decision)|appeal\s+decision|resolution|ordinance)\b)re"};
 };
@@ -184,10 +186,9 @@ std::vector<Decision> extract_decisions(const Segments& segments) {
   // first lines of the paper. Passive sentences ("The minutes ... were approved") are decisions in
   // minutes proper only: an appeal decision's "The Local Plan was adopted in 2015" is history.
   bool minutes = false, meeting_minutes = false;
-  static const Pattern kMinutesProper(R"re((?i)\b(?:minutes|notes\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}meeting)\b)re");
   for (std::size_t i = 0; i < segments.lines.size() && i < 6; ++i) {
     minutes = minutes || RE2::PartialMatch(segments.lines[i].text, p.minutes);
-    meeting_minutes = meeting_minutes || RE2::PartialMatch(segments.lines[i].text, kMinutesProper);
+    meeting_minutes = meeting_minutes || RE2::PartialMatch(segments.lines[i].text, p.minutes_proper);
   }
 
   std::vector<Decision> out;
@@ -325,7 +326,8 @@ std::vector<Decision> extract_decisions(const Segments& segments) {
       static const Pattern kHereby(R"re((?i)\bhereby\s+(?:[a-z]+ed|interprets|certifies|adopts|approves|amends|repeals|declares|orders|ordains|resolves|establishes|authori[sz]es|designates|appoints|grants)\b)re");
       static const Pattern kNotice(R"re((?i)\b(?:notice\s+is\s+hereby|hereby\s+(?:summoned|given|requested|invited|notified)))re");
       re2::StringPiece scan(text);
-      while (found.empty() && RE2::FindAndConsume(&scan, kHereby)) {
+      // (Paragraphs of a sane length only, as for passives below.)
+      while (found.empty() && text.size() <= kLongestParagraph && RE2::FindAndConsume(&scan, kHereby)) {
         const std::size_t at = static_cast<std::size_t>(scan.data() - text.data());
         const std::size_t from = sentence_start(text, at);
         const std::string sentence = sentence_from(i, from, false);

@@ -8,12 +8,20 @@
 //  - "It was (unanimously) resolved/agreed/decided (that|to) ..." sentences anywhere in a paragraph;
 //  - in minutes only, sentences saying something "was/were approved" (lexicons/decision_passives.txt:
 //    "The minutes of the meeting held on 19th May 2016 were approved and signed."), whole;
-//  - a motion "Moved by X / Seconded by Y / That ... / Carried", the text after "That".
+//  - in minutes, a sentence whose subject is the body or its members ("The Board agreed that ...",
+//    "Members discussed and agreed ..."), not one that goes on from the block before ("At that
+//    meeting," / "Members agreed to refer ...": another meeting's news);
+//  - a motion "Moved by X / Seconded by Y / That ... / Carried", the text after "That"; a numbered
+//    resolution "R2023-169 ... That ... Carried."; "WHEREAS ... NOW THEREFORE BE IT RESOLVED ..."
+//    whole;
+//  - a resolution's or ordinance's "BE IT (FURTHER) RESOLVED (by ...) that ...", the points
+//    numbered under the formula alone, and what it does "hereby" ("is hereby adopted");
+//  - a decision paper's "Decision" section: "The appeal is dismissed."
 // The number is the decision's paragraph's own ("2.2"), else its minute's (its section's); a
-// listed item's is its label ("a"). Things noted, reported or
-// proposed are not decisions; "Members agreed to refer ..." in a report of another meeting is not
-// either (only the capitalised RESOLVED/AGREED follows a named body). What a report asks a body to
-// decide is a recommendation (recommendations.h), never a decision.
+// listed item's is its label ("a"). Things noted, reported or proposed are not decisions, nor is
+// an appeal decision's "the Local Plan was adopted in 2015" (passives count in minutes proper
+// only). What a report asks a body to decide is a recommendation (recommendations.h), never a
+// decision.
 // Pure function; patterns compiled once.
 #pragma once
 

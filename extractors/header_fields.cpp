@@ -496,11 +496,7 @@ std::optional<TextField> typographic_title(const Segments& segments) {
     // stays ("Rivergrove City Council Meeting Minutes" / "August 13, 2018").
     for (std::size_t k = 1; k < g.parts.size(); ++k) {
       const std::string part = trim(g.parts[k]);
-      const std::string first = lower(part.substr(0, part.find(' ')));
-      const bool goes_on = first == "held" || first == "on" || first == "at" || first == "in" || first == "of" ||
-                           first == "and" || first == "for" || first == "to" || first == "the" ||
-                           (!part.empty() && std::islower(static_cast<unsigned char>(part[0])));
-      if (!goes_on && RE2::FullMatch(part, p.organisation)) {
+      if (!goes_on_from_above(part) && RE2::FullMatch(part, p.organisation)) {
         g.parts.resize(k);
         break;
       }
@@ -1081,7 +1077,9 @@ HeaderFields extract_header_fields(const Segments& segments) {
   // "Response from Horsley Parish Council", "CITIZEN INVOLVEMENT PROGRAM OF THE CITY OF RIVERGROVE":
   // the organisation the title says the paper is from or of.
   if (!out.organisation && out.title) {
-    static const Pattern kFrom(R"re((?i:\b(?:from|by|of)\s+(?:the\s+)?)((?i:city|town|county|borough|village|township|municipality)\s+of\s+[A-Z][\w'-]+|(?:[A-Z][\w'&-]*\s+)*[A-Z][\w'&-]*)$)re");
+    // (a name whose kind comes first, "CITY OF RIVERGROVE": lexicons/organisation_prefixes.txt)
+    static const Pattern kFrom("(?i:\\b(?:from|by|of)\\s+(?:the\\s+)?)((?i:" + lexicon_alternation("organisation_prefixes") +
+                               ")\\s+[A-Z][\\w'-]+|(?:[A-Z][\\w'&-]*\\s+)*[A-Z][\\w'&-]*)$");
     std::string who;
     if (RE2::PartialMatch(out.title->value, kFrom, &who) && RE2::FullMatch(who, p.organisation))
       out.organisation = field(who, out.title->at.span);

@@ -8,7 +8,11 @@
 // and from how the first page is set (typography.h): the most prominent heading is the title
 // unless the words label one, a body's name set as a banner is the body. Vocabularies (body and
 // organisation kinds, sign-offs, section headings, document kinds, role words) are lexicons.
-// The author may also come from the paper's signature ("Signed ...", "Respectfully submitted,").
+// The author may also come from the paper's signature ("Signed ...", "Respectfully submitted,", a
+// name over its role in the last lines, "Signed on behalf of ORG"). The meeting's day may come from
+// a summons' words ("will be held ... on ...") or a lone date under an agenda's heading. A paper
+// for no meeting (lexicons/unmeeting_kinds.txt: election notices, appeal decisions) gets no body
+// and keeps its dates as its own; an archive's stamp ("DECLASSIFIED ...") gives nothing.
 // A field the header does not state stays empty (unknown is null, never a guess).
 // Pure function; patterns compiled once.
 #pragma once

@@ -43,9 +43,7 @@ struct Patterns {
   Pattern code_section_after{R"re(^\s*,?\s*(?:(?:Section|Sec|§)[ \t]*\.?[ \t]*(\d+(?:\.\d+)*[A-Za-z]?)|(\d{3,}(?:\.\d+)*))\b)re"};
   // "Ordinance #80-2011", "Ordinance No. 123", "Ordinance Number 5-2019"
   Pattern numbered_ordinance{R"re(\bOrdinance[ \t]*(?:No\.?|Number|#)[ \t]*\d[\w-]*)re"};
-  // "ORS 221.760", "RCW 42.30.110", "50 U.S.C. 104": a statute book known by its
-  // abbreviation (lexicons/statute_abbreviations.txt, in the pattern built below), then the section.
-  // "ORDINANCE NO. 61-98" opening one of a paper's first lines: the paper's own number.
+  // "ORDINANCE NO. 61-98" opening one of a paper's first lines: the paper's own number, no citation.
   Pattern own_number{R"re((?i)^\s*(?:an\s+)?ordinance\s*(?:no\.?|number|#)\s*(\d[\w-]*))re"};
   // "1972 Local Government Act": the year before the title
   Pattern year_before{R"re(((?:1[6-9]|20)\d{2})[ \t]+$)re"};
@@ -80,11 +78,31 @@ std::string strip_leading_noise(const std::string& title) {
   return t;
 }
 
-// Every line with letters and no lower-case letter, in title case ("LOCAL GOVERNMENT ACT 1992" ->
-// "Local Government Act 1992"; "of", "and", "the", ... in lower case); other lines as they are.
-// Only ASCII letters change, so byte offsets stay the same.
-std::string title_case_capital_lines(const std::string& text) {
+// The words of out[begin, end) in title case ("ROAD TRAFFIC REGULATION ACT" -> "Road Traffic
+// Regulation Act"; "of", "and", "the", ... after the first word in lower case). ASCII letters only,
+// so byte offsets stay the same.
+void title_case_words(std::string& out, std::size_t begin, std::size_t end) {
   static const std::set<std::string> small = {"of", "and", "the", "for", "to", "in", "on", "at", "by", "with", "under"};
+  bool first_word = true;
+  for (std::size_t i = begin; i < end;) {
+    while (i < end && !std::isalpha(static_cast<unsigned char>(out[i]))) ++i;
+    std::size_t j = i;
+    while (j < end && std::isalpha(static_cast<unsigned char>(out[j]))) ++j;
+    if (j > i) {
+      std::string word = out.substr(i, j - i);
+      for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (first_word || !small.count(word)) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+      out.replace(i, j - i, word);
+      first_word = false;
+    }
+    i = j;
+  }
+}
+
+// Every line with letters and no lower-case letter, in title case ("LOCAL GOVERNMENT ACT 1992" ->
+// "Local Government Act 1992"), and a title in capitals inside a line of mixed case ("Notice under
+// the ROAD TRAFFIC REGULATION ACT, 1984"); other text as it is. Byte offsets stay the same.
+std::string title_case_capital_lines(const std::string& text) {
   std::string out = text;
   std::size_t start = 0;
   while (start < out.size()) {
@@ -95,47 +113,14 @@ std::string title_case_capital_lines(const std::string& text) {
       upper |= std::isupper(static_cast<unsigned char>(out[i])) != 0;
       lower |= std::islower(static_cast<unsigned char>(out[i])) != 0;
     }
-    if (upper && !lower) {
-      std::size_t i = start;
-      bool first_word = true;
-      while (i < end) {
-        while (i < end && !std::isalpha(static_cast<unsigned char>(out[i]))) ++i;
-        std::size_t j = i;
-        while (j < end && std::isalpha(static_cast<unsigned char>(out[j]))) ++j;
-        if (j > i) {
-          std::string word = out.substr(i, j - i);
-          for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-          const bool keep_small = !first_word && small.count(word);
-          if (!keep_small) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
-          out.replace(i, j - i, word);
-          first_word = false;
-        }
-        i = j;
-      }
-    }
+    if (upper && !lower) title_case_words(out, start, end);
     start = end + 1;
   }
-  // A title in capitals inside a line of mixed case: "Notice under the ROAD TRAFFIC REGULATION ACT, 1984".
   static const Pattern kCapitalTitle(R"re(\b((?:[A-Z]{2,}[ \t,]+){2,}(?:ACT|REGULATIONS|ORDER|RULES))\b)re");
   re2::StringPiece input(out), run;
   std::vector<std::pair<std::size_t, std::size_t>> runs;
   while (RE2::FindAndConsume(&input, kCapitalTitle, &run)) runs.emplace_back(run.data() - out.data(), run.size());
-  for (const auto& [at, size] : runs) {
-    bool first_word = true;
-    for (std::size_t i = at; i < at + size;) {
-      while (i < at + size && !std::isalpha(static_cast<unsigned char>(out[i]))) ++i;
-      std::size_t j = i;
-      while (j < at + size && std::isalpha(static_cast<unsigned char>(out[j]))) ++j;
-      if (j > i) {
-        std::string word = out.substr(i, j - i);
-        for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (first_word || !small.count(word)) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
-        out.replace(i, j - i, word);
-        first_word = false;
-      }
-      i = j;
-    }
-  }
+  for (const auto& [at, size] : runs) title_case_words(out, at, at + size);
   return out;
 }
 
@@ -263,10 +248,11 @@ void yearless_mentions(const std::string& text, const SectionBefore& section_bef
       mentions.push_back(Mention{ref_begin, e, g.ToString(), section});
     }
   }
+  // "ORS 221.760", "RCW 42.30.110", "50 U.S.C. 104": a statute book known by its abbreviation
+  // (lexicons/statute_abbreviations.txt), then the section.
   {
     static const Pattern kStatute("\\b(?:(\\d{1,3})\\s+)?(" + lexicon_alternation("statute_abbreviations") +
                                   ")\\s*(?:§+\\s*|(?i:sec(?:tion)?\\.?)\\s*)?(\\d+[A-Za-z]?(?:\\.\\d+[A-Za-z]?)*)");
-    re2::StringPiece title_number, book, section;
     std::size_t at = 0;
     re2::StringPiece m[4];
     while (at < text.size() && kStatute.Match(input, at, text.size(), RE2::UNANCHORED, m, 4)) {

@@ -4,8 +4,13 @@
 //   "s.151 of the Local Government Act 1972", "s151"                     -> section "151"
 //   "paragraph 3 of Schedule 12A to the Local Government Act 1972"       -> section "Schedule 12A"
 //   "the Localism Act 2011, section 1"                                   -> section "1"
-// A defined short name ('... Act 2011 (the "Act")', 'the "2011 Act"') resolves to the Act it
-// names, so "Section 12 of the Act" is a reference to that Act. An undefined "the Act" is left out.
+// A defined short name ('... Act 2011 (the "Act")', 'the "2011 Act"', "the Act of 1988", "that
+// Act") resolves to the Act it names, so "Section 12 of the Act" is a reference to that Act. An
+// undefined "the Act" is left out. Also cited without a year: "the Brown Act", "the FOI Act" (the
+// Act the paper names in full, by title or initials), US codes ("Government Code Section 84308"),
+// statute books by abbreviation ("ORS 221.760", lexicons/statute_abbreviations.txt), numbered
+// ordinances other than the paper's own, and instruments known by name ("UK GDPR",
+// lexicons/named_instruments.txt).
 // Pure function; patterns compiled once.
 #pragma once
 

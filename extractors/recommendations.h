@@ -6,7 +6,9 @@
 //  - "It is recommended that ..." sentences and "X is recommended to ..." paragraphs anywhere else,
 //    and paragraphs labelled "RECOMMENDATION: ...";
 //  - outside minutes, an agenda item's action opening in capitals ("AUTHORIZE the Chief Executive
-//    Officer to ..."); lettered items run together on one line are split.
+//    Officer to ..."), or leading a lettered list ("CONSIDER: A. RECEIVE AND FILE ...; B. ADOPT
+//    ..."), each item one; lettered items run together on one line are split. The verbs asked
+//    for are data (lexicons/action_verbs.txt).
 // What minutes record as RESOLVED is a decision (decisions.h), not a recommendation.
 // Each carries who is asked (as the lead-in words it) and the verb asked for, when they are said.
 // A recommendation repeated later in the paper (seed 000's section 5) appears once, where it

@@ -8,16 +8,8 @@
 #include <string>
 
 namespace papers {
-namespace {
 
-// Larger than the body text by this much is display type; on an OCR'd page, whose sizes are
-// measured row heights (one font's rows differ by up to a fifth), by more.
-constexpr double kLarger = 1.12;
-constexpr double kLargerMeasured = 1.3;
-
-// Whether a line reads as the rest of the one above: it opens in lower case or with a word that
-// joins on ("HELD IN THE VILLAGE HALL", "ON 23rd MAY 2024", "and Invitation to ...").
-bool goes_on(const std::string& line) {
+bool goes_on_from_above(const std::string& line) {
   if (line.empty()) return false;
   if (std::islower(static_cast<unsigned char>(line[0]))) return true;
   std::string first = line.substr(0, line.find(' '));
@@ -26,6 +18,13 @@ bool goes_on(const std::string& line) {
                                                 "with", "by", "&", "-", "–", "—"};
   return joining.count(first) > 0;
 }
+
+namespace {
+
+// Larger than the body text by this much is display type; on an OCR'd page, whose sizes are
+// measured row heights (one font's rows differ by up to a fifth), by more.
+constexpr double kLarger = 1.12;
+constexpr double kLargerMeasured = 1.3;
 
 }  // namespace
 
@@ -70,7 +69,7 @@ std::vector<DisplayGroup> display_groups(const NormalisedText& text, int page) {
     const auto same_size = [](const StyledLine* a, const StyledLine* b) {
       return std::abs(a->size - b->size) <= (a->ocr ? 0.2 * std::max(a->size, b->size) : 0.6);
     };
-    const bool carries_on = last && goes_on(l->text) && alone(l) && same_size(l, last) &&
+    const bool carries_on = last && goes_on_from_above(l->text) && alone(l) && same_size(l, last) &&
                             l->bold == last->bold && l->top - last->top <= 3 * std::max(l->size, last->size);
     if (!display(l) && !carries_on) {
       last = nullptr;
@@ -81,7 +80,7 @@ std::vector<DisplayGroup> display_groups(const NormalisedText& text, int page) {
     const double gap = last ? l->top - last->top : 0;
     const double size = last ? std::max(l->size, last->size) : 0;
     const bool same = last && alone(l) && alone(last) && same_size(l, last) && l->bold == last->bold;
-    const bool continues = same && (gap <= 1.9 * size || (gap <= 3 * size && goes_on(l->text)));
+    const bool continues = same && (gap <= 1.9 * size || (gap <= 3 * size && goes_on_from_above(l->text)));
     if (continues) {
       DisplayGroup& g = out.back();
       g.text += (g.text.back() == '-' ? "" : " ") + l->text;  // "Cherwell Valley-" / "Bicester area"

@@ -7,6 +7,7 @@
 // words mean (header_fields.h does).
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "pipeline/model.h"
@@ -22,6 +23,10 @@ struct DisplayGroup {
   double top = 0;      // of its first line
   std::size_t lines = 0;
 };
+
+// Whether a line reads as the rest of the one above: it opens in lower case or with a word that
+// joins on ("HELD IN THE VILLAGE HALL", "ON 23rd MAY 2024", "and Invitation to ...").
+bool goes_on_from_above(const std::string& line);
 
 // The display groups of page `page`, top to bottom; empty when the page's typography is unknown
 // (text files).

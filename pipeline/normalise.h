@@ -28,7 +28,8 @@ std::string normalise_characters(std::string_view utf8);
 // One line of an OCR'd page with OCR's usual slips mended, columns kept (what is removed becomes
 // spaces): specks read as punctuation at either end of the line or beside a column gap dropped;
 // O/o and l/I/| read for 0 and 1 inside numbers and dates ("2O19", "3l March", "0ll3") put
-// right; an e-mail address split after a dot ("claire. mears@kent.gov.uk") joined.
+// right; an e-mail address split after a dot ("claire. mears@kent.gov.uk") joined; a raised
+// ordinal read as a quote mark ("3" November") restored from its number ("3rd November").
 std::string clean_ocr_line(std::string_view line);
 
 class NormaliseStage {

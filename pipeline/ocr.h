@@ -2,7 +2,8 @@
 // thread, made on first use and reused for every page that thread reads; pages upright first
 // (Tesseract's orientation detection, osd.traineddata); text laid out as Poppler's physical
 // layout lays out a text layer (rows, indents, column gaps) so the same normalise and segment
-// stages read both. Must not decide which pages need OCR (text_extract does), and must not let
+// stages read both, with its lines' row heights and places (OcrPage::styled) so the same
+// typography reads both. Must not decide which pages need OCR (text_extract does), and must not let
 // Tesseract start its own OpenMP threads inside the pipeline's (see limit_openmp_threads).
 #pragma once
 
