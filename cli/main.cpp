@@ -27,6 +27,7 @@
 #include "pipeline/ocr.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/record_json.h"
+#include "pipeline/utf8.h"
 #include "web/server.h"
 
 namespace papers {
@@ -52,7 +53,7 @@ class ArchiveSink : public PipelineSink {
   void archived(Record record) override {
     if (!record.source.warning.empty()) {
       progress_.clear();
-      std::fprintf(stderr, "warning: %s: %s\n", record.source.path.c_str(), record.source.warning.c_str());
+      std::fprintf(stderr, "warning: %s: %s\n", printable(record.source.path).c_str(), record.source.warning.c_str());
     }
     pages_ += static_cast<std::size_t>(record.source.pages);
     within_batch();
@@ -68,7 +69,7 @@ class ArchiveSink : public PipelineSink {
   }
   void failed(Failure failure) override {
     progress_.clear();
-    std::fprintf(stderr, "failed: %s: %s\n", failure.path.c_str(), failure.reason.c_str());
+    std::fprintf(stderr, "failed: %s: %s\n", printable(failure.path).c_str(), failure.reason.c_str());
     within_batch();
     archive_.put_failure(failure);
     ++failed_;
@@ -153,7 +154,7 @@ void print_stats(Archive& archive) {
   if (!st.low_confidence.empty()) {
     std::printf("\nOCR confidence below %.0f (pages to check: page (confidence))\n", kLowConfidence);
     for (const LowConfidencePaper& p : st.low_confidence)
-      std::printf("  %s  %s: %s\n", p.id.substr(0, 12).c_str(), p.path.c_str(), p.pages.c_str());
+      std::printf("  %s  %s: %s\n", p.id.substr(0, 12).c_str(), printable(p.path).c_str(), p.pages.c_str());
   }
   std::printf("\nby media type\n");
   for (const auto& [k, v] : st.by_media_type) std::printf("  %-28s %lld\n", k.c_str(), static_cast<long long>(v));
@@ -165,7 +166,7 @@ void print_stats(Archive& archive) {
     std::printf("\nfailures by reason\n");
     for (const auto& [k, v] : st.failure_reasons) std::printf("  %-48s %lld\n", k.c_str(), static_cast<long long>(v));
     std::printf("\nfailed files\n");
-    for (const Failure& f : archive.failures()) std::printf("  %s: %s\n", f.path.c_str(), f.reason.c_str());
+    for (const Failure& f : archive.failures()) std::printf("  %s: %s\n", printable(f.path).c_str(), f.reason.c_str());
   }
 }
 
@@ -421,7 +422,7 @@ int main(int argc, char** argv) {
   if (extract_cmd->parsed()) {
     Outcome<Record> record = extract_file(file, options);
     if (!record.ok()) {
-      std::fprintf(stderr, "failed: %s: %s\n", record.failure().path.c_str(), record.failure().reason.c_str());
+      std::fprintf(stderr, "failed: %s: %s\n", printable(record.failure().path).c_str(), record.failure().reason.c_str());
       return record.failure().stage == "ocr" ? kFatal : kSomeFailed;
     }
     if (!record.value().source.warning.empty())
@@ -459,7 +460,7 @@ int main(int argc, char** argv) {
         nlohmann::json out = nlohmann::json::array();
         for (const SearchHit& h : hits) {
           nlohmann::json j = {{"id", h.paper_id}, {"title", h.title}, {"body", h.body}, {"date", h.date},
-                              {"path", h.path}, {"snippet", h.snippet}, {"score", h.score}};
+                              {"path", printable(h.path)}, {"snippet", h.snippet}, {"score", h.score}};
           if (search_query.in != SearchIn::papers) {
             j["number"] = h.number;
             j["page"] = h.page;

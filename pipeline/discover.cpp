@@ -30,7 +30,7 @@ bool Discovery::ignored(const fs::path& path, bool is_directory) {
   // Patterns of every folder from the walk's root down to this path's parent.
   for (fs::path dir = path.parent_path();; dir = dir.parent_path()) {
     load_ignore_file(dir);
-    const std::string relative = fs::relative(path, dir).generic_string();
+    const std::string relative = path.lexically_relative(dir).generic_string();
     for (const std::string& raw : ignore_patterns_[dir]) {
       std::string pattern = raw;
       const bool directory_only = !pattern.empty() && pattern.back() == '/';
@@ -45,50 +45,66 @@ bool Discovery::ignored(const fs::path& path, bool is_directory) {
   return false;
 }
 
+namespace {
+
+// Why a symbolic link gives no file: "a -> b -> a", or a link to nothing.
+std::string link_failure(const std::error_code& ec) {
+  if (ec == std::errc::too_many_symbolic_link_levels) return "cannot open: symbolic link loop (" + ec.message() + ")";
+  if (ec == std::errc::no_such_file_or_directory) return "cannot open: broken symbolic link";
+  return "cannot open: " + ec.message();
+}
+
+}  // namespace
+
 std::optional<Document> Discovery::next() {
   while (true) {
-    if (walk_) {
-      std::error_code ec;
-      auto& it = *walk_;
-      while (it != fs::recursive_directory_iterator()) {
-        const fs::directory_entry entry = *it;
-        const bool is_dir = entry.is_directory(ec);
-        if (ignored(entry.path(), is_dir)) {
-          if (is_dir) it.disable_recursion_pending();
-          it.increment(ec);
-          if (ec) return Document{entry.path().string(), sequence_++, "cannot walk folder: " + ec.message()};
-          continue;
-        }
-        Document doc{entry.path().string(), 0, ""};
-        const bool regular = entry.is_regular_file(ec);
-        if (!is_dir && !regular) {
-          const bool dangling = entry.is_symlink(ec) && !fs::exists(entry.path(), ec);
-          doc.skip_reason = dangling ? "cannot open: broken symbolic link" : "not a regular file (device, socket or pipe)";
-        }
-        it.increment(ec);
-        if (ec) {
-          walk_.reset();
-          return Document{walk_root_.string(), sequence_++, "cannot walk folder: " + ec.message()};
-        }
-        if (is_dir) continue;
-        doc.sequence = sequence_++;
-        return doc;
+    while (!walk_.empty()) {
+      OpenFolder& folder = walk_.back();
+      if (folder.entries == fs::directory_iterator()) {
+        walk_.pop_back();
+        continue;
       }
-      walk_.reset();
+      const fs::directory_entry entry = *folder.entries;
+      std::error_code ec;
+      folder.entries.increment(ec);
+      if (ec) {  // the rest of this folder cannot be listed; its parent's walk goes on
+        const std::string path = folder.path.string();
+        walk_.pop_back();
+        return Document{path, sequence_++, "cannot read folder: " + ec.message()};
+      }
+      const fs::path path = entry.path();
+      const fs::file_status own = entry.symlink_status(ec);
+      if (ec) return Document{path.string(), sequence_++, "cannot open: " + ec.message()};
+      const bool link = fs::is_symlink(own);
+      std::error_code target_ec;
+      const fs::file_status target = link ? fs::status(path, target_ec) : own;
+      const bool folder_here = !link && fs::is_directory(own);
+      if (ignored(path, fs::is_directory(target))) continue;
+      if (folder_here) {
+        fs::directory_iterator entries(path, ec);
+        if (ec) return Document{path.string(), sequence_++, "cannot read folder: " + ec.message()};
+        walk_.push_back(OpenFolder{path, std::move(entries)});
+        continue;
+      }
+      if (link && target_ec) return Document{path.string(), sequence_++, link_failure(target_ec)};
+      if (fs::is_directory(target)) continue;  // a link to a folder: not followed
+      Document doc{path.string(), sequence_++, ""};
+      if (!fs::is_regular_file(target)) doc.skip_reason = "not a regular file (device, socket or pipe)";
+      return doc;
     }
     if (next_root_ >= roots_.size()) return std::nullopt;
     const std::string root = roots_[next_root_++];
     std::error_code ec;
     const auto status = fs::status(root, ec);
+    std::error_code own_ec;
+    if (ec && fs::is_symlink(fs::symlink_status(root, own_ec))) return Document{root, sequence_++, link_failure(ec)};
     if (ec || !fs::exists(status)) return Document{root, sequence_++, "cannot open: no such file or folder"};
     if (fs::is_directory(status)) {
       walk_root_ = fs::path(root).lexically_normal();
       if (walk_root_.filename().empty()) walk_root_ = walk_root_.parent_path();
-      walk_.emplace(walk_root_, fs::directory_options::skip_permission_denied, ec);
-      if (ec) {
-        walk_.reset();
-        return Document{root, sequence_++, "cannot walk folder: " + ec.message()};
-      }
+      fs::directory_iterator entries(walk_root_, ec);
+      if (ec) return Document{root, sequence_++, "cannot read folder: " + ec.message()};
+      walk_.push_back(OpenFolder{walk_root_, std::move(entries)});
       continue;
     }
     return Document{root, sequence_++, ""};

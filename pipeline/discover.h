@@ -3,7 +3,10 @@
 // Skipped while walking a folder, never when named explicitly: hidden files and folders
 // (".DS_Store", ".git/"), and what a ".papersignore" file in a walked folder lists (shell
 // patterns relative to that folder, one a line, "#" for comments, e.g. "*.expected.json").
-// Paths that cannot be walked come out as Documents with a skip_reason, so they are reported.
+// Paths that cannot be walked come out as Documents with a skip_reason, so they are reported,
+// and the walk goes on past them: a folder that cannot be read, a symbolic link that loops or
+// leads nowhere. Symbolic links to folders are not followed (a loop of them would never end);
+// links to files are read.
 // Must not read file contents (that is stage 2). Not thread-safe: one caller at a time.
 #pragma once
 
@@ -32,7 +35,11 @@ class Discovery {
 
   std::vector<std::string> roots_;
   std::size_t next_root_ = 0;
-  std::optional<std::filesystem::recursive_directory_iterator> walk_;
+  struct OpenFolder {
+    std::filesystem::path path;
+    std::filesystem::directory_iterator entries;
+  };
+  std::vector<OpenFolder> walk_;  // the folders being walked, the root first: one iterator each
   std::filesystem::path walk_root_;
   std::map<std::filesystem::path, std::vector<std::string>> ignore_patterns_;
   std::uint64_t sequence_ = 0;

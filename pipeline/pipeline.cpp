@@ -7,7 +7,7 @@
 
 #include <memory>
 #include <mutex>
-#include <set>
+#include <map>
 
 #include "pipeline/discover.h"
 #include "pipeline/fields.h"
@@ -24,6 +24,8 @@ struct Token {
   std::optional<Outcome<SourceFile>> file;
   std::optional<Outcome<Record>> record;
   bool duplicate = false;
+  std::string sha256;        // of the bytes read, once read
+  bool copy_in_run = false;  // duplicate of a copy read earlier in this run: it shares that copy's outcome
 };
 using TokenPtr = std::unique_ptr<Token>;
 
@@ -97,7 +99,15 @@ PipelineCounts run_pipeline(const std::vector<std::string>& paths, const Pipelin
 
   Discovery discovery(paths);
   PipelineCounts counts;
-  std::set<std::string> in_flight;  // hashes between dedupe and sink: the same bytes twice in one run
+  // Hashes between dedupe and sink, with how many later copies of the same bytes wait on them.
+  std::map<std::string, std::size_t> in_flight;
+  // Outcomes of papers that later copies wait on: a failure fails each copy (by its own path),
+  // since a file that failed is not archived. Kept until the last copy reaches the sink.
+  struct Settled {
+    std::optional<Failure> failure;
+    std::size_t waiting = 0;
+  };
+  std::map<std::string, Settled> settled;
   const ReadStage read(options.read);
   const TextOptions text_options = options.text;
 
@@ -131,13 +141,21 @@ PipelineCounts run_pipeline(const std::vector<std::string>& paths, const Pipelin
                                                  }
                                                  return token;
                                                }) &
-          tbb::make_filter<TokenPtr, TokenPtr>(tbb::filter_mode::serial_out_of_order,
+          // In order, so the first copy of some bytes is the one processed, and it reaches the
+          // (in-order) sink before the copies that wait on its outcome.
+          tbb::make_filter<TokenPtr, TokenPtr>(tbb::filter_mode::serial_in_order,
                                                [&](TokenPtr token) -> TokenPtr {
                                                  if (token->file->ok()) {
                                                    const SourceFile& f = token->file->value();
-                                                   token->duplicate = in_flight.count(f.sha256) ||
-                                                                      sink.already_archived(f.sha256, f.path);
-                                                   if (!token->duplicate) in_flight.insert(f.sha256);
+                                                   token->sha256 = f.sha256;
+                                                   auto copy = in_flight.find(f.sha256);
+                                                   if (copy != in_flight.end()) {
+                                                     ++copy->second;
+                                                     token->duplicate = token->copy_in_run = true;
+                                                   } else {
+                                                     token->duplicate = sink.already_archived(f.sha256, f.path);
+                                                     if (!token->duplicate) in_flight.emplace(f.sha256, 0);
+                                                   }
                                                  }
                                                  return token;
                                                }) &
@@ -155,11 +173,27 @@ PipelineCounts run_pipeline(const std::vector<std::string>& paths, const Pipelin
               return;
             }
             if (token->duplicate) {
+              const SourceFile& f = token->file->value();
+              if (token->copy_in_run) {
+                std::optional<Failure> failure;
+                auto first = settled.find(f.sha256);
+                if (first != settled.end()) {
+                  failure = first->second.failure;
+                  if (--first->second.waiting == 0) settled.erase(first);
+                }
+                if (failure) {
+                  ++counts.failed;
+                  sink.failed(Failure{f.path, failure->stage, failure->reason, f.sha256});
+                  return;
+                }
+              }
               ++counts.skipped;
-              sink.skipped(token->file->value().path, token->file->value().sha256);
+              sink.skipped(f.path, f.sha256);
               return;
             }
-            const std::string sha = token->record->ok() ? token->record->value().source.sha256 : token->record->failure().sha256;
+            const std::string sha = token->sha256;
+            std::optional<Failure> failure;
+            if (!token->record->ok()) failure = token->record->failure();
             if (token->record->ok()) {
               ++counts.archived;
               sink.archived(std::move(token->record->value()));
@@ -167,7 +201,11 @@ PipelineCounts run_pipeline(const std::vector<std::string>& paths, const Pipelin
               ++counts.failed;
               sink.failed(std::move(token->record->failure()));
             }
-            in_flight.erase(sha);
+            auto waiting = in_flight.find(sha);
+            if (waiting != in_flight.end()) {
+              if (waiting->second > 0) settled[sha] = Settled{std::move(failure), waiting->second};
+              in_flight.erase(waiting);
+            }
           }));
   return counts;
 }

@@ -1,6 +1,8 @@
 // Record to JSON. See record_json.h.
 #include "pipeline/record_json.h"
 
+#include "pipeline/utf8.h"
+
 namespace papers {
 namespace {
 
@@ -25,7 +27,7 @@ json provenance_of(const std::optional<DateValue>& d) { return d ? at_json(d->at
 json record_to_json(const Record& r) {
   json j;
   j["id"] = r.source.sha256;
-  j["source"] = {{"path", r.source.path}, {"sha256", r.source.sha256}, {"bytes", r.source.bytes},
+  j["source"] = {{"path", printable(r.source.path)}, {"sha256", r.source.sha256}, {"bytes", r.source.bytes},
                  {"media_type", r.source.media_type}, {"pages", r.source.pages}};
   json pages = json::array();
   for (const PageInfo& p : r.pages) {

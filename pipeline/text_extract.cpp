@@ -20,6 +20,7 @@
 #include "extractors/pattern.h"
 #include "pipeline/page_image.h"
 #include "pipeline/text_quality.h"
+#include "pipeline/utf8.h"
 
 namespace papers {
 namespace {
@@ -149,29 +150,6 @@ std::vector<StyledLine> styled_lines(const poppler::page& page, int number, doub
 }
 
 void quiet_poppler() { poppler::set_debug_error_function(drop_poppler_message, nullptr); }
-
-bool valid_utf8(std::string_view s, std::size_t* bad_offset) {
-  std::size_t i = 0;
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  while (i < s.size()) {
-    const unsigned char c = p[i];
-    std::size_t n = 0;
-    std::uint32_t cp = 0;
-    if (c < 0x80) { ++i; continue; }
-    if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
-    else { if (bad_offset) *bad_offset = i; return false; }
-    for (std::size_t k = 1; k <= n; ++k) {
-      if (i + k >= s.size() || (p[i + k] & 0xC0) != 0x80) { if (bad_offset) *bad_offset = i; return false; }
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    const bool overlong = (n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000);
-    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { if (bad_offset) *bad_offset = i; return false; }
-    i += n + 1;
-  }
-  return true;
-}
 
 std::string strip_markup(std::string_view input) {
   // [label](url) -- e.g. [cambs-pcc@cambs.police.uk](mailto:cambs-pcc@cambs.police.uk)

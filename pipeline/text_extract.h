@@ -31,9 +31,6 @@ void quiet_poppler();
 // [label](mailto:x) keeps the label; [label](http://x) keeps "label (http://x)".
 std::string strip_markup(std::string_view text);
 
-// True when text is valid UTF-8; otherwise sets *bad_offset to the first bad byte.
-bool valid_utf8(std::string_view text, std::size_t* bad_offset);
-
 class TextStage {
  public:
   // engines: where pages are OCR'd; null when OCR is off (pages that need it are reported).

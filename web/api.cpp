@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "pipeline/read.h"
+#include "pipeline/utf8.h"
 
 namespace papers::web {
 namespace {
@@ -131,7 +132,7 @@ Reply search_reply(Archive& archive, const Params& params, const ApiLimits& limi
   for (const SearchHit& h : hits) {
     const std::string url = "/papers/" + h.paper_id;
     nlohmann::json j = {{"id", h.paper_id},    {"title", h.title}, {"body", h.body},   {"date", h.date},
-                        {"path", h.path},      {"score", h.score}, {"url", url},       {"snippet", snippet_parts(h.snippet)}};
+                        {"path", printable(h.path)},      {"score", h.score}, {"url", url},       {"snippet", snippet_parts(h.snippet)}};
     if (q.in != SearchIn::papers) {
       j["number"] = h.number;
       j["page"] = h.page;

@@ -1,0 +1,147 @@
+// Defects a probe with hostile inputs found in `papers ingest` (issue 15), each driven through
+// the binary as a user would meet it: a symbolic link loop in a folder (the walk hung), a file
+// name that is not UTF-8 (the run stopped), identical copies of a file that fails (the copies
+// looked archived), a folder that cannot be read (skipped without a word). Each test fails
+// without its fix.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+
+#include "archive/archive.h"
+#include "tests/text_fixture.h"
+
+namespace fs = std::filesystem;
+using namespace papers;
+
+namespace {
+
+const fs::path kSource(PAPERS_SOURCE_DIR);
+
+struct Run {
+  int status = -1;
+  std::string err;
+};
+
+// `papers --archive DB ingest DIR` under `timeout` (a hang fails the test instead of the suite);
+// as_user runs it as another user (setpriv), for a folder root could read anyway.
+Run ingest(const fs::path& dir, const fs::path& db, const std::string& as_user = "") {
+  const fs::path err = fs::path(db.string() + ".err");
+  std::string cmd = "timeout 60 ";
+  if (!as_user.empty()) cmd += "setpriv --reuid=" + as_user + " --regid=" + as_user + " --clear-groups ";
+  cmd += std::string(PAPERS_BINARY) + " --archive '" + db.string() + "' ingest '" + dir.string() + "' 2> '" +
+         err.string() + "'";
+  Run run;
+  const int status = std::system(cmd.c_str());
+  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream in(err, std::ios::binary);
+  run.err.assign(std::istreambuf_iterator<char>(in), {});
+  return run;
+}
+
+std::map<std::string, std::string> failures_by_name(const fs::path& db) {
+  Archive archive(db.string(), /*read_only=*/true);
+  std::map<std::string, std::string> out;
+  for (const Failure& f : archive.failures()) out[fs::path(f.path).filename().string()] = f.reason;
+  return out;
+}
+
+void copy_good_paper(const fs::path& to) { fs::copy_file(kSource / "corpus/dev/01_memo_county_highways.pdf", to); }
+
+}  // namespace
+
+TEST_CASE("a symbolic link loop in a folder is reported and the walk goes on", "[reliability][walk]") {
+  const fs::path dir = test::fresh_temp_dir("loop");
+  fs::create_symlink("b", dir / "a");  // a -> b -> a
+  fs::create_symlink("a", dir / "b");
+  fs::create_directory(dir / "sub");
+  fs::create_directory_symlink("..", dir / "sub" / "up");  // a link to a folder above: not followed
+  copy_good_paper(dir / "sub" / "good.pdf");
+  const fs::path db = dir.string() + ".db";
+  const Run run = ingest(dir, db);
+  CHECK(run.status == 3);  // some files failed; not 124 (timed out)
+  CHECK(run.err.find("2 failed") != std::string::npos);
+  CHECK(run.err.find("1 archived") != std::string::npos);
+  const auto failures = failures_by_name(db);
+  REQUIRE(failures.size() == 2);
+  CHECK(failures.at("a").find("symbolic link loop") != std::string::npos);
+  CHECK(failures.at("b").find("symbolic link loop") != std::string::npos);
+  fs::remove_all(dir);
+  fs::remove(db);
+}
+
+TEST_CASE("a file name that is not UTF-8 is archived byte for byte and shown escaped", "[reliability][walk]") {
+  const fs::path dir = test::fresh_temp_dir("name");
+  const std::string odd_name = "a\xFF\xFE.pdf";
+  copy_good_paper(dir / odd_name);
+  fs::copy_file(kSource / "corpus/dev/03_fire_authority_table.pdf", dir / "z.pdf");
+  const fs::path db = dir.string() + ".db";
+  const Run run = ingest(dir, db);
+  CHECK(run.status == 0);
+  CHECK(run.err.find("2 archived") != std::string::npos);
+  Archive archive(db.string(), /*read_only=*/true);
+  bool kept = false, shown = false;
+  std::vector<nlohmann::json> records;
+  archive.each_record([&](const nlohmann::json& r) { records.push_back(r); });
+  for (const nlohmann::json& r : records) {
+    for (const std::string& p : archive.original_paths(r["id"].get<std::string>()))
+      if (p == (dir / odd_name).string()) kept = true;  // the bytes themselves, to open the file again
+    if (r["source"]["path"] == (dir / "a\\xFF\\xFE.pdf").string()) shown = true;
+  }
+  CHECK(kept);
+  CHECK(shown);
+  fs::remove_all(dir);
+  fs::remove(db);
+}
+
+TEST_CASE("identical copies of a file that fails are each recorded as failed", "[reliability][duplicates]") {
+  const fs::path dir = test::fresh_temp_dir("copies");
+  for (const char* name : {"bad1.pdf", "bad2.pdf", "bad3.pdf"}) std::ofstream(dir / name) << "%PDF-1.4\nnot a PDF after all\n";
+  copy_good_paper(dir / "good.pdf");
+  copy_good_paper(dir / "good-copy.pdf");
+  const fs::path db = dir.string() + ".db";
+  for (int run_number = 1; run_number <= 2; ++run_number) {  // the same on a second run
+    const Run run = ingest(dir, db);
+    CHECK(run.status == 3);
+    CHECK(run.err.find("3 failed") != std::string::npos);
+    if (run_number == 1) CHECK(run.err.find("1 archived, 1 already in the archive") != std::string::npos);
+    if (run_number == 2) CHECK(run.err.find("0 archived, 2 already in the archive") != std::string::npos);
+    const auto failures = failures_by_name(db);
+    CHECK(failures.size() == 3);
+    for (const char* name : {"bad1.pdf", "bad2.pdf", "bad3.pdf"}) CHECK(failures.count(name) == 1);
+  }
+  fs::remove_all(dir);
+  fs::remove(db);
+}
+
+TEST_CASE("a folder that cannot be read is recorded as a failure and the rest is archived", "[reliability][walk]") {
+  const fs::path dir = test::fresh_temp_dir("locked");
+  fs::create_directory(dir / "locked");
+  copy_good_paper(dir / "locked" / "hidden-from-us.pdf");
+  copy_good_paper(dir / "good.pdf");
+  fs::permissions(dir / "locked", fs::perms::none);
+  // Root reads any folder: run as nobody then, with the archive in a folder nobody may write.
+  const bool root = ::geteuid() == 0;
+  const fs::path db_dir = test::fresh_temp_dir("locked-db");
+  if (root) {
+    fs::permissions(db_dir, fs::perms::all);
+    fs::permissions(dir, fs::perms::all);
+  }
+  const fs::path db = db_dir / "a.db";
+  const Run run = ingest(dir, db, root ? "65534" : "");
+  CHECK(run.status == 3);
+  CHECK(run.err.find("1 archived") != std::string::npos);
+  CHECK(run.err.find("cannot read folder") != std::string::npos);
+  const auto failures = failures_by_name(db);
+  REQUIRE(failures.count("locked") == 1);
+  CHECK(failures.at("locked").find("cannot read folder: Permission denied") != std::string::npos);
+  fs::permissions(dir / "locked", fs::perms::owner_all);
+  fs::remove_all(dir);
+  fs::remove_all(db_dir);
+}
