@@ -17,10 +17,11 @@ namespace {
 
 using nlohmann::json;
 
-// Unicode normalisation, case folding, white space made one space, trimmed.
+// Unicode normalisation (and what normalise mends on every page: "15\" July" is "15th July"),
+// case folding, white space made one space, trimmed.
 std::string fold(const std::string& s) {
   std::string folded;
-  icu::UnicodeString::fromUTF8(normalise_characters(s)).foldCase().toUTF8String(folded);
+  icu::UnicodeString::fromUTF8(restore_raised_ordinals(normalise_characters(s))).foldCase().toUTF8String(folded);
   std::string out;
   bool space = false;
   for (char c : folded) {

@@ -6,7 +6,9 @@
 #include "extractors/pattern.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
+#include <stdexcept>
 
 #include "extractors/dates.h"
 #include "extractors/lexicon.h"
@@ -100,6 +102,22 @@ std::string body_name(std::string_view written) {
     i = j + 1;
   }
   return out;
+}
+
+// What a header label's value gives (lexicons/header_labels.txt: "label = kind"), or "" for a
+// label the lexicon does not know. label in lower case.
+std::string_view label_kind(const std::string& label) {
+  static const std::map<std::string, std::string> kinds = [] {
+    std::map<std::string, std::string> m;
+    for (const std::string& entry : lexicon("header_labels")) {
+      const std::size_t eq = entry.rfind(" = ");
+      if (eq == std::string::npos) throw std::logic_error("lexicons/header_labels.txt: no ' = ' in '" + entry + "'");
+      m[lower(entry.substr(0, eq))] = entry.substr(eq + 3);
+    }
+    return m;
+  }();
+  auto it = kinds.find(label);
+  return it == kinds.end() ? std::string_view() : std::string_view(it->second);
 }
 
 std::optional<std::string> classification_of(std::string_view marking) {
@@ -587,7 +605,7 @@ HeaderFields extract_header_fields(const Segments& segments) {
   }();
   const bool plain_date_is_meetings = minutes_paper(segments) || resolution_form || std::any_of(header.begin(), header.end(), [&](const HeaderField& f) {
     const std::string k = lower(f.key);
-    if ((k == "report to" || k == "meeting") && !first_date(f.value)) return true;
+    if (label_kind(k) == "meeting" && !first_date(f.value)) return true;
     const std::string v = trim(f.value);
     return k.empty() && !v.empty() && std::count(v.begin(), v.end(), ' ') <= 4 && RE2::PartialMatch(v, p.body_word) &&
            !RE2::FullMatch(v, p.organisation) && !first_date(v) && !RE2::PartialMatch(v, R"((?i)\b(?:report|record|notice|decision|minutes|agenda)\b)");
@@ -612,13 +630,15 @@ HeaderFields extract_header_fields(const Segments& segments) {
     if (key.empty() || value.empty()) continue;
     used[i] = true;
     if (in_stamp(f.span)) continue;
-    if (key == "to" || key == "report to" || key == "meeting" || key == "committee" || key == "board" || key == "panel" ||
-        key == "meeting body" || key == "decision maker" || key == "title of meeting" || key == "for" ||
-        key == "decision to be taken by" || key == "decision taker") {
+    const std::string_view kind = label_kind(key);
+    if (kind == "meeting" || kind == "addressee" || kind == "decision_maker") {
       std::string body = value;
       if (auto d = first_date(value)) {
         if (!out.meeting_date) out.meeting_date = dated(*d, value_base(f));
         body = value.substr(0, d->at.span.begin);
+        // "To: Cabinet - 30 January 2025 Unrestricted": a marking set beside the row, run into it.
+        if (auto c = classification_of(value.substr(d->at.span.end)); c && !out.classification)
+          out.classification = field(*c, Span{value_base(f) + d->at.span.end, value_base(f) + value.size()});
         static const Pattern kTail(R"re((?i)\s*(?:-|,|on|meeting on|meeting of|at its meeting on|held on)\s*$)re");
         RE2::Replace(&body, kTail, "");
       }
@@ -632,15 +652,13 @@ HeaderFields extract_header_fields(const Segments& segments) {
       // A decision maker who is a person ("Director of Housing", "Cabinet Member for Finance")
       // is no meeting body.
       static const Pattern kPersonRole(R"re((?i)\b(?:cabinet\s+member|portfolio\s+holder|leader|director|officer|head\s+of|manager|chief\s+executive|mayor)\b)re");
-      const bool person = (key == "decision maker" || key == "decision taker" || key == "decision to be taken by") &&
+      const bool person = kind == "decision_maker" &&
                           (RE2::PartialMatch(body, kPersonRole) || !RE2::PartialMatch(body, p.body_word));
       if (!body.empty() && !person && !out.body) {
         out.body = field(body_name(body), Span{value_base(f), value_base(f) + body.size()});
         body_labelled = true;
       }
-    } else if (key == "from" || key == "report of" || key == "report by" || key == "report from" || key == "author" ||
-               key == "prepared by" || key == "executive lead" || key == "lead director" || key == "responsible officer" ||
-               key == "lead officer") {
+    } else if (kind == "author") {
       if (!out.author) {
         // Further people on the lines below, each "Name, Role": "From: Rory Love, Cabinet Member
         // for Education and Skills" / "Sarah Hammond, Corporate Director of ..." -> joined by "; ".
@@ -662,38 +680,38 @@ HeaderFields extract_header_fields(const Segments& segments) {
         }
         out.author = field(authors, span);
       }
-    } else if (key == "date" && plain_date_is_meetings) {
+    } else if (kind == "date" && plain_date_is_meetings) {
       // "Report to: Audit Committee / Date: 23 July 2020": the date of the meeting it goes to (a
       // memo's "To: / From: / Date:" is the memo's own date).
       if (auto d = first_date(value); d && !out.meeting_date) out.meeting_date = dated(*d, value_base(f));
-    } else if (key == "date" || key == "date of report" || key == "report date" || key == "date of decision" ||
-               key == "decision date") {
+    } else if (kind == "date" || kind == "report_date") {
       if (auto d = first_date(value); d && !out.report_date) out.report_date = dated(*d, value_base(f));
-    } else if (key == "date of meeting" || key == "meeting date" || key == "date of hearing" || key == "hearing date") {
+    } else if (kind == "meeting_date") {
       if (auto d = first_date(value); d && !out.meeting_date) out.meeting_date = dated(*d, value_base(f));
-    } else if ((key == "subject" || key == "title" || key == "report title" || key == "title of decision" ||
-                key == "title of report" || key == "title of paper") && !trim(value).empty()) {
+    } else if (kind == "title" && !trim(value).empty()) {
       if (!out.title) {
         out.title = field(trim(value), f.value_span);
         title_labelled = true;
       }
-    } else if ((key == "title of decision" || key == "title of report" || key == "title of paper" ||
-                key == "subject matter / title of decision") &&
-               trim(value).empty() && i + 1 < header.size() && header[i + 1].key.empty() && !trim(header[i + 1].value).empty()) {
+    } else if (kind == "title" && i + 1 < header.size() && header[i + 1].key.empty() && !trim(header[i + 1].value).empty()) {
       // "Title of Decision:" on a line of its own, the title on the next.
       if (!out.title) {
         out.title = field(trim(header[i + 1].value), header[i + 1].span);
         title_labelled = true;
       }
-    } else if (key == "agenda item" || key == "item" || key == "item no") {
+    } else if (kind == "agenda_item") {
       std::string number;
       if (!out.agenda_item && RE2::PartialMatch("Item " + value, p.agenda, &number)) out.agenda_item = field(number, f.value_span);
-    } else if (key == "classification" || key == "security classification" || key == "protective marking" ||
-               key == "report status" || key == "status" || key == "exempt") {
-      if (auto c = classification_of(key == "exempt" && lower(value) != "no" ? "exempt" : value); c && !out.classification)
-        out.classification = field(*c, f.value_span);
-      if (key == "exempt" && lower(value) == "no" && !out.classification) out.classification = field("public", f.value_span);
-    } else if (key == "organisation" || key == "organization") {
+    } else if (kind == "classification" || kind == "exempt" || kind == "for_publication") {
+      // "Exempt: No", "For publication: Yes - but not Appendix B": a yes or a no says which.
+      static const Pattern kYesNo(R"re((?i)^\s*(yes|no)\b.*$)re");
+      std::string answer;
+      std::optional<std::string> c;
+      if (kind == "classification") c = classification_of(value);
+      else if (RE2::FullMatch(value, kYesNo, &answer)) c = (lower(answer) == "yes") == (kind == "exempt") ? "exempt" : "public";
+      else if (kind == "exempt") c = "exempt";  // "Exempt: paragraph 3 of Schedule 12A"
+      if (c && !out.classification) out.classification = field(*c, f.value_span);
+    } else if (kind == "organisation") {
       if (!out.organisation) out.organisation = field(trim(value), f.value_span);
     } else {
       used[i] = false;

@@ -303,6 +303,29 @@ bool confusable_number(std::string_view token) {
 
 }  // namespace
 
+// "ON 3" November 2022", "25' July", "13" FEBRUARY": a raised ordinal's letters read as a quote
+// mark by OCR (the paper's own, or one run before the text layer or dump was made); the number
+// says which letters they were ("3rd", "25th"). Only before a month's name: "12" wide" stays.
+std::string restore_raised_ordinals(std::string_view input) {
+  std::string line(input);
+  static const Pattern kRaisedOrdinal(R"re(\b(\d{1,2})(?:["'`]|\xe2\x80[\x98\x99\x9c\x9d]) ?((?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b))re");
+  std::string fixed;
+  re2::StringPiece scanned(line), day, month;
+  const char* copied = line.data();
+  while (RE2::FindAndConsume(&scanned, kRaisedOrdinal, &day, &month)) {
+    const int n = std::stoi(day.ToString());
+    const char* suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+    fixed.append(copied, static_cast<std::size_t>(day.data() - copied));
+    fixed += day.ToString() + suffix + " " + month.ToString();
+    copied = month.data() + month.size();
+  }
+  if (copied != line.data()) {
+    fixed.append(copied, static_cast<std::size_t>(line.data() + line.size() - copied));
+    line = std::move(fixed);
+  }
+  return line;
+}
+
 std::string clean_ocr_line(std::string_view input) {
   std::string line(input);
   // Tokens: runs of non-space characters, with where they start.
@@ -351,24 +374,7 @@ std::string clean_ocr_line(std::string_view input) {
   // "name @westkent.gov.uk", "name@ westkent.gov.uk"
   static const Pattern kSpacedAt(R"re(([A-Za-z0-9._%+-]) ?@ ?([A-Za-z0-9-]+\.[A-Za-z]))re");
   RE2::GlobalReplace(&line, kSpacedAt, "\\1@\\2");
-  // "ON 3" November 2022", "25' July": a raised ordinal's letters read as a quote mark; the
-  // number says which letters they were ("3rd", "25th").
-  static const Pattern kRaisedOrdinal(R"re(\b(\d{1,2})(?:["'`]|\xe2\x80[\x98\x99\x9c\x9d]) ?((?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))re");
-  std::string fixed;
-  re2::StringPiece scanned(line), day, month;
-  const char* copied = line.data();
-  while (RE2::FindAndConsume(&scanned, kRaisedOrdinal, &day, &month)) {
-    const int n = std::stoi(day.ToString());
-    const char* suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
-    fixed.append(copied, static_cast<std::size_t>(day.data() - copied));
-    fixed += day.ToString() + suffix + " " + month.ToString();
-    copied = month.data() + month.size();
-  }
-  if (copied != line.data()) {
-    fixed.append(copied, static_cast<std::size_t>(line.data() + line.size() - copied));
-    line = std::move(fixed);
-  }
-  return line;
+  return restore_raised_ordinals(line);
 }
 
 std::string normalise_characters(std::string_view utf8) {
@@ -432,7 +438,7 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
   pages.reserve(input.pages.size());
   for (const PageText& page : input.pages) {
     std::vector<PageLine> lines;
-    std::string chars = normalise_characters(page.text);
+    std::string chars = restore_raised_ordinals(normalise_characters(page.text));
     if (page.method == "ocr") {
       std::string mended;
       std::size_t from = 0;
@@ -535,7 +541,8 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
           // Across a blank line or a page break: only a sentence that plainly goes on, or a
           // heading in capitals ("... ON TUESDAY 23RD JUNE," / "2015, AT 10.00 A.M.").
           join = (!ends_sentence(a) && starts_lower(b) && code_points(a) >= 40 && !a_heading) ||
-                 (!page_break && !b_block && b.find('\t') == std::string::npos && all_capitals(a) && a.size() <= 300 &&
+                 (!page_break && !RE2::PartialMatch(b, block_start()) && b.find('\t') == std::string::npos &&
+                  all_capitals(a) && a.size() <= 300 &&
                   caps_heading_goes_on(a, b) && code_points(b) <= 80 &&
                   (is_all_caps_heading(b) || std::isdigit(static_cast<unsigned char>(b[0]))));
           if (!join && page_break && !gap) join = a_long && !ends_sentence(a) && !b_block;

@@ -6,7 +6,8 @@
 //  - Lines unwrapped into paragraphs: words hyphenated at line ends joined, wrapped lines joined,
 //    dangling labels ("1.1", "From:") joined to the text they label, and a paragraph broken by a
 //    page break (or a stray blank line) joined again when it resumes in lower case.
-//  - On OCR'd pages, OCR's usual slips mended first (clean_ocr_line).
+//  - On OCR'd pages, OCR's usual slips mended first (clean_ocr_line); on every page, a raised
+//    ordinal read as a quote mark before a month ("13\" FEBRUARY") restored.
 //  - Text dumps set double spaced lose the spacing blanks; capitals headings wrapped over lines
 //    join where a line plainly goes on; letter-spaced words ("A G E N D A") close up.
 //  - A right-margin note after a column gap (minutes' action owners: "AM", "All") is lifted out
@@ -31,6 +32,10 @@ std::string normalise_characters(std::string_view utf8);
 // right; an e-mail address split after a dot ("claire. mears@kent.gov.uk") joined; a raised
 // ordinal read as a quote mark ("3" November") restored from its number ("3rd November").
 std::string clean_ocr_line(std::string_view line);
+
+// A raised ordinal read as a quote mark before a month's name, on any page: "13" FEBRUARY 2017"
+// becomes "13th FEBRUARY 2017" (OCR run before a text layer or a dump was made leaves these).
+std::string restore_raised_ordinals(std::string_view line);
 
 class NormaliseStage {
  public:

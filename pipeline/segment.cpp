@@ -5,6 +5,7 @@
 
 #include "extractors/dates.h"
 #include "extractors/header_fields.h"
+#include "extractors/lexicon.h"
 #include "extractors/pattern.h"
 
 #include <algorithm>
@@ -26,26 +27,26 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-constexpr std::array kKnownKeys = {
-    "to", "from", "date", "subject", "title", "report to", "report of", "report by", "report from",
-    "report author", "author", "date of meeting", "meeting date", "meeting", "committee", "board", "panel",
-    "agenda item", "item", "item no", "classification", "status", "contact officer", "contact officers",
-    "contact details", "contact", "contacts", "ask for", "telephone", "tel", "phone", "email", "e-mail",
-    "ward", "wards", "wards affected", "electoral division", "key decision", "decision no", "decision number",
-    "reference", "ref", "source documents", "source document", "background papers", "background documents",
-    "summary", "recommendation", "recommendations", "recommendation(s)", "purpose", "portfolio",
-    "cabinet member", "lead officer", "report status", "exempt", "past pathway of report",
-    "future pathway of report", "organisation", "organization", "prepared by", "responsible officer",
-    "lead member", "director", "relevant director", "officer contact", "for", "venue", "time",
-    "place", "attendees", "present", "apologies", "title of meeting", "security classification",
-    "protective marking", "date of report", "report date", "meeting body", "decision maker", "executive lead",
-    "report title", "lead director", "meeting title"};
+// Header labels: every label of lexicons/header_labels.txt ("label = kind"), in lower case.
+const std::vector<std::string>& known_keys() {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> out;
+    for (const std::string& entry : lexicon("header_labels")) out.push_back(lower(entry.substr(0, entry.rfind(" = "))));
+    return out;
+  }();
+  return keys;
+}
 
-// Keys that end the sections: the rows clerks put after the last numbered section.
-constexpr std::array kTrailerKeys = {"source documents", "source document", "background papers",
-                                     "background documents", "contact officer", "contact officers", "contact officer(s)",
-                                     "contact details", "report author", "lead officer", "officer contact",
-                                     "relevant director", "contact"};
+// Labels that end the sections: the rows clerks put after the last numbered section
+// (lexicons/trailer_labels.txt), in lower case.
+const std::vector<std::string>& trailer_keys() {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> out;
+    for (const std::string& entry : lexicon("trailer_labels")) out.push_back(lower(entry));
+    return out;
+  }();
+  return keys;
+}
 
 bool in(std::string_view key, const auto& list) {
   const std::string k = lower(key);
@@ -118,7 +119,7 @@ bool looks_like_key(std::string_view key) {
 bool is_known_header_key(std::string_view key) {
   key = trim(key);
   if (!key.empty() && key.back() == ':') key.remove_suffix(1);
-  return in(trim(key), kKnownKeys);
+  return in(trim(key), known_keys());
 }
 
 HeaderField split_header_line(std::string_view line, std::size_t offset) {
@@ -187,10 +188,16 @@ Outcome<Segments> SegmentStage::operator()(NormalisedText input) const {
       if (first.ends_with(':') && !is_known_header_key(first)) {
         first.remove_suffix(1);
         const std::string lowered = lower(first);
-        for (std::string_view known : kKnownKeys) {
+        // The longest known key the cell ends with: "... am Ask for:" is "Ask for", not "for".
+        std::string_view longest;
+        for (std::string_view known : known_keys()) {
           if (known.size() < 3 || lowered.size() <= known.size() + 1 || !lowered.ends_with(known) ||
-              lowered[lowered.size() - known.size() - 1] != ' ')
+              lowered[lowered.size() - known.size() - 1] != ' ' || known.size() <= longest.size())
             continue;
+          longest = known;
+        }
+        if (!longest.empty()) {
+          const std::string_view known = longest;
           const std::size_t split = static_cast<std::size_t>(first.data() - line.text.data()) + first.size() - known.size();
           into.push_back(split_header_line(trim(std::string_view(line.text).substr(0, split)), line.span.begin));
           into.push_back(split_header_line(std::string_view(line.text).substr(split), line.span.begin + split));
@@ -236,7 +243,7 @@ Outcome<Segments> SegmentStage::operator()(NormalisedText input) const {
     // "For further information contact: ...", "Licensing Officer: Dean Walsh, 01473 ...": a
     // contact row after the sections, like the listed trailer keys.
     static const Pattern kContactRow(R"re((?i)^(?:for\s+(?:further|more)\s+information\s+(?:please\s+)?contact|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+(?:officer|manager|clerk))\s*:.*(?:@|\d{4}\s?\d{3}))re");
-    if ((!as_field.key.empty() && in(as_field.key, kTrailerKeys)) || in(trim(line.text), kTrailerKeys) ||
+    if ((!as_field.key.empty() && in(as_field.key, trailer_keys())) || in(trim(line.text), trailer_keys()) ||
         (!as_field.key.empty() && RE2::PartialMatch(line.text, kContactRow))) {
       in_trailer = true;
       out.trailer.push_back(as_field);

@@ -7,6 +7,7 @@
 #include "extractors/decisions.h"
 #include "extractors/header_fields.h"
 #include "extractors/legal_references.h"
+#include "extractors/lexicon.h"
 #include "extractors/links.h"
 #include "extractors/recommendations.h"
 #include "pipeline/normalise.h"
@@ -930,4 +931,25 @@ TEST_CASE("contacts: the office a sentence names just before a number is its rol
   CHECK(c[1].role == std::optional<std::string>("TDD line"));
   CHECK_FALSE(c[2].role);  // no office named
   CHECK_FALSE(c[0].name);
+}
+
+TEST_CASE("header: labels are read by what lexicons/header_labels.txt says they give / a marking run into a row after its date", "[header]") {
+  // "For publication: Yes" is a marking only because the lexicon says what the label gives.
+  auto s = segment_text("KENT COUNTY COUNCIL - PROPOSED RECORD OF DECISION\n\nDECISION TO BE TAKEN BY:\tDECISION NO:\n\nCabinet\t24/00115\n\n"
+                        "For publication: Yes\n\nKey decision: Yes\n\nTitle of Decision: Adoption of the Delivery Plan\n\n1. Background\n\n1.1 Text.\n");
+  auto h = extract_header_fields(s);
+  REQUIRE(h.classification);
+  CHECK(h.classification->value == "public");
+  CHECK(h.title->value == "Adoption of the Delivery Plan");
+  auto no = extract_header_fields(segment_text("Report to: Planning Committee\nFor publication: No\n\nLAND AT MILL LANE\n\n1. Purpose\n\n1.1 Text.\n"));
+  REQUIRE(no.classification);
+  CHECK(no.classification->value == "exempt");
+  // "Unrestricted", set beside the To row, run into it by the layout.
+  auto run_in = extract_header_fields(segment_text("Finance Monitoring Report\n\nBy\tDeputy Leader, Peter Oakford\nTo\tCabinet - 30 January 2025 Unrestricted\n\n1. Introduction\n\n1.1 Text.\n"));
+  REQUIRE(run_in.classification);
+  CHECK(run_in.classification->value == "public");
+  CHECK(run_in.body->value == "Cabinet");
+  CHECK(run_in.meeting_date->start == "2025-01-30");
+  // Every label of the lexicon reads as one "label = kind".
+  for (const std::string& entry : papers::lexicon("header_labels")) CHECK(entry.find(" = ") != std::string::npos);
 }

@@ -115,3 +115,14 @@ TEST_CASE("normalise: a text dump set double spaced / a capitals heading over se
                                        "FROM:\tCLERK TO THE AUTHORITY\n"}).text;
   CHECK(memo.find("MEMORANDUM\n") != std::string::npos);
 }
+
+TEST_CASE("normalise: a capitals heading broken by a stray blank line after a comma joins / a raised ordinal read as a quote is restored on any page", "[normalise]") {
+  // An OCR'd minutes' heading dumped to text, a blank line inside it: "... ON TUESDAY 23RD JUNE," / "" / "2015, AT 10.00 A.M."
+  const std::string text = normalise({"MINUTES OF PROCEEDINGS AT ANNUAL MEETING OF THE MUNICIPAL DISTRICT OF NEWCASTLE WEST, ON TUESDAY 23RD JUNE,\n\n"
+                                      "2015, AT 10.00 A.M.\n\nPRESENT IN THE CHAIR: Councillor J. Scanlan\n\n"
+                                      "HELD ON MONDAY 13\u201D FEBRUARY 2017 at 2 PM; the 12\" gauge pipe.\n"}).text;
+  CHECK(text.find("ON TUESDAY 23RD JUNE, 2015, AT 10.00 A.M.\n") != std::string::npos);
+  CHECK(text.find("MONDAY 13th FEBRUARY 2017") != std::string::npos);
+  CHECK(text.find("the 12\" gauge pipe") != std::string::npos);  // no month after it: a measure, kept
+  CHECK(restore_raised_ordinals("on 1' May and 22\" june") == "on 1st May and 22nd june");
+}
