@@ -345,7 +345,11 @@ std::optional<std::string> office_before_number(const std::string& line) {
 // Details already in `known` are not found again.
 std::vector<Contact> anchored_contacts(const Segments& segments, const std::vector<Contact>& known) {
   const std::vector<Line>& lines = segments.lines;
+  // A postcode ends an address line: "OX25 4SS", "SW1A 2AS" (UK); "OR 97034", "Ohio 44115" (US
+  // state and ZIP); "V94 PR9K" (Irish Eircode).
+  static const Pattern kPostcode(R"re(\b(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|[A-Z][A-Za-z]+\.?\s+\d{5}(?:-\d{4})?|[A-Z]\d{2}\s?[A-Z\d]{4})\b)re");
   std::vector<Contact> out;
+  std::size_t last_line = std::string::npos;  // the line the last contact came from
   const auto seen = [&](const std::vector<Contact>& list, const std::optional<std::string>& email, const std::optional<std::string>& phone) {
     return std::any_of(list.begin(), list.end(), [&](const Contact& c) {
       const auto same = [](const std::optional<std::string>& a, const std::optional<std::string>& b) {
@@ -411,6 +415,22 @@ std::vector<Contact> anchored_contacts(const Segments& segments, const std::vect
       return std::nullopt;
     };
     if (seen(known, c.email, c.phone)) continue;
+    // "Tel: 01869 347000" / "Mobile: 07989 398838": a second number under a contact's first, with
+    // no one named beside it, is the same person's; a contact keeps its first number.
+    {
+      Contact named_here;
+      name_and_role_from(named_here, rest);
+      static const Pattern kOnlyLabels(R"re((?i)^(?:\s|[:.,;()-]|tel(?:ephone)?|phone|mobile|mob|direct(?:\s+line)?|e-?mail|fax)*$)re");
+      bool only_labels = true;
+      for (const std::string& r : rest) only_labels = only_labels && RE2::FullMatch(r, kOnlyLabels);
+      if (!out.empty() && last_line != std::string::npos && i == last_line + 1 && !named_here.name && !named_here.role && only_labels) {
+        Contact& previous = out.back();
+        if (!previous.email && c.email) previous.email = c.email;
+        if (!previous.phone && c.phone) previous.phone = c.phone, previous.phone_allocated = c.phone_allocated;
+        last_line = i;
+        continue;
+      }
+    }
     const bool again = seen(out, c.email, c.phone);
     c.at = Provenance{segments.text.page_of(lines[i].span.begin), lines[i].span};
     // "Cathy Fleet - Parish Clerk - 01869 347000 Public & Press welcome" (a line run on into the
@@ -440,6 +460,9 @@ std::vector<Contact> anchored_contacts(const Segments& segments, const std::vect
       const std::vector<std::string> above = cells_of(lines[i - up].text);
       Found d = above.size() == 1 ? find_details(above.front()) : Found{};
       if (above.size() != 1 || !d.emails.empty() || !d.phones.empty()) break;
+      // A postal address between the name and the number ("Parish Clerk : Cathy Fleet" /
+      // "Westfield Farm Cottage, ..., OX25 4SS" / "Tel: 01869 347000") is passed over: a place, not a person.
+      if (RE2::PartialMatch(above.front(), kPostcode)) continue;
       Contact parsed;
       name_and_role_from(parsed, above);
       if (parsed.name) {
@@ -508,6 +531,7 @@ std::vector<Contact> anchored_contacts(const Segments& segments, const std::vect
       continue;
     }
     out.push_back(std::move(c));
+    last_line = i;
   }
   return out;
 }

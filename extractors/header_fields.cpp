@@ -972,6 +972,12 @@ HeaderFields extract_header_fields(const Segments& segments) {
   // "Subject: X", "Title of Decision" over X, "Item 9: X", a minutes heading, a banner: the words say
   // what the title is, and the typography may only lengthen it (a heading set on two lines).
   const bool title_from_words = out.title.has_value();
+  // A line that only names the paper's body or organisation ("TRANSPARENCY BOARD" over "AGENDA")
+  // is who the paper is for or from, not its title.
+  const auto names_body_or_organisation = [&](const std::string& v) {
+    const std::string l = lower(trim(v));
+    return (out.body && l == lower(trim(out.body->value))) || (out.organisation && l == lower(trim(out.organisation->value)));
+  };
   if (!out.title) {
     std::optional<std::size_t> pick;
     for (std::size_t i = 0; i < header.size() && !pick; ++i) {
@@ -983,7 +989,7 @@ HeaderFields extract_header_fields(const Segments& segments) {
       // One word in capitals is a title only when it names a kind of paper ("MINUTES"), not an
       // OCR'd fragment of a form ("TFREISHI").
       const bool one_word = v.find(' ') == std::string::npos;
-      if (caps && v.size() >= 8 && (!one_word || in_lexicon("document_kinds", v))) pick = i;
+      if (caps && v.size() >= 8 && (!one_word || in_lexicon("document_kinds", v)) && !names_body_or_organisation(v)) pick = i;
     }
     // An agenda front sheet with no heading of its own is titled by its "AGENDA".
     const bool agenda = !pick && agenda_title;
@@ -992,7 +998,7 @@ HeaderFields extract_header_fields(const Segments& segments) {
       if (used[i] || !f.key.empty()) continue;
       const std::string& v = f.value;
       const int words = 1 + static_cast<int>(std::count(v.begin(), v.end(), ' '));
-      if (words >= 3 && v.size() <= 200 && v.back() != '.') pick = i;
+      if (words >= 3 && v.size() <= 200 && v.back() != '.' && !names_body_or_organisation(v)) pick = i;
     }
     if (pick) {
       const HeaderField& f = header[*pick];
@@ -1002,7 +1008,9 @@ HeaderFields extract_header_fields(const Segments& segments) {
   if (!out.title && agenda_title) out.title = agenda_title;
   // The heading set largest (or bold alone on its lines) at the top of the first page is the
   // title, whatever its words, unless the paper labels its title ("Subject: ...").
-  if (std::optional<TextField> set = typographic_title(segments)) {
+  std::optional<TextField> set = typographic_title(segments);
+  if (set && names_body_or_organisation(set->value)) set.reset();
+  if (set) {
     // A title the words gave from past the first page (an agenda's later item) is no title, unless
     // labelled as one on the first two (a covering letter before a record of decision).
     const bool labelled_early = title_labelled && out.title->at.page <= 2;

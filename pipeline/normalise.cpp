@@ -171,7 +171,11 @@ void remove_running_heads(std::vector<std::vector<PageLine>>& pages) {
         const std::string sig = line_signature(line.text);
         const bool repeats = n >= 2 && sig.size() >= 1 && seen[sig].size() >= needed;
         const bool page_number = RE2::FullMatch(line.text, page_number_line());
-        if (repeats || page_number) { line.text.clear(); line.blank = true; }
+        // A footer's contact details ("Tel: 01869 347000", "clerk@souldern.org.uk") are the only
+        // place a paper gives them: kept where they first appear, dropped from the later pages.
+        static const Pattern kContactDetail(R"re(\d[\d ]{8,}\d|[\w.+-]+@[\w-]+\.\w)re");
+        const bool first_contact = repeats && !page_number && *seen[sig].begin() == p && RE2::PartialMatch(line.text, kContactDetail);
+        if ((repeats && !first_contact) || page_number) { line.text.clear(); line.blank = true; }
       }
     }
   }
