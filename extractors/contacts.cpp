@@ -347,7 +347,8 @@ std::vector<Contact> anchored_contacts(const Segments& segments, const std::vect
   const std::vector<Line>& lines = segments.lines;
   // A postcode ends an address line: "OX25 4SS", "SW1A 2AS" (UK); "OR 97034", "Ohio 44115" (US
   // state and ZIP); "V94 PR9K" (Irish Eircode).
-  static const Pattern kPostcode(R"re(\b(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|[A-Z][A-Za-z]+\.?\s+\d{5}(?:-\d{4})?|[A-Z]\d{2}\s?[A-Z\d]{4})\b)re");
+  // (A slip in the inward part, "OX25 46JR", still ends an address.)
+  static const Pattern kPostcode(R"re(\b(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d{1,2}[A-Z]{2}|[A-Z][A-Za-z]+\.?\s+\d{5}(?:-\d{4})?|[A-Z]\d{2}\s?[A-Z\d]{4})\b)re");
   std::vector<Contact> out;
   std::size_t last_line = std::string::npos;  // the line the last contact came from
   const auto seen = [&](const std::vector<Contact>& list, const std::optional<std::string>& email, const std::optional<std::string>& phone) {

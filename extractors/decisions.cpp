@@ -38,10 +38,12 @@ struct Patterns {
   // "It was resolved that ...", "it was unanimously agreed to ...", "It was also RESOLVED:": group 1
   // is the words up to where the decision starts.
   Pattern it_was{with_lexicons(R"re((?i)(\bit\s+was\s+(?:(?:also|further|then|therefore|unanimously|duly|subsequently|finally)\s+)*{MARKER}\b(?:\s+(?:unanimously|by\s+all(?:\s+present)?|by\s+(?:the\s+)?(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})|nem\.?\s*con\.?))?\s*(?:[:,–—-]+\s*)?(?:that\b\s*)?))re").c_str()};
-  // In minutes, a sentence whose subject is the body or its members: "The Board agreed with this
-  // approach.", "The Board discussed and agreed some minor changes ...", "Members agreed that ...";
-  // group 1 is the words up to where the decision starts.
-  Pattern body_agreed{with_lexicons(R"re((?i)((?:^|[.!?]\s+|^[*•·-]\s+)(?:The\s+)?(?:(?-i:[A-Z][\w'&-]*)\s+){0,3}(?:{BODY}|members|councillors|trustees|directors|governors)\s+(?:(?:also|then|therefore|unanimously|formally|discussed\s+and|considered\s+and|noted\s+and)\s+)*(?:agreed|decided|resolved)\b\s*(?:[:,–—-]+\s*)?(?:that\b\s*[:,]?\s*)?))re").c_str()};
+  // In minutes, a sentence or clause whose subject is the body or its members: "The Board agreed
+  // with this approach.", "The Board discussed and agreed some minor changes ...", "Members agreed
+  // that ...", "The Board have agreed the employment of ...", "Following discussion the Board
+  // agreed that ...", "... and the Board agreed to proceed with ..."; group 1 is the words up to
+  // where the decision starts.
+  Pattern body_agreed{with_lexicons(R"re((?i)((?:^|[.!?]\s+|^[*•·-]\s+|,?\s+and\s+|(?:^|[.!?]\s+)(?:following|after)\s+(?:a\s+|some\s+|further\s+|the\s+)?discussions?,?\s+)(?:The\s+)?(?:(?-i:[A-Z][\w'&-]*)\s+){0,3}(?:{BODY}|members|councillors|trustees|directors|governors)\s+(?:(?:also|then|therefore|unanimously|formally|discussed\s+and|considered\s+and|noted\s+and|have|has|had)\s+)*(?:agreed|decided|resolved)\b\s*(?:[:,–—-]+\s*)?(?:that\b\s*[:,]?\s*)?))re").c_str()};
   // A US or Canadian resolution's formula: "NOW, THEREFORE, BE IT RESOLVED that ...", "BE IT FURTHER
   // RESOLVED by the City Council of Rivergrove that ..."; group 1 is the words up to the decision.
   Pattern be_it_resolved{R"re((?i)((?:\bnow,?\s+)?(?:\btherefore,?\s+)?\bbe\s+it\s+(?:(?:further|also|finally)\s+)?(?:resolved|ordained)\b(?:\s+(?:by|that)\s+(?:the\s+)?[A-Z][^,;:.]{0,120}?\s+(?:that\b|as\s+follows\s*:))?\s*(?:[:,]\s*)?(?:that\b\s*[:,]?\s*)?))re"};
@@ -101,13 +103,19 @@ std::string cleaned(std::string_view text) {
 }
 
 // The end of the sentence that starts at from: the first ". ", "! " or "? " after it whose next
-// word starts with a capital (not "Mr. Smith" or "5.30 pm"), or the end of text.
+// word starts with a capital (not "Mr. Smith" or "5.30 pm") or is a list item's number ("... the
+// plan. 3. The Support ..."), or the end of text.
 std::size_t sentence_end(std::string_view text, std::size_t from) {
   static const std::set<std::string_view> abbreviations = {"Mr", "Mrs", "Ms", "Dr", "Cllr", "No", "St", "Prof", "Rev", "Co"};
+  const auto item_number = [&](std::size_t k) {
+    std::size_t d = k;
+    while (d < text.size() && d < k + 2 && std::isdigit(static_cast<unsigned char>(text[d]))) ++d;
+    return d > k && d + 1 < text.size() && (text[d] == '.' || text[d] == ')') && text[d + 1] == ' ';
+  };
   for (std::size_t i = from; i + 2 < text.size(); ++i) {
     const char c = text[i];
     if ((c != '.' && c != '!' && c != '?') || text[i + 1] != ' ') continue;
-    if (!std::isupper(static_cast<unsigned char>(text[i + 2]))) continue;
+    if (!std::isupper(static_cast<unsigned char>(text[i + 2])) && !item_number(i + 2)) continue;
     std::size_t w = i;
     while (w > from && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
     if (abbreviations.count(text.substr(w, i - w))) continue;

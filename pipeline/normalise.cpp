@@ -143,7 +143,12 @@ std::string line_signature(std::string_view line) {
   return sig;
 }
 
-constexpr int kEdgeLines = 2;  // lines at the top and at the bottom of a page that may be running heads
+// Lines at the top and at the bottom of a page that may be running heads: peeled from the edge
+// inwards while each repeats, so a footer of three lines ("2013-05-29 Board Minutes ... 1" over
+// a two-line "Registered Office: ...") goes whole, and a line that does not repeat stops it. At
+// the top only two: deeper, the lines every page repeats are a notice's or a form's own banner
+// (its organisation, election and date), which the first page needs.
+constexpr std::size_t kEdgeLines = 5, kTopLines = 2;
 
 void remove_running_heads(std::vector<std::vector<PageLine>>& pages) {
   const int n = static_cast<int>(pages.size());
@@ -151,7 +156,7 @@ void remove_running_heads(std::vector<std::vector<PageLine>>& pages) {
   auto edge_indexes = [](const std::vector<PageLine>& page, bool from_top) {
     std::vector<std::size_t> idx;
     if (from_top) {
-      for (std::size_t i = 0; i < page.size() && idx.size() < kEdgeLines; ++i) if (!page[i].blank) idx.push_back(i);
+      for (std::size_t i = 0; i < page.size() && idx.size() < kTopLines; ++i) if (!page[i].blank) idx.push_back(i);
     } else {
       for (std::size_t i = page.size(); i-- > 0 && idx.size() < kEdgeLines;) if (!page[i].blank) idx.push_back(i);
     }
@@ -163,6 +168,10 @@ void remove_running_heads(std::vector<std::vector<PageLine>>& pages) {
   }
   // A running head repeats on at least half the pages, and on at least two.
   const std::size_t needed = std::max<std::size_t>(2, static_cast<std::size_t>((n + 1) / 2));
+  // A footer every page repeats is kept once, on the last page it is on, where the paper ends:
+  // what it says is the paper's own ("Dated Wednesday 24 April 2019" / "David Parr" / "Returning
+  // Officer"; "Parish Clerk : Cathy Fleet" / ... / "Tel: 01869 347000"), and there it breaks no
+  // sentence running over a page. Running heads at the top, and page numbers, go everywhere.
   for (int p = 0; p < n; ++p) {
     for (bool from_top : {true, false}) {
       auto& seen = from_top ? top : bottom;
@@ -171,11 +180,15 @@ void remove_running_heads(std::vector<std::vector<PageLine>>& pages) {
         const std::string sig = line_signature(line.text);
         const bool repeats = n >= 2 && sig.size() >= 1 && seen[sig].size() >= needed;
         const bool page_number = RE2::FullMatch(line.text, page_number_line());
-        // A footer's contact details ("Tel: 01869 347000", "clerk@souldern.org.uk") are the only
-        // place a paper gives them: kept where they first appear, dropped from the later pages.
-        static const Pattern kContactDetail(R"re(\d[\d ]{8,}\d|[\w.+-]+@[\w-]+\.\w)re");
-        const bool first_contact = repeats && !page_number && *seen[sig].begin() == p && RE2::PartialMatch(line.text, kContactDetail);
-        if ((repeats && !first_contact) || page_number) { line.text.clear(); line.blank = true; }
+        if (!repeats && !page_number) break;  // the page's own text starts here
+        // (A line that counts the pages, "https://www.cherwell.gov.uk/news/... 4/4", "Page 3 of 4",
+        // is the printer's, not the paper's.)
+        static const Pattern kPageCount(R"re((?i)(?:\bpage\s*\d+\s*(?:of|/)\s*\d+|\b\d{1,3}\s*/\s*\d{1,3})\s*$)re");
+        const bool last_copy = !from_top && repeats && !page_number && *seen[sig].rbegin() == p && !RE2::PartialMatch(line.text, kPageCount);
+        if (!last_copy) {
+          line.text.clear();
+          line.blank = true;
+        }
       }
     }
   }

@@ -126,3 +126,19 @@ TEST_CASE("normalise: a capitals heading broken by a stray blank line after a co
   CHECK(text.find("the 12\" gauge pipe") != std::string::npos);  // no month after it: a measure, kept
   CHECK(restore_raised_ordinals("on 1' May and 22\" june") == "on 1st May and 22nd june");
 }
+
+TEST_CASE("normalise: a footer of three lines is peeled whole, so a sentence runs on over the page / the last page keeps one copy", "[normalise]") {
+  const std::string footer = "\n2013-05-29 Board Minutes 290513 NS v1\t{N}\nRegistered Office: County Library, Northgate Street, Ipswich IP1 3DE\n31542R\n";
+  auto page = [&](const std::string& text, int n) {
+    std::string f = footer;
+    f.replace(f.find("{N}"), 3, std::to_string(n));
+    return text + f;
+  };
+  const std::string text = normalise({page("Minutes\n\n5. Woodbridge - this application has been accepted by the Board subject to", 1),
+                                      page("receiving bank account details.\n6. Debenham - accepted.", 2),
+                                      page("7. Any other business\nNone.", 3)}).text;
+  CHECK(text.find("accepted by the Board subject to receiving bank account details.") != std::string::npos);
+  CHECK(text.find("Board Minutes 290513 NS v1\t1") == std::string::npos);
+  CHECK(text.find("Registered Office") == text.rfind("Registered Office"));  // once, at the end
+  CHECK(text.find("Registered Office") > text.find("None."));
+}
