@@ -184,7 +184,9 @@ std::vector<DateValue> find_dates(std::string_view text) {
       if (a[0].size() != 2 || a[2].size() != 2) return false;  // "11.01.11", never "1.2.3"
       y += y < 50 ? 2000 : 1900;
     }
-    return set_day(v, y, to_int(a[2]), to_int(a[0]));  // day first, as in British papers
+    // Day first, as in British papers; a date with its year in full that can only be month first
+    // ("06/18/1961") is ("11.20.01" is a minute's number, not 20 November 2001).
+    return set_day(v, y, to_int(a[2]), to_int(a[0])) || (a[4].size() == 4 && set_day(v, y, to_int(a[0]), to_int(a[2])));
   });
   scan(p.month_year, text, c, 9, [](const Args& a, DateValue& v) {
     const int m = month_number(a[0]), y = to_int(a[1]);
@@ -281,6 +283,49 @@ std::optional<DateValue> first_date(std::string_view text) {
   auto all = find_dates(text);
   if (all.empty()) return std::nullopt;
   return all.front();
+}
+
+namespace {
+
+// A numeric date's two leading numbers and its year ("06/08/1961" -> 6, 8, 1961), or false.
+bool numeric_parts(const std::string& text, int* first, int* second, int* year) {
+  std::string a, sep1, b, sep2, y;
+  if (!RE2::FullMatch(text, patterns().numeric, &a, &sep1, &b, &sep2, &y) || sep1 != sep2) return false;
+  *first = to_int(a);
+  *second = to_int(b);
+  *year = to_int(y);
+  if (y.size() == 2) *year += *year < 50 ? 2000 : 1900;
+  return true;
+}
+
+}  // namespace
+
+DateOrder numeric_date_order(std::string_view text) {
+  // The paper's own numeric dates that can be read one way only: "18/06/1961" is day first,
+  // "06/18/1961" month first.
+  int day_first = 0, month_first = 0;
+  re2::StringPiece input(text.data(), text.size());
+  std::string a, sep1, b, sep2, y;
+  while (RE2::FindAndConsume(&input, patterns().numeric, &a, &sep1, &b, &sep2, &y)) {
+    if (sep1 != sep2 || y.size() != 4) continue;
+    const int first = to_int(a), second = to_int(b);
+    if (first > 12 && second >= 1 && second <= 12) ++day_first;
+    if (second > 12 && second <= 31 && first >= 1 && first <= 12) ++month_first;
+  }
+  if (day_first != month_first) return month_first > day_first ? DateOrder::month_first : DateOrder::day_first;
+  // None say: a paper of a US body writes the month first. Its signs: a state and ZIP code
+  // ("Lake Oswego, OR 97034", "Cleveland, Ohio 44115"), or the United States named.
+  static const Pattern kUnitedStates(
+      R"re(\b(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]|Ohio|Oregon|Illinois|California|Texas|Washington|Michigan|Nevada)\.?,?\s+\d{5}(?:-\d{4})?\b|(?i:\bunited\s+states\b)|\bU\.\s?S\.(?:\s?A\.)?\s)re");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kUnitedStates) ? DateOrder::month_first : DateOrder::day_first;
+}
+
+void read_month_first(DateValue& d) {
+  int first = 0, second = 0, year = 0;
+  if (d.kind != "day" || !numeric_parts(d.text, &first, &second, &year)) return;
+  if (first > 12 || second > 12) return;  // one way only, read so already
+  DateValue v = d;
+  if (set_day(v, year, first, second)) d = v;
 }
 
 std::vector<DateValue> extract_dates(const Segments& segments) {

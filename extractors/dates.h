@@ -1,5 +1,6 @@
 // Dates in a paper: every common British form, with kind, start and end (ISO 8601).
 //   "19 July 2018", "30th July 2018", "Thursday 5 March 2015", "19/07/2018"  -> day
+//   (numeric dates day first; a US paper's month first: numeric_date_order, read_month_first)
 //   "July 2018"                                                             -> month
 //   "in 2005"                                                               -> year
 //   "2017/18", "2017-18", "2017/2018"                                        -> financial_year (1 April to 31 March)
@@ -25,5 +26,15 @@ std::optional<DateValue> first_date(std::string_view text);
 
 // Every date in the paper's normalised text, with page and span.
 std::vector<DateValue> extract_dates(const Segments& segments);
+
+// How a paper writes numeric dates. Its own dates that read one way only decide ("18/06/1961":
+// day first; "06/18/1961": month first); when none do, a paper of a US body (a state and ZIP
+// code, "United States") writes the month first; else day first, as British papers do.
+enum class DateOrder { day_first, month_first };
+DateOrder numeric_date_order(std::string_view text);
+
+// A numeric day that reads both ways, read month first: "06/08/1961" becomes 8 June 1961
+// instead of 6 August. Other dates are left as they are.
+void read_month_first(DateValue& date);
 
 }  // namespace papers

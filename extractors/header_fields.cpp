@@ -1127,6 +1127,15 @@ HeaderFields extract_header_fields(const Segments& segments) {
     if (std::optional<std::string> cleaned = clean_body(out.body->value)) out.body->value = *cleaned;
     else out.body.reset();
   }
+  // "Printed on 6/13/2017", "Generated: ...", "Downloaded on ...": the day a copy was made, not
+  // the paper's or its meeting's.
+  for (std::optional<DateValue>* d : {&out.report_date, &out.meeting_date}) {
+    if (!*d) continue;
+    const std::size_t begin = (*d)->at.span.begin;
+    const std::size_t from = begin >= 40 ? begin - 40 : 0;
+    static const Pattern kCopyMade(R"re((?i)\b(?:printed|print\s+date|generated|downloaded|retrieved|accessed)(?:\s+(?:on|at))?\s*:?\s*$)re");
+    if (begin <= t.text.size() && RE2::PartialMatch(t.text.substr(from, begin - from), kCopyMade)) d->reset();
+  }
   return out;
 }
 

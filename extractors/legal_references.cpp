@@ -26,8 +26,8 @@ struct Patterns {
   // "section 12 of", "Section 100A of", "s.151 of", "s151 of", "sections 100A to 100D of", "paragraph 3 of Schedule 12A to",
   // "Section 228 (1)(a) of", "section 54954.3[b] of", "Section 239(3.1) of", "s191 " (straight before the title)
   Pattern section_before{R"re((?i)\b((?:sections?|ss?\.?|§)\s*(\d+[A-Z]{0,2}(?:\.\d+)*)(?:\s?[(\[][\w.]{1,5}[)\]])*(?:\s*(?:to|-|and)\s*\d+[A-Z]{0,2})?|(?:paragraphs?|paras?\.?)\s+\d+[A-Z]?(?:\s*(?:,|and|&|to|-)\s*\d+[A-Z]?)*\s+of\s+(?:part\s+[0-9IVX]+\s+of\s+)?(schedule\s+\d+[A-Z]{0,2})|(schedule\s+\d+[A-Z]{0,2})|(?:regulation|reg\.?)\s+(\d+[A-Z]?)|(?:article)\s+(\d+[A-Z]?)|(part\s+[0-9IVX]+[A-Z]?))(?:\s+(?:of|to|under)\s+(?:the\s+)?|\s+)$)re"};
-  // ", section 1", " (section 12)", " s.12", " Schedule 12A"
-  Pattern section_after{R"re(^\s*,?\s*\(?\s*(?:(?:sections?|ss?\.)\s*(\d+[A-Z]{0,2})|(Schedule\s+\d+[A-Z]{0,2}))\b)re"};
+  // ", section 1", " (section 12)", " s.12", " Schedule 12A", " says in section 214(6)", " at section 5"
+  Pattern section_after{R"re(^\s*,?\s*\(?\s*(?:(?:(?:says|states|provides|requires)\s+)?(?:in|at|under)\s+)?(?:(?:sections?|ss?\.)\s*(\d+[A-Z]{0,2})|(Schedule\s+\d+[A-Z]{0,2}))\b)re"};
   // "the Act", "the 2011 Act", "the Regulations", "the 1972 Act" -- a short name in prose
   // "that Act": the Act just named; "the Act of 1988": the 1988 Act.
   Pattern short_name{R"re(\b(the|that)\s+"?((?:\d{4}\s+)?(?:Act|Regulations|Order|Rules)(?:\s+of\s+\d{4})?)"?\b)re"};

@@ -4,6 +4,11 @@
 #include "extractors/dates.h"
 
 using papers::find_dates;
+using papers::first_date;
+using papers::numeric_date_order;
+using papers::read_month_first;
+using papers::DateOrder;
+using papers::DateValue;
 
 namespace {
 struct Expect { const char* text; const char* kind; const char* start; const char* end; };
@@ -63,4 +68,24 @@ TEST_CASE("dates: numbers that are not dates", "[dates]") {
     INFO(m);
     CHECK(find_dates(m).empty());
   }
+}
+
+TEST_CASE("dates: a US paper's numeric dates are month first / the paper's own one-way dates decide / British papers day first", "[dates]") {
+  // Only month first can be read: read so in any paper, when the year is in full.
+  REQUIRE(first_date("Memo of 06/18/1961"));
+  CHECK(first_date("Memo of 06/18/1961")->start == "1961-06-18");
+  CHECK_FALSE(first_date("11.20.01 Apologies"));  // a minute's number, not a date
+  // Which way a paper reads "06/08/1961".
+  CHECK(numeric_date_order("Received 06/18/1961. Meeting of 06/08/1961.") == DateOrder::month_first);
+  CHECK(numeric_date_order("Received 18/06/1961. Meeting of 06/08/1961.") == DateOrder::day_first);
+  CHECK(numeric_date_order("City of Rivergrove, P.O. Box 1104, Lake Oswego, OR 97034. Dated 06/08/1961.") == DateOrder::month_first);
+  CHECK(numeric_date_order("UNITED STATES GOVERNMENT Memorandum 06/08/1961") == DateOrder::month_first);
+  CHECK(numeric_date_order("Kent County Council, Maidstone ME14 1XQ. Dated 06/08/2019.") == DateOrder::day_first);
+  DateValue d = *first_date("06/08/1961");
+  CHECK(d.start == "1961-08-06");
+  read_month_first(d);
+  CHECK(d.start == "1961-06-08");
+  DateValue written = *first_date("6 August 1961");
+  read_month_first(written);
+  CHECK(written.start == "1961-08-06");  // only numeric dates are re-read
 }

@@ -974,3 +974,12 @@ TEST_CASE("contacts: a minutes' footer block - the role and name over an address
   CHECK(c[0].phone == std::optional<std::string>("+441869347000"));
   CHECK(c[0].at.page == 3);
 }
+
+TEST_CASE("header: the day a copy was printed is not the paper's date", "[header]") {
+  auto h = extract_header_fields(segment_text("Metro\nLos Angeles County Metropolitan Transportation Authority One Gateway Plaza Los Angeles, CA\n\n"
+                                              "Agenda - Final\nThursday, June 15, 2017\n\n11:30 AM\n\nOne Gateway Plaza, Los Angeles, CA 90012\n\n"
+                                              "Metro\tPage 7\tPrinted on 6/13/2017\n"));
+  CHECK_FALSE(h.report_date);
+  REQUIRE(h.meeting_date);
+  CHECK(h.meeting_date->start == "2017-06-15");
+}
