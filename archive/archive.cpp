@@ -561,8 +561,48 @@ bool Archive::searchable() {
   return sqlite3_step(indexed.get()) == SQLITE_ROW;
 }
 
+std::string query_cost_error(const std::string& query, const QueryLimits& limits) {
+  if (query.size() > limits.max_bytes)
+    return "the query is " + std::to_string(query.size()) + " bytes long; at most " + std::to_string(limits.max_bytes);
+  int terms = 0, prefixes = 0;
+  bool quoted = false;
+  std::string word;
+  const auto end_word = [&]() -> std::string {
+    std::string w = std::move(word);
+    word.clear();
+    if (w.empty() || (!quoted && (w == "AND" || w == "OR" || w == "NOT" || w == "NEAR"))) return "";
+    ++terms;
+    if (w.back() != '*') return "";
+    ++prefixes;
+    std::size_t letters = 0;  // code points before the '*'
+    for (std::size_t i = 0; i + 1 < w.size(); ++i) letters += (static_cast<unsigned char>(w[i]) & 0xC0) != 0x80;
+    if (static_cast<int>(letters) < limits.min_prefix)
+      return "the prefix '" + w + "' is too short: give at least " + std::to_string(limits.min_prefix) + " letters before *";
+    return "";
+  };
+  for (std::size_t i = 0; i <= query.size(); ++i) {
+    const char c = i < query.size() ? query[i] : ' ';
+    const bool separator = c == ' ' || c == '\t' || c == '\n' || c == '(' || c == ')' || c == '"' || c == '^' || c == ':' ||
+                           c == '+' || c == ',' || (c == '-' && word.empty());
+    if (!separator) {
+      word += c;
+      continue;
+    }
+    if (std::string why = end_word(); !why.empty()) return why;
+    if (c == '"') quoted = !quoted;
+  }
+  if (terms > limits.max_terms)
+    return "the query has " + std::to_string(terms) + " terms; at most " + std::to_string(limits.max_terms);
+  if (prefixes > limits.max_prefixes)
+    return "the query has " + std::to_string(prefixes) + " prefix terms (word*); at most " + std::to_string(limits.max_prefixes);
+  return "";
+}
+
 std::vector<SearchHit> Archive::search(const SearchQuery& q) {
   if (q.text.find_first_not_of(" \t\n") == std::string::npos) throw SearchError("the query is empty");
+  // A query that would cost more than any one search may (a 96 KB query, sixteen "t*"s) is
+  // refused before FTS5 sees it, for the command line as for the web page.
+  if (std::string why = query_cost_error(q.text); !why.empty()) throw SearchError(why);
   // An archive made before search is indexed when opened for writing; read-only, it cannot be.
   if (!searchable())
     throw SearchError("this archive was made by an older papers and has no index of this kind yet: run `papers ingest` "

@@ -86,10 +86,24 @@ struct YearBodyCount {
   std::int64_t recommendations = 0;
 };
 
-// A query FTS5 cannot read: what to tell the person who typed it.
+// A query FTS5 cannot read, or one too costly to run: what to tell the person who typed it.
 struct SearchError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+
+// What one search may cost, the same for the command line and the web page: a query's bytes, its
+// terms (words and the words of phrases), and its prefix terms ("recommend*"), each of which
+// FTS5 expands to every indexed word it begins; a prefix shorter than min_prefix letters ("t*")
+// expands to nearly the whole vocabulary and is refused.
+struct QueryLimits {
+  std::size_t max_bytes = 500;
+  int max_terms = 32;
+  int max_prefixes = 4;
+  int min_prefix = 3;
+};
+
+// Why a query costs more than limits allow ("the query has 40 terms; at most 32"), or "" when it does not.
+std::string query_cost_error(const std::string& query, const QueryLimits& limits = {});
 
 class Archive {
  public:

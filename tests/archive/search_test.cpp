@@ -234,6 +234,36 @@ TEST_CASE("search: a malformed or empty query is a clear error, not an SQL one",
   fs::remove_all(dir);
 }
 
+TEST_CASE("search: a query costlier than one search may be is refused with why, on the command line as on the web", "[search][archive][reliability]") {
+  // Prefix terms expand to every indexed word they begin: "t*" to nearly all of them.
+  CHECK(query_cost_error("winter serv*") == "");
+  CHECK(query_cost_error("\"winter service\" AND road*") == "");
+  CHECK(query_cost_error("t* t*").find("too short") != std::string::npos);
+  CHECK(query_cost_error("rec* pre* pol* bud* cou*").find("5 prefix terms") != std::string::npos);
+  std::string many;
+  for (int i = 0; i < 40; ++i) many += "word" + std::to_string(i) + " ";
+  CHECK(query_cost_error(many).find("40 terms") != std::string::npos);
+  CHECK(query_cost_error(std::string(600, 'a')).find("at most 500") != std::string::npos);
+  CHECK(query_cost_error("precept AND police OR NOT budget") == "");  // operators are no terms
+  const fs::path dir = papers::test::fresh_temp_dir("search-cost");
+  Archive archive((dir / "a.db").string());
+  fill(archive, dir);
+  SearchQuery q;
+  q.text = "p* precept";
+  CHECK_THROWS_AS(archive.search(q), SearchError);
+  q.text = "prec* police";
+  CHECK_FALSE(archive.search(q).empty());
+  // The command line says why and exits 2, as for any query it cannot run.
+  const std::string cmd = std::string(PAPERS_BINARY) + " --archive '" + (dir / "a.db").string() + "' search 't* t*' 2> '" +
+                          (dir / "err.txt").string() + "'";
+  const int status = std::system(cmd.c_str());
+  CHECK(WEXITSTATUS(status) == 2);
+  std::ifstream err(dir / "err.txt");
+  const std::string said((std::istreambuf_iterator<char>(err)), {});
+  CHECK(said.find("too short") != std::string::npos);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("search: an archive made before search is indexed when opened", "[search][archive]") {
   const fs::path dir = papers::test::fresh_temp_dir("search-migrate");
   const std::string db = (dir / "a.db").string();
