@@ -143,11 +143,55 @@ std::optional<std::string> classification_of(std::string_view marking) {
 }
 
 bool is_person_name(std::string_view line) {
-  return RE2::FullMatch(re2::StringPiece(line.data(), line.size()), patterns().person_name);
+  if (RE2::FullMatch(re2::StringPiece(line.data(), line.size()), patterns().person_name)) return true;
+  // "Jim McMahon OBE MP", "JIM MCMAHON OBE MP": letters after the name (lexicons/post_nominals.txt)
+  // are no part of it, and a name may be set in capitals.
+  static const Pattern kPostNominals("^(.+?)(?:,?\\s+(?:" + lexicon_alternation("post_nominals") + ")\\b\\.?)+$");
+  // (A line in capitals is a name only with such letters after it: "BOARD MEETING MINUTES" is none.)
+  std::string name(line);
+  std::string before;
+  if (!RE2::FullMatch(name, kPostNominals, &before)) return false;
+  name = before;
+  const bool capitals = std::none_of(name.begin(), name.end(), [](unsigned char c) { return std::islower(c); });
+  if (capitals) {
+    bool start = true;
+    for (char& c : name) {
+      const auto u = static_cast<unsigned char>(c);
+      if (std::isalpha(u)) {
+        c = static_cast<char>(start ? std::toupper(u) : std::tolower(u));
+        start = false;
+      } else {
+        start = c == ' ' || c == '-' || c == '\'';
+      }
+    }
+  }
+  return RE2::FullMatch(name, patterns().person_name);
 }
 
 bool opens_with_person(std::string_view line) {
   return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), patterns().person_then_comma);
+}
+
+bool is_street_line(std::string_view line) {
+  static const Pattern kStreet("(?i)^\\d{1,4}[a-z]?,?\\s+(?:[A-Z][\\w'-]*\\s+){1,3}(?:" + lexicon_alternation("street_kinds") + ")$");
+  return RE2::FullMatch(re2::StringPiece(line.data(), line.size()), kStreet);
+}
+
+bool is_address_line(std::string_view line) {
+  // UK ("SW1P 4DF", "OX25 4SS"), Canada ("P0H 1W0"), a US state and ZIP ("OR 97034"), Ireland ("V94 PR9K").
+  static const Pattern kEndsInPostcode(
+      R"re((?:^|[\s,])(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z]{2}\s+\d{5}(?:-\d{4})?|[A-Z]\d{2}\s?[A-Z\d]{4})\.?$)re");
+  return is_street_line(line) || RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kEndsInPostcode);
+}
+
+bool ends_with_person(std::string_view line) {
+  const std::size_t comma = line.rfind(", ");
+  if (comma == std::string_view::npos || comma == 0) return false;
+  // A person after the comma, a role before it: "Resident Services" and "Board Secretary" read as
+  // names by their shape, but their words are a post's (lexicons/role_words.txt).
+  static const Pattern kRoleWord("(?i)\\b(?:" + lexicon_alternation("role_words") + ")s?\\b");
+  const std::string tail = trim(line.substr(comma + 2)), head = trim(line.substr(0, comma));
+  return is_person_name(tail) && !RE2::PartialMatch(tail, kRoleWord) && !is_person_name(head) && RE2::PartialMatch(head, kRoleWord);
 }
 
 std::optional<ClosingBlock> find_closing_block(const std::vector<std::string_view>& lines) {
@@ -583,6 +627,27 @@ HeaderFields extract_header_fields(const Segments& segments) {
     header[i + 2].key = second;
     header[i + 2].value_span = header[i + 2].span;
   }
+  // A form's label alone on its line, its value on the next ("EQIA Title" / "Commissioning Plan
+  // for ...", "Responsible Officer" / "Paul Wilson"): a known label, or one naming a title
+  // ("Project Title", "Policy title"), is that value's key.
+  for (std::size_t i = 0; i + 1 < header.size(); ++i) {
+    HeaderField& f = header[i];
+    HeaderField& next = header[i + 1];
+    const std::string label = trim(f.value);
+    if (!f.key.empty() || !next.key.empty() || trim(next.value).empty() || label.size() > 40) continue;
+    static const Pattern kNamesTitle(R"re((?i)^[A-Z][\w/&-]*(?:\s+[\w/&-]+){0,2}\s+title$)re");
+    const std::string_view kind = label_kind(lower(label));
+    // (Two words or more: "Board" alone over a line is a banner, not a label.)
+    if (!(((kind == "title" || kind == "author") && label.find(' ') != std::string::npos) || RE2::FullMatch(label, kNamesTitle)))
+      continue;
+    if (kind.empty()) f.key = "title";
+    else f.key = label;
+    f.value = next.value;
+    f.value_span = next.span;
+    f.span.end = next.span.end;
+    next.value.clear();
+    ++i;
+  }
 
   std::vector<bool> used(header.size(), false);
   bool body_labelled = false;  // "Report to: Audit Committee": a label names the body
@@ -669,14 +734,38 @@ HeaderFields extract_header_fields(const Segments& segments) {
         std::size_t labelled_next = i + 1;
         while (labelled_next < header.size() && labelled_next <= i + 8 && header[labelled_next].key.empty()) ++labelled_next;
         const bool runs_to_label = labelled_next < header.size() && labelled_next <= i + 8 && labelled_next > i + 1;
+        const bool role_first = ends_with_person(authors);
+        // (A role alone after role-first rows is an entry of its own: "... John Betts" / "Corporate Directors".)
+        const auto next_person = [&](const std::string& v) {
+          const std::string w = trim(v);
+          const bool short_role = !w.empty() && w.find(',') == std::string::npos && std::count(w.begin(), w.end(), ' ') <= 4 && role_phrase(w);
+          return opens_with_person(v) || (role_first && (ends_with_person(v) || short_role));
+        };
         while (i + 1 < header.size() && header[i + 1].key.empty() &&
-               (opens_with_person(header[i + 1].value) || (runs_to_label && i + 1 < labelled_next))) {
+               (next_person(header[i + 1].value) || (runs_to_label && i + 1 < labelled_next))) {
           ++i;
           used[i] = true;
-          const bool person = opens_with_person(header[i].value);
+          const bool person = next_person(header[i].value);
           if (!person && !authors.empty() && trim(header[i].value).empty()) continue;
           authors += (person ? "; " : " ") + trim(header[i].value);
           span.end = header[i].span.end;
+        }
+        // Each person "Name, Role", whatever the order printed: "Interim Corporate Director
+        // Finance, John Betts" -> "John Betts, Interim Corporate Director Finance".
+        if (role_first) {
+          std::string ordered;
+          for (std::size_t from = 0; from <= authors.size();) {
+            std::size_t to = authors.find("; ", from);
+            if (to == std::string::npos) to = authors.size();
+            std::string person = authors.substr(from, to - from);
+            if (ends_with_person(person)) {
+              const std::size_t comma = person.rfind(", ");
+              person = trim(person.substr(comma + 2)) + ", " + trim(person.substr(0, comma));
+            }
+            ordered += (ordered.empty() ? "" : "; ") + person;
+            from = to + 2;
+          }
+          authors = ordered;
         }
         out.author = field(authors, span);
       }
@@ -974,9 +1063,13 @@ HeaderFields extract_header_fields(const Segments& segments) {
   const bool title_from_words = out.title.has_value();
   // A line that only names the paper's body or organisation ("TRANSPARENCY BOARD" over "AGENDA")
   // is who the paper is for or from, not its title.
+  // Nor is a person's name with the letters after it ("Jim McMahon OBE MP" heading a minister's
+  // letterhead): who it is from. (A name's shape alone, "Reserves Policy", proves nothing.)
+  static const Pattern kSignedName("^.+?(?:,?\\s+(?:" + lexicon_alternation("post_nominals") + ")\\b\\.?)+$");
   const auto names_body_or_organisation = [&](const std::string& v) {
     const std::string l = lower(trim(v));
-    return (out.body && l == lower(trim(out.body->value))) || (out.organisation && l == lower(trim(out.organisation->value)));
+    return (out.body && l == lower(trim(out.body->value))) || (out.organisation && l == lower(trim(out.organisation->value))) ||
+           (RE2::FullMatch(trim(v), kSignedName) && is_person_name(trim(v)));
   };
   if (!out.title) {
     std::optional<std::size_t> pick;
@@ -989,16 +1082,42 @@ HeaderFields extract_header_fields(const Segments& segments) {
       // One word in capitals is a title only when it names a kind of paper ("MINUTES"), not an
       // OCR'd fragment of a form ("TFREISHI").
       const bool one_word = v.find(' ') == std::string::npos;
-      if (caps && v.size() >= 8 && (!one_word || in_lexicon("document_kinds", v)) && !names_body_or_organisation(v)) pick = i;
+      // (The line under a person's name in a letterhead is their post: "Jim McMahon OBE MP" /
+      // "Minister of State for ...".)
+      const bool post = i > 0 && header[i - 1].key.empty() && RE2::FullMatch(trim(header[i - 1].value), kSignedName) &&
+                        is_person_name(trim(header[i - 1].value));
+      // (A postcode, "SW1P 4DF", or a code in capitals is no title: most of a title's words are words.)
+      int tokens = 0, words = 0;
+      for (std::size_t a = 0; a < v.size();) {
+        while (a < v.size() && v[a] == ' ') ++a;
+        std::size_t b = a;
+        while (b < v.size() && v[b] != ' ') ++b;
+        const std::string_view tok(v.data() + a, b - a);
+        if (b > a && std::any_of(tok.begin(), tok.end(), [](unsigned char c) { return std::isalnum(c); })) {  // not "***"
+          ++tokens;
+          words += std::count_if(tok.begin(), tok.end(), [](unsigned char c) { return std::isalpha(c); }) >= 2 &&
+                   std::none_of(tok.begin(), tok.end(), [](unsigned char c) { return std::isdigit(c); });
+        }
+        a = b;
+      }
+      const bool wordy = words * 2 > tokens;
+      if (caps && wordy && v.size() >= 8 && (!one_word || in_lexicon("document_kinds", v)) && !names_body_or_organisation(v) && !post &&
+          !is_address_line(trim(v)))
+        pick = i;
     }
-    // An agenda front sheet with no heading of its own is titled by its "AGENDA".
+    // An agenda front sheet with no heading of its own is titled by its "AGENDA". A letter ("Dear
+    // Leaders") is titled only by a subject line or a heading: its first plain lines are its
+    // letterhead, its sender's address and its addressee.
     const bool agenda = !pick && agenda_title;
-    for (std::size_t i = 0; i < header.size() && !pick && !agenda; ++i) {
+    static const Pattern kSalutation(R"re(^Dear\s+[A-Z])re");
+    bool letter = false;
+    for (std::size_t k = 0; k < segments.lines.size() && k < 25 && !letter; ++k) letter = RE2::PartialMatch(segments.lines[k].text, kSalutation);
+    for (std::size_t i = 0; i < header.size() && !pick && !agenda && !letter; ++i) {
       const HeaderField& f = header[i];
       if (used[i] || !f.key.empty()) continue;
       const std::string& v = f.value;
       const int words = 1 + static_cast<int>(std::count(v.begin(), v.end(), ' '));
-      if (words >= 3 && v.size() <= 200 && v.back() != '.' && !names_body_or_organisation(v)) pick = i;
+      if (words >= 3 && v.size() <= 200 && v.back() != '.' && !names_body_or_organisation(v) && !is_address_line(trim(v))) pick = i;
     }
     if (pick) {
       const HeaderField& f = header[*pick];
@@ -1126,6 +1245,15 @@ HeaderFields extract_header_fields(const Segments& segments) {
   if (out.body) {
     if (std::optional<std::string> cleaned = clean_body(out.body->value)) out.body->value = *cleaned;
     else out.body.reset();
+  }
+  // "*** AGENDA ***", "== MINUTES ==": the marks a title is set between are no part of it.
+  if (out.title) {
+    // (Only marks on both sides: "ORDER 20**" keeps the stars its year is printed with.)
+    static const Pattern kDecorated(R"re(^[\s*=~_#-]*[*=~_#]\s*(.*?)\s*[*=~_#][\s*=~_#-]*$)re");
+    std::string v = out.title->value, inside;
+    if (RE2::FullMatch(v, kDecorated, &inside) && RE2::PartialMatch(v, R"re(^[\s*=~_#-]*[*=~_#])re")) v = inside;
+    if (v.empty()) out.title.reset();
+    else out.title->value = v;
   }
   // "Printed on 6/13/2017", "Generated: ...", "Downloaded on ...": the day a copy was made, not
   // the paper's or its meeting's.

@@ -70,8 +70,17 @@ std::optional<DateValue> announced_meeting_date(const Segments& segments);
 
 // "Benjamin Watts", "Dr Jane O'Neil": a person's name and nothing else.
 bool is_person_name(std::string_view line);
+// "2 Marsham Street", "45 Beatty Street": a number and a street's name (its last word one of
+// lexicons/street_kinds.txt), an address line.
+bool is_street_line(std::string_view line);
+// An address's line: a street line, or a line that ends in a postcode ("London SW1P 4DF",
+// "Nipissing ON P0H 1W0", "Lake Oswego, OR 97034", "Limerick V94 PR9K").
+bool is_address_line(std::string_view line);
 // "Simon Jones, Corporate Director Growth": a line that opens with a person's name and a comma.
 bool opens_with_person(std::string_view line);
+// "Interim Corporate Director Finance, John Betts": a line of a role, a comma, then a person's
+// name (how some papers order "From:" rows).
+bool ends_with_person(std::string_view line);
 
 // "public", "exempt", "confidential" for a marking such as "Unrestricted", "NOT FOR PUBLICATION",
 // "Exempt - Schedule 12A paragraph 3", "Public Report"; nullopt when the words are no marking.

@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include "extractors/header_fields.h"
+#include "extractors/lexicon.h"
 #include "extractors/pattern.h"
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -533,9 +534,26 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
                                  !(first_word.size() >= 3 && b.rfind(first_word, 0) == 0);
         // The next person of a "From:" row is a line of their own, not a wrap:
         // "From:  Derek Holt, Cabinet Member for ... Services" / "       Simon Jones, Corporate Director".
-        static const Pattern kAuthorRow(R"re((?i)^(?:from|authors?|report\s+authors?|report\s+(?:of|by)|prepared\s+by)\s*:?\t)re");
-        next_person = RE2::PartialMatch(a, kAuthorRow) && opens_with_person(b) &&
-                      !RE2::PartialMatch(a, kOpenEnd);
+        // (The labels whose value is who a paper is from: lexicons/header_labels.txt, "= author".)
+        static const Pattern kAuthorRow([] {
+          std::string alternation;
+          for (const std::string& entry : lexicon("header_labels")) {
+            const std::size_t eq = entry.rfind(" = ");
+            if (eq == std::string::npos || entry.substr(eq + 3) != "author") continue;
+            alternation += (alternation.empty() ? "" : "|") + RE2::QuoteMeta(entry.substr(0, eq));
+          }
+          return "(?i)^(?:" + alternation + "|report\\s+authors?)\\s*:?\\t";
+        }());
+        // So is the next of a block of them ("\tPeter Oakford, Deputy Leader ... Traded Services" /
+        // "John Betts, Interim ..."), and a role-first row's next ("From: Deputy Leader ..., Peter
+        // Oakford" / "Interim Corporate Director Finance, John Betts").
+        const bool author_block = RE2::PartialMatch(a, kAuthorRow) || (a.rfind('\t', 0) == 0 && opens_with_person(a.substr(1)));
+        // (After a role-first row, a role alone is the next entry too: "... Finance, John Betts" /
+        // "Corporate Directors".)
+        const bool short_role = b.find(',') == std::string::npos && std::count(b.begin(), b.end(), ' ') <= 4 && !b.empty() &&
+                                std::isupper(static_cast<unsigned char>(b[0]));
+        next_person = author_block && !RE2::PartialMatch(a, kOpenEnd) &&
+                      (opens_with_person(b) || (ends_with_person(a) && (ends_with_person(b) || short_role)));
         const bool value_wraps = !gap && !page_break && a.find('\t') != std::string::npos && line.indent >= 8 &&
                                  b.find('\t') == std::string::npos && !next_person &&
                                  (RE2::PartialMatch(a, kOpenEnd) || !std::isupper(static_cast<unsigned char>(b[0])) || a_long || under_value);

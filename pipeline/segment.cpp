@@ -87,6 +87,8 @@ const RE2& unnumbered_heading() {
 
 bool is_heading_text(std::string_view text) {
   if (text.size() > 90 || text.empty()) return false;
+  // "2 Marsham Street": a number and a street's name is an address line.
+  if (is_street_line("1 " + std::string(text))) return false;
   // "28 January 2021" is a date line, not section 28.
   static const Pattern kMonthFirst(R"re((?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b)re");
   if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kMonthFirst)) return false;

@@ -243,13 +243,13 @@ TEST_CASE("eval: real Kent papers / labelled by hand / held at the F1 they reach
 // by hand in tests/realcorpus and tests/realcorpus2 (rules: tests/realcorpus2/LABELLING.md), batch
 // by batch; their first-look and after-fix figures are in corpus/FIRST_LOOK.md. Each scored batch
 // is held at what it reaches now (raise these as the extractors improve, never lower them).
-// Batches 6 to 8 are held below; every labelled batch has had its first look.
+// Batches 6 to 9 are held below; every labelled batch has had its first look.
 TEST_CASE("eval: real papers of many publishers / batches 1-5 held at the F1 they reach", "[eval][corpus][realcorpus]") {
   if (!papers::test::have_folder(papers::test::realcorpus_dir()) || !papers::test::have_folder(papers::test::realcorpus2_dir())) return;
   const fs::path source(PAPERS_SOURCE_DIR);
   PipelineOptions options;
   options.text.ocr.mode = OcrOptions::Mode::never;  // batches 1-5 are text layers and text dumps
-  const std::pair<int, double> floors[] = {{1, 0.888}, {2, 0.900}, {3, 0.855}, {4, 0.787}, {5, 0.826}};
+  const std::pair<int, double> floors[] = {{1, 0.888}, {2, 0.906}, {3, 0.855}, {4, 0.787}, {5, 0.847}};
   FieldScore all;
   long papers = 0;
   std::set<std::string> publishers;
@@ -268,17 +268,18 @@ TEST_CASE("eval: real papers of many publishers / batches 1-5 held at the F1 the
   }
   CHECK(papers >= 56);
   CHECK(publishers.size() >= 16);
-  CHECK(all.f1() >= 0.856);
+  CHECK(all.f1() >= 0.861);
 }
 
-// Batches 6 to 8, after the fixes their first looks (0.418, 0.090 and 0.338, corpus/FIRST_LOOK.md)
-// prompted: election notices, an appeal decision, a parish's response, a community college's
-// agenda and calendar and three scans (6); US typescripts and scans, every page OCR'd (7);
-// scanned parish minutes and agendas (8).
-TEST_CASE("eval: real papers / batches 6 to 8 (notices, decisions, US and parish scans) held at the F1 they reach", "[eval][corpus][realcorpus]") {
+// Batches 6 to 9, after the fixes their first looks (0.418, 0.090, 0.338 and 0.830,
+// corpus/FIRST_LOOK.md) prompted: election notices, an appeal decision, a parish's response, a
+// community college's agenda and calendar and three scans (6); US typescripts and scans, every
+// page OCR'd (7); scanned parish minutes and agendas (8); Kent papers of kinds not labelled
+// before, EqIAs, budget appendices, Cabinet minutes, a minister's letter (9).
+TEST_CASE("eval: real papers / batches 6 to 9 (notices, decisions, US and parish scans, Kent's other kinds) held at the F1 they reach", "[eval][corpus][realcorpus]") {
   if (!papers::test::have_folder(papers::test::realcorpus_dir()) || !papers::test::have_folder(papers::test::realcorpus2_dir())) return;
   const fs::path source(PAPERS_SOURCE_DIR);
-  const std::tuple<int, long, double> batches[] = {{6, 10, 0.770}, {7, 12, 0.240}, {8, 6, 0.689}};
+  const std::tuple<int, long, double> batches[] = {{6, 10, 0.770}, {7, 12, 0.240}, {8, 6, 0.689}, {9, 10, 0.893}};
   for (const auto& [batch, papers, floor] : batches) {
     const EvalReport r = evaluate({{papers::test::realcorpus_dir().string(), papers::test::realcorpus2_dir().string()},
                                    {source / "tests/realcorpus", source / "tests/realcorpus2"},

@@ -983,3 +983,44 @@ TEST_CASE("header: the day a copy was printed is not the paper's date", "[header
   REQUIRE(h.meeting_date);
   CHECK(h.meeting_date->start == "2017-06-15");
 }
+
+TEST_CASE("header: role-first From rows are each person 'Name, Role' / a form's label over its value / a minister's letter: no title, its date, its signature", "[header]") {
+  // "From: Deputy Leader ..., Peter Oakford" / "Interim Corporate Director Finance, John Betts"
+  auto from = extract_header_fields(segment_text(
+      "From:                  Deputy Leader and Cabinet Member for Finance, Corporate and\n"
+      "                       Traded Services, Peter Oakford\n"
+      "                       Interim Corporate Director Finance, John Betts\n\nTo:                    Cabinet, 30 January 2025\n\n"
+      "Subject:               Budget Monitoring Report\n\n1. Summary\n\n1.1 Text.\n"));
+  REQUIRE(from.author);
+  CHECK(from.author->value ==
+        "Peter Oakford, Deputy Leader and Cabinet Member for Finance, Corporate and Traded Services; John Betts, Interim Corporate Director Finance");
+  // A name, then its role, is left as printed; a post that only looks like a name is no person.
+  auto plain = extract_header_fields(segment_text("From:\tCorporate Director, Resident Services\n\nTo:\tCabinet\n\nSubject:\tParking\n\n1. Summary\n\n1.1 Text.\n"));
+  REQUIRE(plain.author);
+  CHECK(plain.author->value == "Corporate Director, Resident Services");
+  // An equality impact assessment's form: "EQIA Title" over the title.
+  auto form = extract_header_fields(segment_text("EQIA Submission Form\nEQIA Submission - ID Number\nSection A\nEQIA Title\n"
+                                                 "Commissioning Plan for Education Provision in Kent 2025-29\nResponsible Officer\nPaul Wilson\n\n1. Aims\n\n"
+                                                 "1.1 The plan provides an overarching framework for determining when and where education may be needed in the future across the county.\n"));
+  REQUIRE(form.title);
+  CHECK(form.title->value == "Commissioning Plan for Education Provision in Kent 2025-29");
+  // A letter: its letterhead (a name with letters after it, a post, an address) is no title; the
+  // date over "Dear ..." is its date; it is signed under "Yours ever,".
+  const std::string letter =
+      "Jim McMahon OBE MP\nMinister of State for Local Government and\nEnglish Devolution\n2 Marsham Street\nLondon\nSW1P 4DF\n\n"
+      "To: Leaders of all two-tier councils\n\n16 December 2024\n\nDear Leaders\n\nThe English Devolution White Paper published today sets out "
+      "how the Government plans to deliver.\n\nYours ever,\n\nJIM MCMAHON OBE MP\nMinister of State for Local Government and English Devolution\n";
+  auto l = extract_header_fields(segment_text(letter));
+  CHECK_FALSE(l.title);
+  REQUIRE(l.report_date);
+  CHECK(l.report_date->start == "2024-12-16");
+  REQUIRE(l.author);
+  CHECK(l.author->value == "JIM MCMAHON OBE MP, Minister of State for Local Government and English Devolution");
+  CHECK(is_street_line("2 Marsham Street"));
+  CHECK(is_address_line("Nipissing ON P0H 1W0"));
+  CHECK_FALSE(is_address_line("Commissioning Plan for Education Provision"));
+  // Marks a title is set between are no part of it; a year printed with stars keeps them.
+  auto starred = extract_header_fields(segment_text("*** AGENDA ***\n\nTuesday, April 18, 2023\n\n1. Call to order\n\n1.1 Text.\n"));
+  REQUIRE(starred.title);
+  CHECK(starred.title->value == "AGENDA");
+}
