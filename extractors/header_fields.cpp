@@ -767,6 +767,10 @@ HeaderFields extract_header_fields(const Segments& segments) {
           }
           authors = ordered;
         }
+        // "Paul Wilson - CY EPA": a team's code in capitals after the name is no role.
+        static const Pattern kNameThenCode(R"re(^(.+?)\s+[-–]\s+([A-Z]{2,6}(?:\s+[A-Z]{2,6})?)$)re");
+        if (std::string name, code; RE2::FullMatch(authors, kNameThenCode, &name, &code) && is_person_name(trim(name)) && !role_phrase(code))
+          authors = trim(name);
         out.author = field(authors, span);
       }
     } else if (kind == "date" && plain_date_is_meetings) {

@@ -476,8 +476,9 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
       const std::string raw = chars.substr(start, nl - start);
       const std::size_t indent = std::min(raw.find_first_not_of(' '), raw.size());
       std::string text = unspaced_letters(collapse_spaces(raw));
-      // "1.1<gap>The County Council ..." -- a hanging number is a label, not a column.
-      static const Pattern kHangingLabel(R"re(^(\d{1,2}(?:\.\d{1,2}){0,3}\.?|\(?[a-z]\)|\(?[ivx]{1,5}\)|\d{1,2}\)|•)\t)re");
+      // "1.1<gap>The County Council ...", "B.<gap>DELEGATE authority ..." -- a hanging number or
+      // letter is a label, not a column.
+      static const Pattern kHangingLabel(R"re(^(\d{1,2}(?:\.\d{1,2}){0,3}\.?|\(?[a-z]\)|\(?[A-Z]\)|[A-Z]\.|\(?[ivx]{1,5}\)|\d{1,2}\)|•)\t)re");
       RE2::Replace(&text, kHangingLabel, "\\1 ");
       const bool blank = text.empty();
       lines.push_back(PageLine{std::move(text), page.number, blank, indent, value_column(raw)});

@@ -1000,10 +1000,12 @@ TEST_CASE("header: role-first From rows are each person 'Name, Role' / a form's 
   CHECK(plain.author->value == "Corporate Director, Resident Services");
   // An equality impact assessment's form: "EQIA Title" over the title.
   auto form = extract_header_fields(segment_text("EQIA Submission Form\nEQIA Submission - ID Number\nSection A\nEQIA Title\n"
-                                                 "Commissioning Plan for Education Provision in Kent 2025-29\nResponsible Officer\nPaul Wilson\n\n1. Aims\n\n"
+                                                 "Commissioning Plan for Education Provision in Kent 2025-29\nResponsible Officer\nPaul Wilson - CY EPA\n\n1. Aims\n\n"
                                                  "1.1 The plan provides an overarching framework for determining when and where education may be needed in the future across the county.\n"));
   REQUIRE(form.title);
   CHECK(form.title->value == "Commissioning Plan for Education Provision in Kent 2025-29");
+  REQUIRE(form.author);
+  CHECK(form.author->value == "Paul Wilson");  // "CY EPA", a team's code, is no role
   // A letter: its letterhead (a name with letters after it, a post, an address) is no title; the
   // date over "Dear ..." is its date; it is signed under "Yours ever,".
   const std::string letter =

@@ -142,3 +142,10 @@ TEST_CASE("normalise: a footer of three lines is peeled whole, so a sentence run
   CHECK(text.find("Registered Office") == text.rfind("Registered Office"));  // once, at the end
   CHECK(text.find("Registered Office") > text.find("None."));
 }
+
+TEST_CASE("normalise: a hanging capital letter is a list label, so its item's wrapped line joins", "[normalise]") {
+  const std::string text = normalise({"Decision: Cabinet is asked to:\nA. Agree to TRANSFER the functions; and\n\n"
+                                      "B.\tDELEGATE authority to the Corporate Director of Adult Social Care and Health in\n"
+                                      "consultation with the Corporate Director Children, Young People and Education to take the relevant actions.\n"}).text;
+  CHECK(text.find("B. DELEGATE authority to the Corporate Director of Adult Social Care and Health in consultation with") != std::string::npos);
+}
