@@ -142,9 +142,21 @@ Archive::Archive(const std::string& path, bool read_only) {
   sqlite3_busy_timeout(db_, 5000);
   register_admitted(db_);
   if (!read_only) {
-    exec("PRAGMA journal_mode=WAL");
-    exec("PRAGMA synchronous=NORMAL");
-    exec(kSchema);
+    // Two processes opening a new archive at once: the one that does not get to switch it to WAL
+    // and create its tables is told "database is locked" at once (the busy handler does not wait
+    // for a journal-mode change), so it waits and tries again, for up to the busy timeout.
+    for (int tries = 0;; ++tries) {
+      try {
+        exec("PRAGMA journal_mode=WAL");
+        exec("PRAGMA synchronous=NORMAL");
+        exec(kSchema);
+        break;
+      } catch (const std::runtime_error& e) {
+        const std::string why = e.what();
+        if (tries >= 100 || (why.find("locked") == std::string::npos && why.find("busy") == std::string::npos)) throw;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      }
+    }
     // Version 1 archives (before OCR) lack the pages table's OCR columns.
     int version = 0;
     {
@@ -313,7 +325,7 @@ void Archive::add_path(const std::string& id, const std::string& path) {
   sqlite3_step(clear.get());
 }
 
-void Archive::put(const Record& r, const nlohmann::json& record_json) {
+bool Archive::put(const Record& r, const nlohmann::json& record_json) {
   const std::string& id = r.source.sha256;
   sqlite3_int64 paper_rowid = 0;
   {
@@ -341,7 +353,7 @@ void Archive::put(const Record& r, const nlohmann::json& record_json) {
     if (sqlite3_step(s.get()) != SQLITE_DONE) throw std::runtime_error(std::string("archive: ") + sqlite3_errmsg(db_));
     if (sqlite3_changes(db_) == 0) {  // already there: only remember this path
       add_path(id, r.source.path);
-      return;
+      return false;
     }
     paper_rowid = sqlite3_last_insert_rowid(db_);
   }
@@ -440,6 +452,7 @@ void Archive::put(const Record& r, const nlohmann::json& record_json) {
     bind_value(link.get(), 4, static_cast<std::int64_t>(r.links[i].at.page));
     sqlite3_step(link.get());
   }
+  return true;
 }
 
 void Archive::put_failure(const Failure& f) {

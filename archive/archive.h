@@ -118,7 +118,9 @@ class Archive {
   // Remembers another path for bytes already archived.
   void add_path(const std::string& id, const std::string& path);
   // Stores a record and its child rows; clears any earlier failure of the same path.
-  void put(const Record& record, const nlohmann::json& record_json);
+  // Returns whether the paper is new to the archive: false when its bytes were archived already
+  // (by another process writing the same archive since this one looked), only the path added.
+  bool put(const Record& record, const nlohmann::json& record_json);
   // Records (or updates) a failure row for failure.path.
   void put_failure(const Failure& failure);
 

@@ -55,10 +55,12 @@ class ArchiveSink : public PipelineSink {
       progress_.clear();
       std::fprintf(stderr, "warning: %s: %s\n", printable(record.source.path).c_str(), record.source.warning.c_str());
     }
-    pages_ += static_cast<std::size_t>(record.source.pages);
     within_batch();
-    archive_.put(record, record_to_json(record));
-    ++archived_;
+    // Another process writing this archive may have archived the same bytes since the pipeline
+    // looked: then this copy is one already in the archive, so the summaries of both add up.
+    const auto pages = static_cast<std::size_t>(record.source.pages);
+    if (archive_.put(record, record_to_json(record))) ++archived_, pages_ += pages;
+    else ++skipped_;
     done();
   }
   void skipped(const std::string& path, const std::string& sha256) override {
@@ -77,6 +79,8 @@ class ArchiveSink : public PipelineSink {
   }
   void close() { archive_.commit(); }
   std::size_t pages() const { return pages_; }
+  std::size_t archived_count() const { return archived_; }
+  std::size_t skipped_count() const { return skipped_; }
 
  private:
   void within_batch() { archive_.begin(); }
@@ -130,7 +134,7 @@ int ingest(const std::vector<std::string>& paths, const std::string& archive_pat
   progress.finish();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::fprintf(stderr, "papers: %zu files: %zu archived, %zu already in the archive, %zu failed; %zu pages in %.2fs (%.1f files/s) -> %s\n",
-               counts.files, counts.archived, counts.skipped, counts.failed, sink.pages(), seconds,
+               counts.files, sink.archived_count(), sink.skipped_count(), counts.failed, sink.pages(), seconds,
                seconds > 0 ? counts.files / seconds : 0.0, archive_path.c_str());
   return counts.failed > 0 ? kSomeFailed : kOk;
 }

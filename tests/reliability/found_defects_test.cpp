@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -144,4 +145,37 @@ TEST_CASE("a folder that cannot be read is recorded as a failure and the rest is
   fs::permissions(dir / "locked", fs::perms::owner_all);
   fs::remove_all(dir);
   fs::remove_all(db_dir);
+}
+
+TEST_CASE("two processes ingesting one folder into one archive: their summaries add up to what was archived", "[reliability][concurrency]") {
+  const fs::path dir = test::fresh_temp_dir("two-writers");
+  std::size_t files = 0;
+  for (const auto& e : fs::directory_iterator(kSource / "corpus/dev"))
+    if (e.path().extension() == ".pdf") {
+      fs::copy_file(e.path(), dir / e.path().filename());
+      ++files;
+    }
+  REQUIRE(files >= 10);
+  const fs::path db = dir.string() + ".db";
+  const std::string run = std::string(PAPERS_BINARY) + " --archive '" + db.string() + "' ingest '" + dir.string() + "'";
+  const std::string both = "(" + run + " 2> '" + db.string() + ".1' & " + run + " 2> '" + db.string() + ".2' & wait)";
+  REQUIRE(std::system(both.c_str()) == 0);
+  std::size_t archived = 0, already = 0;
+  for (const char* n : {".1", ".2"}) {
+    std::ifstream in(db.string() + n);
+    const std::string said((std::istreambuf_iterator<char>(in)), {});
+    std::size_t a = 0, b = 0;
+    const std::size_t at = said.find(" files: ");
+    REQUIRE(at != std::string::npos);
+    REQUIRE(std::sscanf(said.c_str() + at, " files: %zu archived, %zu already", &a, &b) == 2);
+    archived += a;
+    already += b;
+  }
+  Archive archive(db.string(), /*read_only=*/true);
+  const auto papers = static_cast<std::size_t>(archive.stats().papers);
+  CHECK(papers >= 10);
+  CHECK(archived == papers);  // each paper counted archived by one process only
+  CHECK(archived + already == 2 * files);
+  fs::remove_all(dir);
+  fs::remove(db);
 }
