@@ -173,7 +173,7 @@ bool opens_with_person(std::string_view line) {
 }
 
 bool is_street_line(std::string_view line) {
-  static const Pattern kStreet("(?i)^\\d{1,4}[a-z]?,?\\s+(?:[A-Z][\\w'-]*\\s+){1,3}(?:" + lexicon_alternation("street_kinds") + ")$");
+  static const Pattern kStreet("^\\d{1,4}[a-z]?,?\\s+(?:[A-Z][\\w'-]*\\s+){1,3}(?i:" + lexicon_alternation("street_kinds") + ")$");
   return RE2::FullMatch(re2::StringPiece(line.data(), line.size()), kStreet);
 }
 
