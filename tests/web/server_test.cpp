@@ -170,6 +170,9 @@ TEST_CASE("serve: malformed search requests get 400 with the reason", "[web]") {
   CHECK_THAT(error_of({{"q", "precept"}, {"bdy", "Cabinet"}}), Catch::Contains("unknown parameter 'bdy'"));
   CHECK_THAT(error_of({{"q", "precept"}, {"q", "plan"}}), Catch::Contains("'q' given more than once"));
   CHECK_THAT(error_of({{"q", "precept"}, {"body", std::string(201, 'b')}}), Catch::Contains("filter is longer"));
+  // A query that costs more than one search may (archive.h QueryLimits), as on the command line.
+  CHECK_THAT(error_of({{"q", "t* t* t* precept"}}), Catch::Contains("too short"));
+  CHECK_THAT(error_of({{"q", "pre* pol* bud* cou* rec*"}}), Catch::Contains("5 prefix terms"));
 }
 
 TEST_CASE("serve: /api/papers/ID answers the record with where its original is", "[web]") {
