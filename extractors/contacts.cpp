@@ -345,10 +345,6 @@ std::optional<std::string> office_before_number(const std::string& line) {
 // Details already in `known` are not found again.
 std::vector<Contact> anchored_contacts(const Segments& segments, const std::vector<Contact>& known) {
   const std::vector<Line>& lines = segments.lines;
-  // A postcode ends an address line: "OX25 4SS", "SW1A 2AS" (UK); "OR 97034", "Ohio 44115" (US
-  // state and ZIP); "V94 PR9K" (Irish Eircode).
-  // (A slip in the inward part, "OX25 46JR", still ends an address.)
-  static const Pattern kPostcode(R"re(\b(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d{1,2}[A-Z]{2}|[A-Z][A-Za-z]+\.?\s+\d{5}(?:-\d{4})?|[A-Z]\d{2}\s?[A-Z\d]{4})\b)re");
   std::vector<Contact> out;
   std::size_t last_line = std::string::npos;  // the line the last contact came from
   const auto seen = [&](const std::vector<Contact>& list, const std::optional<std::string>& email, const std::optional<std::string>& phone) {
@@ -463,7 +459,7 @@ std::vector<Contact> anchored_contacts(const Segments& segments, const std::vect
       if (above.size() != 1 || !d.emails.empty() || !d.phones.empty()) break;
       // A postal address between the name and the number ("Parish Clerk : Cathy Fleet" /
       // "Westfield Farm Cottage, ..., OX25 4SS" / "Tel: 01869 347000") is passed over: a place, not a person.
-      if (RE2::PartialMatch(above.front(), kPostcode)) continue;
+      if (is_address_line(trim(above.front()))) continue;
       Contact parsed;
       name_and_role_from(parsed, above);
       if (parsed.name) {

@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <stdexcept>
 
 #include "extractors/dates.h"
 #include "extractors/lexicon.h"
@@ -107,15 +106,7 @@ std::string body_name(std::string_view written) {
 // What a header label's value gives (lexicons/header_labels.txt: "label = kind"), or "" for a
 // label the lexicon does not know. label in lower case.
 std::string_view label_kind(const std::string& label) {
-  static const std::map<std::string, std::string> kinds = [] {
-    std::map<std::string, std::string> m;
-    for (const std::string& entry : lexicon("header_labels")) {
-      const std::size_t eq = entry.rfind(" = ");
-      if (eq == std::string::npos) throw std::logic_error("lexicons/header_labels.txt: no ' = ' in '" + entry + "'");
-      m[lower(entry.substr(0, eq))] = entry.substr(eq + 3);
-    }
-    return m;
-  }();
+  const std::map<std::string, std::string>& kinds = lexicon_kinds("header_labels");
   auto it = kinds.find(label);
   return it == kinds.end() ? std::string_view() : std::string_view(it->second);
 }
@@ -142,16 +133,23 @@ std::optional<std::string> classification_of(std::string_view marking) {
   return std::nullopt;
 }
 
+// "Jim McMahon OBE MP" -> "Jim McMahon": the words before the letters after a name
+// (lexicons/post_nominals.txt), or nullopt when the line ends in none.
+static std::optional<std::string> name_before_post_nominals(std::string_view line) {
+  static const Pattern kPostNominals("^(.+?)(?:,?\\s+(?:" + lexicon_alternation("post_nominals") + ")\\b\\.?)+$");
+  std::string before;
+  if (!RE2::FullMatch(re2::StringPiece(line.data(), line.size()), kPostNominals, &before)) return std::nullopt;
+  return before;
+}
+
 bool is_person_name(std::string_view line) {
   if (RE2::FullMatch(re2::StringPiece(line.data(), line.size()), patterns().person_name)) return true;
   // "Jim McMahon OBE MP", "JIM MCMAHON OBE MP": letters after the name (lexicons/post_nominals.txt)
   // are no part of it, and a name may be set in capitals.
-  static const Pattern kPostNominals("^(.+?)(?:,?\\s+(?:" + lexicon_alternation("post_nominals") + ")\\b\\.?)+$");
   // (A line in capitals is a name only with such letters after it: "BOARD MEETING MINUTES" is none.)
-  std::string name(line);
-  std::string before;
-  if (!RE2::FullMatch(name, kPostNominals, &before)) return false;
-  name = before;
+  std::optional<std::string> before = name_before_post_nominals(line);
+  if (!before) return false;
+  std::string name = *before;
   const bool capitals = std::none_of(name.begin(), name.end(), [](unsigned char c) { return std::islower(c); });
   if (capitals) {
     bool start = true;
@@ -178,9 +176,10 @@ bool is_street_line(std::string_view line) {
 }
 
 bool is_address_line(std::string_view line) {
-  // UK ("SW1P 4DF", "OX25 4SS"), Canada ("P0H 1W0"), a US state and ZIP ("OR 97034"), Ireland ("V94 PR9K").
+  // UK ("SW1P 4DF", "OX25 4SS", and "OX25 46JR" with a slip in its inward part), Canada ("P0H
+  // 1W0"), a US state and ZIP ("OR 97034", "Ohio 44115"), Ireland ("V94 PR9K").
   static const Pattern kEndsInPostcode(
-      R"re((?:^|[\s,])(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z]{2}\s+\d{5}(?:-\d{4})?|[A-Z]\d{2}\s?[A-Z\d]{4})\.?$)re");
+      R"re((?:^|[\s,])(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d{1,2}[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|(?:[A-Z]{2}|[A-Z][a-z]+)\.?\s+\d{5}(?:-\d{4})?|[A-Z]\d{2}\s?[A-Z\d]{4})\.?$)re");
   return is_street_line(line) || RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kEndsInPostcode);
 }
 
@@ -1069,11 +1068,10 @@ HeaderFields extract_header_fields(const Segments& segments) {
   // is who the paper is for or from, not its title.
   // Nor is a person's name with the letters after it ("Jim McMahon OBE MP" heading a minister's
   // letterhead): who it is from. (A name's shape alone, "Reserves Policy", proves nothing.)
-  static const Pattern kSignedName("^.+?(?:,?\\s+(?:" + lexicon_alternation("post_nominals") + ")\\b\\.?)+$");
   const auto names_body_or_organisation = [&](const std::string& v) {
     const std::string l = lower(trim(v));
     return (out.body && l == lower(trim(out.body->value))) || (out.organisation && l == lower(trim(out.organisation->value))) ||
-           (RE2::FullMatch(trim(v), kSignedName) && is_person_name(trim(v)));
+           (name_before_post_nominals(trim(v)) && is_person_name(trim(v)));
   };
   if (!out.title) {
     std::optional<std::size_t> pick;
@@ -1088,7 +1086,7 @@ HeaderFields extract_header_fields(const Segments& segments) {
       const bool one_word = v.find(' ') == std::string::npos;
       // (The line under a person's name in a letterhead is their post: "Jim McMahon OBE MP" /
       // "Minister of State for ...".)
-      const bool post = i > 0 && header[i - 1].key.empty() && RE2::FullMatch(trim(header[i - 1].value), kSignedName) &&
+      const bool post = i > 0 && header[i - 1].key.empty() && name_before_post_nominals(trim(header[i - 1].value)) &&
                         is_person_name(trim(header[i - 1].value));
       // (A postcode, "SW1P 4DF", or a code in capitals is no title: most of a title's words are words.)
       int tokens = 0, words = 0;

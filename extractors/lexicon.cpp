@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <mutex>
 #include <set>
 
 namespace papers {
@@ -95,5 +96,24 @@ const std::vector<std::string>& lexicon(std::string_view name) { return loaded(n
 std::string lexicon_alternation(std::string_view name) { return loaded(name).alternation; }
 
 bool in_lexicon(std::string_view name, std::string_view word) { return loaded(name).folded.count(folded(word)) > 0; }
+
+const std::map<std::string, std::string>& lexicon_kinds(std::string_view name) {
+  static std::mutex lock;
+  static std::map<std::string, std::map<std::string, std::string>, std::less<>> made;
+  const std::lock_guard<std::mutex> hold(lock);
+  if (auto it = made.find(name); it != made.end()) return it->second;
+  std::map<std::string, std::string> kinds;
+  for (const std::string& entry : lexicon(name)) {
+    const std::size_t eq = entry.rfind(" = ");
+    if (eq == std::string::npos) {
+      std::fprintf(stderr, "papers: lexicon %.*s: no ' = ' in '%s'\n", static_cast<int>(name.size()), name.data(), entry.c_str());
+      std::abort();
+    }
+    std::string word = entry.substr(0, eq);
+    std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    kinds[word] = entry.substr(eq + 3);
+  }
+  return made.emplace(std::string(name), std::move(kinds)).first->second;
+}
 
 }  // namespace papers

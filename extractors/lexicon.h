@@ -4,6 +4,7 @@
 // Must not hold any vocabulary itself, and must not read files at run time.
 #pragma once
 
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -30,5 +31,9 @@ std::string lexicon_alternation(std::string_view name);
 
 // Whether word is an entry of lexicons/NAME.txt, in any case (ASCII) and with white space made one space.
 bool in_lexicon(std::string_view name, std::string_view word);
+
+// A lexicon whose lines are "word = kind" (header_labels.txt: "report to = meeting"): each word, in
+// lower case, with its kind. A line without " = " stops the program, as a missing file does.
+const std::map<std::string, std::string>& lexicon_kinds(std::string_view name);
 
 }  // namespace papers

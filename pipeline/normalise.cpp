@@ -538,11 +538,8 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
         // (The labels whose value is who a paper is from: lexicons/header_labels.txt, "= author".)
         static const Pattern kAuthorRow([] {
           std::string alternation;
-          for (const std::string& entry : lexicon("header_labels")) {
-            const std::size_t eq = entry.rfind(" = ");
-            if (eq == std::string::npos || entry.substr(eq + 3) != "author") continue;
-            alternation += (alternation.empty() ? "" : "|") + RE2::QuoteMeta(entry.substr(0, eq));
-          }
+          for (const auto& [label, kind] : lexicon_kinds("header_labels"))
+            if (kind == "author") alternation += (alternation.empty() ? "" : "|") + RE2::QuoteMeta(label);
           return "(?i)^(?:" + alternation + "|report\\s+authors?)\\s*:?\\t";
         }());
         // So is the next of a block of them ("\tPeter Oakford, Deputy Leader ... Traded Services" /

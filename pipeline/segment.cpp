@@ -31,7 +31,7 @@ std::string_view trim(std::string_view s) {
 const std::vector<std::string>& known_keys() {
   static const std::vector<std::string> keys = [] {
     std::vector<std::string> out;
-    for (const std::string& entry : lexicon("header_labels")) out.push_back(lower(entry.substr(0, entry.rfind(" = "))));
+    for (const auto& [label, kind] : lexicon_kinds("header_labels")) out.push_back(label);
     return out;
   }();
   return keys;
