@@ -56,7 +56,8 @@ struct Patterns {
   // "That Council approves the agenda as presented." -- a motion's words
   Pattern that_motion{R"re(^(?:That|THAT)\s+(.+)$)re"};
   // "R2023-169 D. Yemm, T. Butler:", "Resolution No. 2024-189", "Motion 23/45": a resolution's number
-  Pattern resolution_number{R"re(^(?:(?i:resolution|motion)\s+(?:(?i:no)\.?\s*)?)?([A-Z]{0,2}\d{2,4}[-/]\d{1,4})\b)re"};
+  // (A heading may run into it: "Items from Correspondence: R2026-65 S. Kirkey, J. Scott:".)
+  Pattern resolution_number{R"re(^(?:[A-Z][^:]{0,50}:\s+)?(?:(?i:resolution|motion)\s+(?:(?i:no)\.?\s*)?)?([A-Z]{0,2}\d{2,4}[-/]\d{1,4})\b)re"};
   // "Carried", "CARRIED.", "Carried unanimously", "Motion carried" -- a motion's end
   Pattern carried{R"re((?i)^(?:motion\s+)?carried\b.{0,20}$)re"};
   // "... be approved. Carried." / "... CARRIED" at a paragraph's end
@@ -211,6 +212,11 @@ std::vector<Decision> extract_decisions(const Segments& segments) {
   auto add = [&](const Block& b, std::size_t begin, std::string text, std::optional<std::string> label = std::nullopt) {
     text = cleaned(text);
     if (text.size() < 4) return;
+    // "Accordingly, the following resolution was adopted by the same voting:", "... agreed to the
+    // following amendment (as set out ...):": words that lead in to a resolution, which is the
+    // decision, set out after them.
+    static const Pattern kLeadIn(R"re((?i)\bthe\s+following\s+(?:resolutions?|motions?|amendments?)\b.*:$)re");
+    if (RE2::PartialMatch(text, kLeadIn)) return;
     const std::size_t at = b.span.begin + begin;
     if (!taken.insert(at).second || !said.insert(text).second) return;
     out.push_back(Decision{label ? label : number_of(b), std::move(text), Provenance{t.page_of(at), Span{at, b.span.end}}});
@@ -287,6 +293,29 @@ std::vector<Decision> extract_decisions(const Segments& segments) {
       std::string resolution;
       const bool numbered = i > 0 && blocks[i - 1].text.size() <= 80 &&
                             RE2::PartialMatch(std::string(blocks[i - 1].text), p.resolution_number, &resolution);
+      // A motion under its number runs to its "Carried", over the paragraphs it was set in:
+      // "R2026-66 S. Foote, J. Scott:" / "WHEREAS ...;" / "NOW THEREFORE ...;" / "AND THAT ...
+      // Carried.", "THAT we pass By-Law No. 2026-12 ..." / "Read the first ... time. Carried."
+      if (numbered && minutes && !carried && !RE2::PartialMatch(text, p.moved)) {
+        std::size_t k = i + 1;
+        std::string ignored;
+        for (; k < blocks.size() && k < i + 12; ++k) {
+          const std::string next(blocks[k].text);
+          if ((next.size() <= 80 && RE2::PartialMatch(next, p.resolution_number, &ignored)) || RE2::FullMatch(next, p.carried)) break;
+          if (RE2::PartialMatch(next, p.trailing_carried)) break;
+        }
+        if (k < blocks.size() && k < i + 12 && RE2::PartialMatch(std::string(blocks[k].text), p.trailing_carried) &&
+            !RE2::FullMatch(std::string(blocks[k].text), p.carried)) {
+          // (The words as printed, list letters and all: "... subject matter: (e) litigation ...".)
+          std::string words = t.text.substr(b.span.begin, blocks[k].span.end - b.span.begin);
+          for (char& c : words)
+            if (c == '\n') c = ' ';
+          const Block whole{b.text, Span{b.span.begin, blocks[k].span.end}, b.number, b.section};
+          add(whole, 0, that ? without_that(words) : words, resolution);
+          i = k;
+          continue;
+        }
+      }
       // "WHEREAS ... NOW THEREFORE ... Carried." under a resolution's number: the whole resolution.
       if ((that && (moved || (carried && minutes))) || (!that && numbered && carried && minutes)) {
         const std::optional<std::string> label = numbered ? std::optional<std::string>(resolution) : std::nullopt;

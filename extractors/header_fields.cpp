@@ -316,6 +316,10 @@ std::optional<std::string> clean_body(std::string v) {
   };
   static const Pattern kDash(R"re(^(.+?)\s+[-–—]\s+(.+)$)re");
   static const Pattern kMeetingKind(R"re((?i)^(?:agm|annual\s+general\s+meeting|meeting|minutes|agenda)$)re");
+  // "The Cathaoirleach and Each Member of the Municipal District of ...", "To the Chair and Members
+  // of the Planning Committee": a summons' addressees are the body's members.
+  static const Pattern kMembersOf(R"re((?i)^(?:to\s+)?(?:(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+and\s+)?(?:all\s+|each\s+|the\s+)?members?\s+of\s+(?:the\s+)?)re");
+  RE2::Replace(&v, kMembersOf, "");
   std::string left, right;
   if (RE2::FullMatch(v, kDash, &left, &right)) {
     const std::string r = strip_trailing(right);
@@ -902,11 +906,13 @@ HeaderFields extract_header_fields(const Segments& segments) {
       if (auto d = first_date(name)) {
         if (!out.meeting_date) out.meeting_date = dated(*d, f.span.begin + value.find(name));
         name = name.substr(0, d->at.span.begin);
-        static const Pattern kHeld(R"re((?i)\s*(?:meeting\s+)?(?:held\s+)?(?:in\s+(?:public|private)\s+)?(?:on|at|-|,)?\s*$)re");
+        static const Pattern kHeld(R"re((?i)\s*(?:held\s+)?(?:in\s+(?:public|private)\s+)?(?:on|at|-|,)?\s*$)re");
         RE2::Replace(&name, kHeld, "");
         // "COUNTY COUNCIL HELD AT COUNTY HALL ON": where it met is not the body's name.
-        static const Pattern kHeldWhere(R"re((?i)\s+(?:meeting\s+)?held\b.*$)re");
+        static const Pattern kHeldWhere(R"re((?i)\s+held\b.*$)re");
         RE2::Replace(&name, kHeldWhere, "");
+        // "LICENSING COMMITTEE MEETING" is the committee's; "SOULDERN ANNUAL PARISH MEETING" is a body.
+        if (auto cleaned = clean_body(name)) name = *cleaned;
       }
       // "MINUTES of the meeting held on 4 April 2018" names no body: the banner above does.
       const bool names_body = !trim(name).empty() && lower(trim(name)) != "meeting" && RE2::PartialMatch(name, p.body_word);
@@ -1247,6 +1253,13 @@ HeaderFields extract_header_fields(const Segments& segments) {
   if (out.body) {
     if (std::optional<std::string> cleaned = clean_body(out.body->value)) out.body->value = *cleaned;
     else out.body.reset();
+  }
+  // "Dara O'Brien, Meetings Administrator.": a sentence's full stop is no part of who wrote it (an
+  // initial's or an abbreviation's is: "A. N. Other, Clerk to the Council Ltd.").
+  if (out.author) {
+    static const Pattern kEndStop(R"re(^(.*[a-z]{3})\.$)re");
+    std::string v;
+    if (RE2::FullMatch(out.author->value, kEndStop, &v) && !v.ends_with(" Ltd") && !v.ends_with(" Inc")) out.author->value = v;
   }
   // "*** AGENDA ***", "== MINUTES ==": the marks a title is set between are no part of it.
   if (out.title) {

@@ -25,6 +25,9 @@ struct PageLine {
   std::size_t indent = 0;  // leading spaces before normalisation (physical layout keeps columns)
   std::size_t value_column = std::string::npos;  // where the text after a column gap starts, if any
   std::string margin;      // right-margin notes lifted out of the lines joined here ("AM", "All", "(DB)")
+  std::size_t right = 0;   // where the line ends as set: its indent and its code points
+  std::size_t last_right = std::string::npos;  // where the last physical line joined in ends (npos: text is one line)
+  std::size_t last_indent = 0, last_points = 0;  // that line's indent and code points
 };
 
 UChar32 one_form(UChar32 c) {
@@ -284,6 +287,16 @@ void join_into(std::string& a, const std::string& b) {
 }
 
 // The width of a full line on this page: lines wrapped at this width continue on the next line.
+// Where a page's lines typically end as set (indent included), for whether a line ran to the
+// right margin: an indented block's full lines end there too, though they hold fewer letters.
+std::size_t typical_right(const std::vector<PageLine>& page) {
+  std::vector<std::size_t> rights;
+  for (const auto& l : page) if (!l.blank && l.text.size() >= 20) rights.push_back(l.right);
+  if (rights.empty()) return 80;
+  std::sort(rights.begin(), rights.end());
+  return rights[rights.size() * 9 / 10 == rights.size() ? rights.size() - 1 : rights.size() * 9 / 10];
+}
+
 std::size_t typical_width(const std::vector<PageLine>& page) {
   std::vector<std::size_t> widths;
   for (const auto& l : page) if (!l.blank && l.text.size() >= 20) widths.push_back(code_points(l.text));
@@ -429,24 +442,28 @@ bool caps_heading_goes_on(const std::string& a, const std::string& b) {
          (a.size() >= 40 && RE2::PartialMatch(b, kHeldInside));
 }
 
-// A page set double spaced, as text dumps of PDFs often are (every line followed by a blank one):
+// A paper set double spaced, as text dumps of PDFs often are (every line followed by a blank one):
 // the single blank lines are spacing, not paragraph breaks, and go, so that wrapped sentences and
 // headings join as they would on the page; a run of two or more blank lines stays one break.
-// Nothing changes unless nearly every line is so spaced.
-void drop_double_spacing(std::vector<PageLine>& lines) {
+// Nothing changes unless nearly every line of the paper is so spaced (counted over all its pages,
+// so that a short last page is judged with the rest).
+void drop_double_spacing(std::vector<std::vector<PageLine>>& pages) {
   std::size_t text_lines = 0, spaced = 0;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (lines[i].blank) continue;
-    ++text_lines;
-    if (i + 2 < lines.size() && lines[i + 1].blank && !lines[i + 2].blank) ++spaced;
-  }
+  for (const auto& lines : pages)
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (lines[i].blank) continue;
+      ++text_lines;
+      if (i + 2 < lines.size() && lines[i + 1].blank && !lines[i + 2].blank) ++spaced;
+    }
   if (text_lines < 12 || spaced * 10 < text_lines * 8) return;
-  std::vector<PageLine> kept;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    const bool single_blank = lines[i].blank && i > 0 && !lines[i - 1].blank && i + 1 < lines.size() && !lines[i + 1].blank;
-    if (!single_blank) kept.push_back(std::move(lines[i]));
+  for (auto& lines : pages) {
+    std::vector<PageLine> kept;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const bool single_blank = lines[i].blank && i > 0 && !lines[i - 1].blank && i + 1 < lines.size() && !lines[i + 1].blank;
+      if (!single_blank) kept.push_back(std::move(lines[i]));
+    }
+    lines = std::move(kept);
   }
-  lines = std::move(kept);
 }
 
 }  // namespace
@@ -481,23 +498,25 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
       static const Pattern kHangingLabel(R"re(^(\d{1,2}(?:\.\d{1,2}){0,3}\.?|\(?[a-z]\)|\(?[A-Z]\)|[A-Z]\.|\(?[ivx]{1,5}\)|\d{1,2}\)|•)\t)re");
       RE2::Replace(&text, kHangingLabel, "\\1 ");
       const bool blank = text.empty();
-      lines.push_back(PageLine{std::move(text), page.number, blank, indent, value_column(raw)});
+      const std::size_t right = indent + code_points(text);
+      lines.push_back(PageLine{std::move(text), page.number, blank, indent, value_column(raw), "", right});
       start = nl + 1;
     }
-    if (input.method == "text-file") drop_double_spacing(lines);
     pages.push_back(std::move(lines));
   }
+  if (input.method == "text-file") drop_double_spacing(pages);
   remove_running_heads(pages);
 
   // Unwrap: walk every line of every page, merging continuations into the paragraph before.
   std::vector<PageLine> out;   // paragraphs; blank entries separate them
   std::vector<std::size_t> widths;
-  for (const auto& page : pages) widths.push_back(typical_width(page));
+  std::vector<std::size_t> rights;
+  for (const auto& page : pages) widths.push_back(typical_width(page)), rights.push_back(typical_right(page));
   bool gap = false;        // a blank line since the last paragraph line
   bool page_break = false; // a page break since the last paragraph line
   for (std::size_t p = 0; p < pages.size(); ++p) {
     if (p > 0) page_break = true;
-    const std::size_t width = widths[p];
+    const std::size_t width = widths[p], right_margin = rights[p];
     for (PageLine line : pages[p]) {
       if (line.blank) { gap = true; continue; }
       // A note in the right margin after a column gap ("... if he        AM", minutes' action
@@ -514,7 +533,18 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
         std::string& a = out.back().text;
         const std::string& b = line.text;
         const bool a_label = RE2::FullMatch(a, label_only()) || RE2::FullMatch(a, key_only());
-        const bool a_long = code_points(a) * 10 >= width * 7;
+        // (Whether the last line as set ran to the text width; a paragraph of lines already joined is
+        // long however short its last line was, so that counts only while its sentence goes on:
+        // "... so that it stays open" / "to visitors to the wood" / "It was also resolved ...", a full
+        // stop never printed, but not "... on the" / "Travel Committee." / "On the proposal of ...".)
+        // (An indented block's full lines hold fewer letters than the page's: its last line ran to
+        // the margin when it ends where the page's lines end and starts where its first line did:
+        // "... at a later date (Ed." / "Code 35145.5). The comments ...".)
+        const bool joined = out.back().last_right != std::string::npos;
+        const bool a_long = (joined ? out.back().last_points : code_points(a)) * 10 >= width * 7 ||
+                            (joined && code_points(a) * 10 >= width * 7 && !ends_sentence(a)) ||
+                            (joined && out.back().indent > 0 && out.back().last_indent == out.back().indent &&
+                             out.back().last_right * 10 >= right_margin * 7);
         // "10.30 am." wrapped from "... held on Friday 15 March 2019 at" is a time, not paragraph 10.30.
         static const Pattern kTime(R"re((?i)^\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)(?:\W|$))re");
         const bool b_block = (RE2::PartialMatch(b, block_start()) && !RE2::PartialMatch(b, kTime)) ||
@@ -563,10 +593,12 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
           join = true;  // "1.1" / "From:" on a line of its own, its text on the next
         } else if (a.find('\t') != std::string::npos) {
           join = false;  // a table row continues only through value_wraps
-        } else if (!gap && !page_break && is_all_caps_heading(b) && !RE2::PartialMatch(b, block_start()) &&
+        } else if (!gap && !page_break && (is_all_caps_heading(b) || RE2::PartialMatch(b, kTime)) &&
+                   !(RE2::PartialMatch(b, block_start()) && !RE2::PartialMatch(b, kTime)) &&
                    ((a_long && is_all_caps_heading(a)) || (caps_heading_goes_on(a, b) && all_capitals(a) && a.size() <= 300))) {
           // A capitals title wrapped at the text width: "... THE OLD BAKERY, 12 HIGH" / "STREET", or
-          // plainly going on: "... OF LIMERICK CITY AND" / "COUNTY COUNCIL HELD IN ...,".
+          // plainly going on: "... OF LIMERICK CITY AND" / "COUNTY COUNCIL HELD IN ...,", "... 2016, AT"
+          // / "9.30 A.M.".
           join = true;
         } else if (!gap && !page_break) {
           join = (starts_lower(b) && !b_block && !a_heading && a.find('\t') == std::string::npos) || (a_long && !b_block && !a_heading);
@@ -582,6 +614,9 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
         }
         if (join) {
           join_into(a, b);
+          out.back().last_right = line.right;
+          out.back().last_indent = line.indent;
+          out.back().last_points = code_points(b);
           out.back().margin += line.margin;
           gap = page_break = false;
           continue;

@@ -197,11 +197,24 @@ std::string strip_markup(std::string_view input) {
   }
   out.append(last, text.data() + text.size() - last);
   RE2::GlobalReplace(&out, kHtmlTag, "");
-  // "---", "***", "___" on a line of their own: a rule between blocks, not text.
+  // "---", "***", "___" on a line of their own: a rule between blocks, not text. In a dump of a
+  // PDF whose rules are followed by the page's number ("---" / "**2**"), each rule is where a page
+  // ends: a form feed, as pdftotext writes. Otherwise a paragraph break (an empty line kept, so
+  // that a double-spaced page still breaks there).
   static const Pattern kRule(R"re((?m)^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$)re");
-  RE2::GlobalReplace(&out, kRule, "");
+  // "---" / "" / "**3**": a rule, then a page number alone
+  static const Pattern kRuleThenNumber(R"re((?m)^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*\n(?:[ \t]*\n)*[ \t]*(?:\*\*)?\d{1,4}(?:\*\*)?[ \t]*$)re");
+  re2::StringPiece counting(out);
+  int rules = 0, numbered_rules = 0;
+  while (RE2::FindAndConsume(&counting, kRule)) ++rules;
+  counting = re2::StringPiece(out);
+  while (RE2::FindAndConsume(&counting, kRuleThenNumber)) ++numbered_rules;
+  RE2::GlobalReplace(&out, kRule, rules >= 2 && numbered_rules * 2 >= rules ? "\f" : "\n");
   RE2::GlobalReplace(&out, kHeadingMarker, "");
   RE2::GlobalReplace(&out, kBoldMarker, "");
+  // "Signed: \_\_\_", "1\. Apologies", "\*": Markdown's escapes of its own signs
+  static const Pattern kEscape(R"re(\\([\\`*_{}\[\]()#+.!|-]))re");
+  RE2::GlobalReplace(&out, kEscape, "\\1");
   static const std::pair<const char*, const char*> kEntities[] = {
       {"&nbsp;", " "}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&apos;", "'"}, {"&amp;", "&"}};
   for (const auto& [entity, replacement] : kEntities) {
@@ -462,6 +475,17 @@ Outcome<PageTexts> TextStage::from_text(const SourceFile& file) const {
   }
   // A trailing form feed ends the last page; it does not start an empty one.
   if (out.pages.size() > 1 && non_space_chars(out.pages.back().text) == 0) out.pages.pop_back();
+  // Before a dump's first page, one line alone ("[Original file](https://.../minutes.pdf)" / "---")
+  // says where the dump came from: it opens the first page, it is not a page of its own.
+  if (out.pages.size() > 1) {
+    const std::string& first = out.pages.front().text;
+    const std::size_t b = first.find_first_not_of(" \t\n"), e = first.find_last_not_of(" \t\n");
+    if (b != std::string::npos && first.substr(b, e - b + 1).find('\n') == std::string::npos) {
+      out.pages[1].text = first + "\n\n" + out.pages[1].text;
+      out.pages.erase(out.pages.begin());
+      for (std::size_t i = 0; i < out.pages.size(); ++i) out.pages[i].number = static_cast<int>(i) + 1;
+    }
+  }
   out.source.pages = static_cast<int>(out.pages.size());
   if (non_space_chars(text) == 0) return Failure{file.path, "text", "no text: the file holds only white space", file.sha256};
   return out;

@@ -130,6 +130,28 @@ TEST_CASE("decisions: a motion recorded as carried under its resolution's number
   CHECK(extract_decisions(b)[0].text == "the letter be sent.");
 }
 
+TEST_CASE("decisions: a motion under its number runs over its paragraphs to its 'Carried'", "[decisions]") {
+  // As Nipissing's minutes set it: each clause a line of its own, the number behind a heading.
+  auto s = segment_text("MINUTES\n\nTOWNSHIP OF NIPISSING\n\nTuesday, March 17, 2026\n\n"
+                        "Items from Correspondence: R2026-66 S. Foote, J. Scott:\n"
+                        "WHEREAS Council has received a request to waive tipping fees;\n"
+                        "NOW THEREFORE Council waives the Landfill Tipping Fees for the clean up;\n"
+                        "AND THAT the group request the collection of recycling materials. Carried.\n\n"
+                        "R2026-68 L. Chalapenko, S. Foote:\n"
+                        "THAT we pass By-Law No. 2026-12, being a By-Law to confirm the proceedings of Council.\n"
+                        "Read the first, second and third time passed this 17th day of March, 2026. Carried.\n\n"
+                        "R2026-69 S. Kirkey, J. Scott:\nThat the motion be deferred.\nDefeated.\n");
+  const auto d = extract_decisions(s);
+  CHECK(texts(d) == std::vector<std::string>{
+                        "WHEREAS Council has received a request to waive tipping fees; NOW THEREFORE Council waives the Landfill "
+                        "Tipping Fees for the clean up; AND THAT the group request the collection of recycling materials.",
+                        "we pass By-Law No. 2026-12, being a By-Law to confirm the proceedings of Council. Read the first, second "
+                        "and third time passed this 17th day of March, 2026."});
+  REQUIRE(d.size() == 2);
+  CHECK(d[0].number == std::optional<std::string>("R2026-66"));
+  CHECK(d[1].number == std::optional<std::string>("R2026-68"));
+}
+
 TEST_CASE("decisions: in minutes, a sentence whose subject is the body or its members agreeing", "[decisions]") {
   auto d = extract_decisions(papers::test::segment_text(
       "Minutes\n\nMW welcomed members.\n\nMC suggested a time to agree minutes. The Board agreed with this approach.\n\n"
@@ -190,4 +212,10 @@ TEST_CASE("decisions: a participle after another in one clause, an item's headin
       "meetings and signed by the chair.",
       "The following accounts were approved for payment."};
   CHECK(got == want);
+}
+
+TEST_CASE("decisions: words that lead in to a resolution set out below are not it", "[decisions]") {
+  auto s = segment_text("MINUTES\n\n3. Croom Local Area Plan\n\nAccordingly, the following resolution was adopted by the same voting:\n\n"
+                        "Proposed by Councillor O'Donoghue;\n\nAnd Resolved: \"That the Council approves the material contravention.\"\n");
+  CHECK(texts(extract_decisions(s)) == std::vector<std::string>{"the Council approves the material contravention."});
 }

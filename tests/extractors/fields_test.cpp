@@ -1026,3 +1026,25 @@ TEST_CASE("header: role-first From rows are each person 'Name, Role' / a form's 
   REQUIRE(starred.title);
   CHECK(starred.title->value == "AGENDA");
 }
+
+TEST_CASE("header: a minutes' heading names a parish meeting, held somewhere on a day / a summons' addressees are its body's members / an author's full stop", "[header]") {
+  // "MEETING" is the committee's word after its name, but a parish meeting is the body itself.
+  for (const char* heading : {"MINUTES OF SOULDERN ANNUAL PARISH MEETING HELD IN THE VILLAGE HALL ON 15th MAY 2014",
+                              "MINUTES OF SOULDERN ANNUAL PARISH MEETING HELD ON 15th MAY 2014"}) {
+    auto h = extract_header_fields(segment_text(std::string(heading) + "\n\nPresent: Mr A Smith\n\n1. Apologies\n\nNone.\n"));
+    INFO(heading);
+    REQUIRE(h.body);
+    CHECK(h.body->value == "Souldern Annual Parish Meeting");
+    REQUIRE(h.meeting_date);
+    CHECK(h.meeting_date->start == "2014-05-15");
+  }
+  auto licensing = extract_header_fields(segment_text("MINUTES OF THE LICENSING COMMITTEE MEETING HELD ON 4 APRIL 2018\n\n1. Apologies\n\nNone.\n"));
+  REQUIRE(licensing.body);
+  CHECK(licensing.body->value == "Licensing Committee");
+  auto summons = extract_header_fields(segment_text(
+      "To: The Cathaoirleach and Each Member of the Municipal District of Cappamore-Kilmallock\n\n"
+      "A meeting will be held on Thursday 19th October 2023.\n\nYours sincerely,\n\nDara O'Brien,\nMeetings Administrator.\n\n"
+      "AGENDA\n\n1. Minutes\n\nTo adopt the minutes.\n"));
+  REQUIRE(summons.body);
+  CHECK(summons.body->value == "Municipal District of Cappamore-Kilmallock");
+}

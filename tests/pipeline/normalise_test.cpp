@@ -116,6 +116,37 @@ TEST_CASE("normalise: a text dump set double spaced / a capitals heading over se
   CHECK(memo.find("MEMORANDUM\n") != std::string::npos);
 }
 
+TEST_CASE("normalise: a double-spaced dump's paragraphs stay apart once a line ends short / rules before page numbers are page breaks / Markdown escapes", "[normalise]") {
+  // A long line wraps into the next; a short one ending a sentence ends its paragraph, however
+  // long the paragraph already is (it used to swallow the rest of the paper).
+  std::string dump = "[Original file](https://www.limerick.ie/minutes.pdf)\n\n---\n";
+  for (int i = 0; i < 5; ++i)
+    dump += "On the proposal of Councillor Sheahan (J) seconded by Councillor Collins (M), it was\n\n"
+            "agreed that Councillor Novak would be appointed to replace Councillor Leddin on the\n\n"
+            "Travel Committee.\n\n";
+  dump += "Accordingly, the following resolution was adopted by the same voting:\n---\n**2**\n\n"
+          "Proposed by Councillor O\u2019Donoghue;\n\nSigned: \\_\\_\\_\\_ Mayor\n---\n**3**\n\nDate: 2 May 2024\n\n";
+  const std::string marked = papers::strip_markup(dump);
+  CHECK(std::count(marked.begin(), marked.end(), '\f') == 3);
+  CHECK(marked.find("Signed: ____ Mayor") != std::string::npos);
+  PageTexts in;
+  in.method = "text-file";
+  std::size_t from = 0;
+  for (int n = 1; from <= marked.size(); ++n) {
+    const std::size_t ff = std::min(marked.find('\f', from), marked.size());
+    in.pages.push_back(PageText{n, marked.substr(from, ff - from), "text", std::nullopt, "", 0, "", {}, 0});
+    from = ff + 1;
+  }
+  const std::string text = NormaliseStage()(std::move(in)).value().text;
+  CHECK(text.find("Travel Committee.\nOn the proposal") != std::string::npos);
+  CHECK(text.find("same voting:\n") != std::string::npos);  // the page's number after the rule is no part of it
+  CHECK(text.find("Mayor\n") != std::string::npos);
+  // Markdown rules among prose, no page numbers after them: paragraph breaks.
+  const std::string prose = papers::strip_markup("# Notes\n\nFirst part.\n\n---\n\nSecond part.\n");
+  CHECK(prose.find('\f') == std::string::npos);
+  CHECK(prose.find("---") == std::string::npos);
+}
+
 TEST_CASE("normalise: a capitals heading broken by a stray blank line after a comma joins / a raised ordinal read as a quote is restored on any page", "[normalise]") {
   // An OCR'd minutes' heading dumped to text, a blank line inside it: "... ON TUESDAY 23RD JUNE," / "" / "2015, AT 10.00 A.M."
   const std::string text = normalise({"MINUTES OF PROCEEDINGS AT ANNUAL MEETING OF THE MUNICIPAL DISTRICT OF NEWCASTLE WEST, ON TUESDAY 23RD JUNE,\n\n"
