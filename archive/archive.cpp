@@ -1,10 +1,12 @@
 // The embedded SQLite archive. See archive.h.
 #include "archive/archive.h"
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
-#include <algorithm>
 #include <limits>
 #include <memory>
 #include <stdexcept>
@@ -125,6 +127,21 @@ bool valid_iso_day(const std::string& v) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
   return m >= 1 && m <= 12 && d >= 1 && d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
+std::optional<std::string> filter_day(const std::string& v, bool end) {
+  if (valid_iso_day(v)) return v;
+  const bool digits = std::all_of(v.begin(), v.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
+  if (!digits) return std::nullopt;
+  if (v.size() == 4 && v.find('-') == std::string::npos) return v + (end ? "-12-31" : "-01-01");
+  if (v.size() == 7 && v[4] == '-' && v.find('-', 5) == std::string::npos) {
+    const int month = std::atoi(v.c_str() + 5);
+    if (month < 1 || month > 12) return std::nullopt;
+    if (!end) return v + "-01";
+    for (const char* last : {"-31", "-30", "-29", "-28"})
+      if (valid_iso_day(v + last)) return v + last;
+  }
+  return std::nullopt;
 }
 
 Archive::Archive(const std::string& path, bool read_only) {
@@ -482,6 +499,24 @@ std::optional<nlohmann::json> Archive::record(const std::string& id_or_prefix) {
   return found;
 }
 
+std::vector<std::string> Archive::ids_starting(const std::string& prefix, std::size_t limit) {
+  Statement s(prepare("SELECT id FROM papers WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT ?3"));
+  bind_value(s.get(), 1, prefix);
+  bind_value(s.get(), 2, prefix + "\xff");
+  bind_value(s.get(), 3, static_cast<std::int64_t>(limit));
+  std::vector<std::string> out;
+  while (sqlite3_step(s.get()) == SQLITE_ROW) out.push_back(column_text(s.get(), 0));
+  return out;
+}
+
+std::vector<std::string> Archive::ids_of_path(const std::string& path) {
+  Statement s(prepare("SELECT id FROM papers WHERE path = ?1 UNION SELECT paper_id FROM paper_paths WHERE path = ?1 ORDER BY 1"));
+  bind_value(s.get(), 1, path);
+  std::vector<std::string> out;
+  while (sqlite3_step(s.get()) == SQLITE_ROW) out.push_back(column_text(s.get(), 0));
+  return out;
+}
+
 void Archive::each_record(const std::function<void(const nlohmann::json&)>& visit) {
   Statement s(prepare("SELECT record FROM papers ORDER BY seq"));
   while (sqlite3_step(s.get()) == SQLITE_ROW) visit(nlohmann::json::parse(column_text(s.get(), 0)));
@@ -611,6 +646,47 @@ std::string query_cost_error(const std::string& query, const QueryLimits& limits
   return "";
 }
 
+std::string fts_query(const std::string& words) {
+  // FTS5's barewords: letters, digits, '_' and any non-ASCII character.
+  const auto bare = [](unsigned char c) { return c >= 0x80 || std::isalnum(c) || c == '_'; };
+  std::string out;
+  for (std::size_t i = 0; i < words.size();) {
+    const char c = words[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '(' || c == ')') {
+      out += c;
+      ++i;
+      continue;
+    }
+    if (c == '"') {  // a phrase, as written (closed if the user did not)
+      const std::size_t close = words.find('"', i + 1);
+      out += words.substr(i, close == std::string::npos ? std::string::npos : close + 1 - i);
+      if (close == std::string::npos) out += '"';
+      i = close == std::string::npos ? words.size() : close + 1;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < words.size() && words[end] != ' ' && words[end] != '\t' && words[end] != '\n' && words[end] != '(' &&
+           words[end] != ')' && words[end] != '"')
+      ++end;
+    std::string word = words.substr(i, end - i);
+    i = end;
+    if (word == "AND" || word == "OR" || word == "NOT" || word == "NEAR") {
+      out += word;
+      continue;
+    }
+    const bool prefix = word.size() > 1 && word.back() == '*';
+    if (prefix) word.pop_back();
+    if (word.empty() || word == "*") continue;
+    if (std::all_of(word.begin(), word.end(), [&](char ch) { return bare(static_cast<unsigned char>(ch)); })) {
+      out += word;
+    } else {
+      out += '"' + word + '"';
+    }
+    if (prefix) out += '*';
+  }
+  return out;
+}
+
 std::vector<SearchHit> Archive::search(const SearchQuery& q) {
   if (q.text.find_first_not_of(" \t\n") == std::string::npos) throw SearchError("the query is empty");
   // A query that would cost more than any one search may (a 96 KB query, sixteen "t*"s) is
@@ -658,6 +734,7 @@ std::vector<SearchHit> Archive::search(const SearchQuery& q) {
   // connections of their own: BM25's statistics (document count, lengths, term frequencies) are
   // the whole index's in every part, so the parts' best, merged, are exactly the whole's best.
   const std::string table = q.in == SearchIn::papers ? "papers_fts" : items + "_fts";
+  const std::string match = fts_query(q.text);
   const std::string rank_sql = "SELECT rowid, rank FROM " + table + " WHERE " + table + " MATCH ?1" +
                                (filtered ? " AND papers_admitted(rowid)" : "") +
                                " AND rowid BETWEEN ?2 AND ?3 ORDER BY +rank LIMIT ?4";
@@ -688,7 +765,7 @@ std::vector<SearchHit> Archive::search(const SearchQuery& q) {
     }
     Statement r(raw);
     const std::int64_t span = last_row / static_cast<std::int64_t>(parts) + 1;
-    bind_value(r.get(), 1, q.text);
+    bind_value(r.get(), 1, match);
     bind_value(r.get(), 2, static_cast<std::int64_t>(part) * span);
     bind_value(r.get(), 3, part + 1 == parts ? std::numeric_limits<std::int64_t>::max() : (static_cast<std::int64_t>(part) + 1) * span - 1);
     bind_value(r.get(), 4, offset + limit);
@@ -714,7 +791,7 @@ std::vector<SearchHit> Archive::search(const SearchQuery& q) {
     // FTS5 says "fts5: syntax error near \"AND\"", "no such column: x" (a word before ':'), ...
     if (!why.empty())
       throw SearchError("cannot read the query '" + q.text + "' (" + why +
-                        "): use words, \"a phrase\", prefix*, AND, OR, NOT and brackets; quote words with : - or ^");
+                        "): use words, \"a phrase\", prefix*, AND, OR, NOT and brackets");
   }
   std::vector<Ranked> best;
   for (const auto& part : ranked) best.insert(best.end(), part.begin(), part.end());
@@ -745,7 +822,7 @@ std::vector<SearchHit> Archive::search(const SearchQuery& q) {
           " WHERE papers_fts MATCH ?1 ORDER BY best.ord";
   }
   Statement s(prepare(sql.c_str()));
-  bind_value(s.get(), 1, q.text);
+  bind_value(s.get(), 1, match);
   bind_value(s.get(), 2, rows);
   bind_value(s.get(), 7, q.mark_begin);
   bind_value(s.get(), 8, q.mark_end);

@@ -50,8 +50,13 @@ struct RecordFilter {
   std::string since, until;  // ISO dates, on the meeting date (else the report date)
 };
 
-// Whether v is a calendar day written YYYY-MM-DD ("2019-02-29" is not), as the date filters take.
+// Whether v is a calendar day written YYYY-MM-DD ("2019-02-29" is not).
 bool valid_iso_day(const std::string& v);
+
+// A date filter's bound as a day: "2010-03-04" as it is; a year or a month ("2010", "2010-03")
+// its first day for a since (end = false), its last for an until (end = true). Nullopt when v is
+// none of these.
+std::optional<std::string> filter_day(const std::string& v, bool end);
 
 // What a search's hits are: whole papers, or single recommendations or decisions with their paper.
 enum class SearchIn { papers, recommendations, decisions };
@@ -105,6 +110,11 @@ struct QueryLimits {
 // Why a query costs more than limits allow ("the query has 40 terms; at most 32"), or "" when it does not.
 std::string query_cost_error(const std::string& query, const QueryLimits& limits = {});
 
+// A user's words as an FTS5 query: a word FTS5 would read as syntax ("O'Hara", "e-mail",
+// "data-sets", "s.39", "col:x") is quoted, a prefix kept ("e-mai*" -> "\"e-mai\"*"); "phrases",
+// brackets and the operators AND, OR, NOT, NEAR (in capitals) stay as written.
+std::string fts_query(const std::string& words);
+
 class Archive {
  public:
   // Opens (creating if needed) the archive at path. Throws std::runtime_error if it cannot:
@@ -128,6 +138,10 @@ class Archive {
   void commit();
 
   std::optional<nlohmann::json> record(const std::string& id_or_prefix);
+  // The ids (lower-case hex) that start with prefix, at most limit of them, in order.
+  std::vector<std::string> ids_starting(const std::string& prefix, std::size_t limit);
+  // The ids of the papers archived from this path (as given to `papers ingest`).
+  std::vector<std::string> ids_of_path(const std::string& path);
   // Every record, in ingestion order, one at a time.
   void each_record(const std::function<void(const nlohmann::json&)>& visit);
   // The records the filter lets through, in ingestion order, with when each was archived.

@@ -18,7 +18,7 @@ std::string cell(const json& v) {
 
 void write_row(std::ostream& out, const std::vector<std::string>& row) {
   for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << csv_field(row[i]);
-  out << '\n';
+  out << "\r\n";
 }
 
 }  // namespace
@@ -28,11 +28,12 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& csv_tables(
       {"papers.csv",
        {"id", "path", "bytes", "media_type", "pages", "method", "title", "body", "organisation", "meeting_date",
         "report_date", "agenda_item", "author", "classification", "exempt_paragraphs", "ingested_at"}},
-      {"recommendations.csv", {"paper_id", "seq", "number", "text", "body", "action", "page", "span_begin", "span_end"}},
-      {"contacts.csv", {"paper_id", "seq", "name", "role", "email", "phone", "page"}},
-      {"legal_references.csv", {"paper_id", "seq", "text", "act", "act_key", "section", "page"}},
-      {"dates.csv", {"paper_id", "seq", "text", "kind", "start", "end", "page"}},
-      {"decisions.csv", {"paper_id", "seq", "number", "text", "page", "span_begin", "span_end"}},
+      {"recommendations.csv",
+       {"paper_id", "seq", "number", "text", "body", "action", "page", "span_begin", "span_end", "paper_title", "paper_body", "paper_date"}},
+      {"contacts.csv", {"paper_id", "seq", "name", "role", "email", "phone", "page", "paper_title", "paper_body", "paper_date"}},
+      {"legal_references.csv", {"paper_id", "seq", "text", "act", "act_key", "section", "page", "paper_title", "paper_body", "paper_date"}},
+      {"dates.csv", {"paper_id", "seq", "text", "kind", "start", "end", "page", "paper_title", "paper_body", "paper_date"}},
+      {"decisions.csv", {"paper_id", "seq", "number", "text", "page", "span_begin", "span_end", "paper_title", "paper_body", "paper_date"}},
   };
   return tables;
 }
@@ -56,20 +57,31 @@ ExportCounts write_jsonl(Archive& archive, const RecordFilter& filter, std::ostr
   return n;
 }
 
-ExportCounts write_csv_tables(Archive& archive, const RecordFilter& filter, const std::filesystem::path& dir) {
+ExportCounts write_csv_tables(Archive& archive, const RecordFilter& filter, const std::filesystem::path& dir, const CsvOptions& options) {
   std::error_code ec;
+  if (std::filesystem::exists(dir, ec) && !std::filesystem::is_directory(dir, ec))
+    throw std::invalid_argument(dir.string() + " is a file: CSV export writes six files into a folder");
   std::filesystem::create_directories(dir, ec);
   const auto& tables = csv_tables();
   std::vector<std::ofstream> files;
   for (const auto& [name, columns] : tables) {
     files.emplace_back(dir / name, std::ios::binary | std::ios::trunc);
     if (!files.back()) throw std::runtime_error("cannot write " + (dir / name).string());
+    if (options.excel) files.back() << "\xEF\xBB\xBF";  // UTF-8's byte order mark: Excel then reads "£" as "£"
     write_row(files.back(), columns);
   }
   ExportCounts n;
   archive.each_record(filter, [&](const json& r, const std::string& ingested_at) {
     const std::string id = r.value("id", "");
     const json& source = r["source"];
+    // The paper's title, body and date at the end of each item's row, so that a table read alone
+    // says which paper each row is from.
+    const std::string title = cell(r["title"]), body = cell(r["body"]);
+    const std::string date = r["meeting_date"].is_string() ? cell(r["meeting_date"]) : cell(r["report_date"]);
+    const auto with_paper = [&](std::vector<std::string> row) {
+      row.insert(row.end(), {title, body, date});
+      return row;
+    };
     write_row(files[0], {id, cell(source["path"]), cell(source["bytes"]), cell(source["media_type"]), cell(source["pages"]),
                          cell(r["extraction"]["method"]), cell(r["title"]), cell(r["body"]), cell(r["organisation"]),
                          cell(r["meeting_date"]), cell(r["report_date"]), cell(r["agenda_item"]), cell(r["author"]),
@@ -78,33 +90,33 @@ ExportCounts write_csv_tables(Archive& archive, const RecordFilter& filter, cons
     std::size_t seq = 0;
     for (const json& x : r["recommendations"]) {
       const json span = x.value("span", json::array({nullptr, nullptr}));
-      write_row(files[1], {id, std::to_string(++seq), cell(x["number"]), cell(x["text"]), cell(x.value("body", json())),
-                           cell(x.value("action", json())), cell(x["page"]), cell(span[0]), cell(span[1])});
+      write_row(files[1], with_paper({id, std::to_string(++seq), cell(x["number"]), cell(x["text"]), cell(x.value("body", json())),
+                           cell(x.value("action", json())), cell(x["page"]), cell(span[0]), cell(span[1])}));
       ++n.recommendations;
     }
     seq = 0;
     for (const json& x : r["contacts"]) {
-      write_row(files[2], {id, std::to_string(++seq), cell(x["name"]), cell(x["role"]), cell(x["email"]), cell(x["phone"]),
-                           cell(x["page"])});
+      write_row(files[2], with_paper({id, std::to_string(++seq), cell(x["name"]), cell(x["role"]), cell(x["email"]), cell(x["phone"]),
+                           cell(x["page"])}));
       ++n.contacts;
     }
     seq = 0;
     for (const json& x : r["legal_references"]) {
-      write_row(files[3], {id, std::to_string(++seq), cell(x["text"]), cell(x["act"]), cell(x.value("act_key", json())),
-                           cell(x["section"]), cell(x["page"])});
+      write_row(files[3], with_paper({id, std::to_string(++seq), cell(x["text"]), cell(x["act"]), cell(x.value("act_key", json())),
+                           cell(x["section"]), cell(x["page"])}));
       ++n.legal_references;
     }
     seq = 0;
     for (const json& x : r["dates"]) {
-      write_row(files[4], {id, std::to_string(++seq), cell(x["text"]), cell(x["kind"]), cell(x["start"]), cell(x["end"]),
-                           cell(x["page"])});
+      write_row(files[4], with_paper({id, std::to_string(++seq), cell(x["text"]), cell(x["kind"]), cell(x["start"]), cell(x["end"]),
+                           cell(x["page"])}));
       ++n.dates;
     }
     seq = 0;
     for (const json& x : r.value("decisions", json::array())) {
       const json span = x.value("span", json::array({nullptr, nullptr}));
-      write_row(files[5], {id, std::to_string(++seq), cell(x["number"]), cell(x["text"]), cell(x["page"]), cell(span[0]),
-                           cell(span[1])});
+      write_row(files[5], with_paper({id, std::to_string(++seq), cell(x["number"]), cell(x["text"]), cell(x["page"]), cell(span[0]),
+                           cell(span[1])}));
       ++n.decisions;
     }
   });

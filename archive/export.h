@@ -4,14 +4,16 @@
 //   papers.csv            id, path, bytes, media_type, pages, method, title, body, organisation,
 //                         meeting_date, report_date, agenda_item, author, classification,
 //                         exempt_paragraphs, ingested_at
-//   recommendations.csv   paper_id, seq, number, text, body, action, page, span_begin, span_end
-//   contacts.csv          paper_id, seq, name, role, email, phone, page
-//   legal_references.csv  paper_id, seq, text, act, act_key, section, page
-//   dates.csv             paper_id, seq, text, kind, start, end, page
-//   decisions.csv         paper_id, seq, number, text, page, span_begin, span_end
-// seq counts a paper's rows from 1 in the order the paper gives them. CSV is RFC 4180 (UTF-8,
-// CRLF not required: LF; a field with a comma, quote or line break is quoted, quotes doubled);
-// an unknown value is an empty field.
+//   recommendations.csv   paper_id, seq, number, text, body, action, page, span_begin, span_end,
+//                         paper_title, paper_body, paper_date
+//   contacts.csv          paper_id, seq, name, role, email, phone, page, paper_title, paper_body, paper_date
+//   legal_references.csv  paper_id, seq, text, act, act_key, section, page, paper_title, paper_body, paper_date
+//   dates.csv             paper_id, seq, text, kind, start, end, page, paper_title, paper_body, paper_date
+//   decisions.csv         paper_id, seq, number, text, page, span_begin, span_end, paper_title, paper_body, paper_date
+// seq counts a paper's rows from 1 in the order the paper gives them; paper_date is the meeting
+// date, else the report date. CSV is RFC 4180 (UTF-8, CRLF line ends; a field with a comma, quote
+// or line break is quoted, quotes doubled); an unknown value is an empty field. For Excel, a
+// byte order mark first (CsvOptions::excel), without which it reads UTF-8 as Windows-1252.
 // Must not change the archive.
 #pragma once
 
@@ -35,8 +37,13 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& csv_tables(
 std::string csv_field(const std::string& value);
 
 ExportCounts write_jsonl(Archive& archive, const RecordFilter& filter, std::ostream& out);
+struct CsvOptions {
+  bool excel = false;  // a UTF-8 byte order mark at the start of each file
+};
+
 // Writes the six tables into dir (created if needed), replacing files of the same names.
-// Throws std::runtime_error when a file cannot be written.
-ExportCounts write_csv_tables(Archive& archive, const RecordFilter& filter, const std::filesystem::path& dir);
+// Throws std::invalid_argument when dir is a file, std::runtime_error when a file cannot be written.
+ExportCounts write_csv_tables(Archive& archive, const RecordFilter& filter, const std::filesystem::path& dir,
+                              const CsvOptions& options = {});
 
 }  // namespace papers

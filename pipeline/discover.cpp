@@ -3,13 +3,43 @@
 
 #include <fnmatch.h>
 
+#include <cctype>
 #include <fstream>
+#include <set>
 
 namespace papers {
 
 namespace fs = std::filesystem;
 
-Discovery::Discovery(std::vector<std::string> roots) : roots_(std::move(roots)) {}
+Discovery::Discovery(std::vector<std::string> roots, DiscoveryOptions options)
+    : roots_(std::move(roots)), options_(std::move(options)) {}
+
+std::string Discovery::pass_over(const fs::path& path) const {
+  const std::string name = path.filename().string();
+  const std::string relative = path.lexically_relative(walk_root_).generic_string();
+  const auto matches = [&](const std::vector<std::string>& patterns) {
+    for (const std::string& p : patterns)
+      if (fnmatch(p.c_str(), name.c_str(), 0) == 0 || fnmatch(p.c_str(), relative.c_str(), 0) == 0) return true;
+    return false;
+  };
+  if (matches(options_.exclude)) return "--exclude";
+  if (!options_.include.empty()) return matches(options_.include) ? "" : "not --include";
+  // A project's own files, by name whatever their extension: README.md, LICENSE, CHANGELOG.txt.
+  static const std::set<std::string> kNames = {"README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "CHANGES",
+                                               "NOTICE", "AUTHORS", "CONTRIBUTING", "MANIFEST", "MAKEFILE"};
+  std::string stem = path.stem().string();
+  for (char& c : stem) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (kNames.count(stem)) return stem;
+  // Data, code and databases: no committee paper comes as these.
+  static const std::set<std::string> kKinds = {
+      ".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".xml", ".yaml", ".yml", ".toml", ".ini", ".cfg", ".conf",
+      ".c", ".cc", ".cpp", ".h", ".hpp", ".py", ".js", ".ts", ".sh", ".rb", ".go", ".rs", ".java", ".pl", ".php",
+      ".css", ".db", ".sqlite", ".sqlite3", ".db-wal", ".db-shm", ".exe", ".dll", ".so", ".o", ".a", ".class", ".jar"};
+  std::string ext = path.extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (kKinds.count(ext)) return ext;
+  return "";
+}
 
 void Discovery::load_ignore_file(const fs::path& dir) {
   if (ignore_patterns_.count(dir)) return;
@@ -88,6 +118,10 @@ std::optional<Document> Discovery::next() {
       }
       if (link && target_ec) return Document{path.string(), sequence_++, link_failure(target_ec)};
       if (fs::is_directory(target)) continue;  // a link to a folder: not followed
+      if (const std::string why = pass_over(path); !why.empty()) {
+        ++passed_over_[why];
+        continue;
+      }
       Document doc{path.string(), sequence_++, ""};
       if (!fs::is_regular_file(target)) doc.skip_reason = "not a regular file (device, socket or pipe)";
       return doc;

@@ -153,6 +153,13 @@ std::string layout_text(const std::vector<OcrWord>& all_words) {
 void limit_openmp_threads(char** argv) {
   if (std::getenv("OMP_THREAD_LIMIT") != nullptr) return;
   ::setenv("OMP_THREAD_LIMIT", "1", 1);
+  // The binary's own path, not /proc/self/exe: the process keeps its name ("papers" in ps, not "exe").
+  char self[4096];
+  const ssize_t n = ::readlink("/proc/self/exe", self, sizeof self - 1);
+  if (n > 0) {
+    self[n] = '\0';
+    ::execv(self, argv);
+  }
   ::execv("/proc/self/exe", argv);
   // exec failed (no /proc): go on; OCR is correct, only slower.
 }

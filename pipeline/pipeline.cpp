@@ -1,9 +1,14 @@
 // Pipeline wiring. See pipeline.h.
 #include "pipeline/pipeline.h"
 
+#include <leptonica/allheaders.h>
+#include <poppler/cpp/poppler-version.h>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 #include <tbb/parallel_pipeline.h>
+#include <tbb/version.h>
+#include <tesseract/baseapi.h>
+#include <unicode/uvernum.h>
 
 #include <memory>
 #include <mutex>
@@ -57,6 +62,21 @@ Outcome<Record> process_file(SourceFile file, const TextOptions& options, OcrEng
   }
 }
 
+std::vector<std::pair<std::string, std::string>> library_versions() {
+  std::vector<std::pair<std::string, std::string>> out;
+  out.emplace_back("Poppler", poppler::version_string());
+  out.emplace_back("Tesseract", tesseract::TessBaseAPI::Version());
+  if (char* lept = getLeptonicaVersion()) {
+    std::string v = lept;
+    lept_free(lept);
+    if (v.rfind("leptonica-", 0) == 0) v.erase(0, 10);
+    out.emplace_back("Leptonica", v);
+  }
+  out.emplace_back("ICU", U_ICU_VERSION);
+  out.emplace_back("oneTBB", TBB_runtime_version());
+  return out;
+}
+
 void prepare_libraries() {
   static std::once_flag once;
   std::call_once(once, [] {
@@ -97,7 +117,7 @@ PipelineCounts run_pipeline(const std::vector<std::string>& paths, const Pipelin
     }
   }
 
-  Discovery discovery(paths);
+  Discovery discovery(paths, options.discovery);
   PipelineCounts counts;
   // Hashes between dedupe and sink, with how many later copies of the same bytes wait on them.
   std::map<std::string, std::size_t> in_flight;
@@ -207,6 +227,7 @@ PipelineCounts run_pipeline(const std::vector<std::string>& paths, const Pipelin
               in_flight.erase(waiting);
             }
           }));
+  counts.passed_over = discovery.passed_over();
   return counts;
 }
 

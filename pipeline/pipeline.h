@@ -8,9 +8,12 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "pipeline/discover.h"
 #include "pipeline/model.h"
 #include "pipeline/read.h"
 #include "pipeline/text_extract.h"
@@ -22,6 +25,7 @@ struct PipelineOptions {
   std::size_t tokens = 0;   // papers in flight; 0 = 2 per worker (each holds one file's bytes)
   ReadOptions read;
   TextOptions text;
+  DiscoveryOptions discovery;  // which files of walked folders are taken
 };
 
 // Where the pipeline's results go. Called from one thread at a time.
@@ -43,12 +47,17 @@ Outcome<Record> process_file(SourceFile file, const TextOptions& options, OcrEng
 // and Poppler's renderer warmed up from this thread (see warm_up_poppler_renderer).
 void prepare_libraries();
 
+// The libraries the pipeline runs on and their versions as loaded ("Poppler", "22.12.0"), for
+// `papers --version` and bug reports.
+std::vector<std::pair<std::string, std::string>> library_versions();
+
 // One file from path to record, no archive (read included). Fails with the OCR engines' error
 // (as a Failure of stage "ocr") when OCR is on and its language cannot be loaded.
 Outcome<Record> extract_file(const std::string& path, const PipelineOptions& options = {});
 
 struct PipelineCounts {
   std::size_t files = 0, archived = 0, skipped = 0, failed = 0;
+  std::map<std::string, std::size_t> passed_over;  // files of walked folders that are no paper, by what they are
 };
 
 // Runs the pipeline. When OCR is on and its language cannot be loaded, nothing is ingested and

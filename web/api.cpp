@@ -99,11 +99,12 @@ Reply search_reply(Archive& archive, const Params& params, const ApiLimits& limi
   for (const std::string* f : {&q.body, &q.organisation, &q.act})
     if (f->size() > limits.max_filter_bytes)
       return bad_request("a filter is longer than " + std::to_string(limits.max_filter_bytes) + " bytes");
-  q.since = get("since");
-  q.until = get("until");
   for (const char* name : {"since", "until"}) {
     const std::string v = get(name);
-    if (!v.empty() && !valid_iso_day(v)) return bad_request(std::string(name) + " must be a date YYYY-MM-DD, not '" + v + "'");
+    if (v.empty()) continue;
+    const std::optional<std::string> day = filter_day(v, std::string(name) == "until");
+    if (!day) return bad_request(std::string(name) + " must be a year, a month or a day (YYYY, YYYY-MM or YYYY-MM-DD), not '" + v + "'");
+    (std::string(name) == "since" ? q.since : q.until) = *day;
   }
   if (!get("limit").empty()) {
     const auto v = bounded_int(get("limit"), 1, limits.max_limit);

@@ -96,6 +96,13 @@ WebServer::WebServer(ServeOptions options) : state_(std::make_unique<State>()) {
   std::error_code ec;
   state_->archive_dir = fs::absolute(state_->options.archive_path, ec).parent_path();
   state_->loopback_only = is_loopback_host(state_->options.host);
+  // httplib sets SO_REUSEPORT, with which a second server binds a port already served and the two
+  // share its connections. SO_REUSEADDR alone: a restart may bind at once (past TIME_WAIT), a
+  // port another process listens on is refused.
+  state_->http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<void*>(&yes), sizeof(yes));
+  });
   state_->routes();
 }
 
@@ -108,7 +115,8 @@ int WebServer::bind() {
     if (port <= 0) throw std::runtime_error("cannot bind " + o.host + " to a free port");
     o.port = port;
   } else if (!state_->http.bind_to_port(o.host, o.port)) {
-    throw std::runtime_error("cannot bind " + o.host + ":" + std::to_string(o.port) + " (in use, or not an address of this machine)");
+    throw std::runtime_error("cannot listen on " + o.host + ":" + std::to_string(o.port) +
+                             ": the port is in use (another `papers serve`?) or the address is not this machine's; try --port 0 for any free port");
   }
   return o.port;
 }

@@ -37,6 +37,8 @@ std::vector<std::vector<std::string>> read_csv(const fs::path& path) {
     } else if (c == ',') {
       rows.back().push_back(field);
       field.clear();
+    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+      // RFC 4180's CRLF: the \n ends the row
     } else if (c == '\n') {
       rows.back().push_back(field);
       field.clear();
@@ -107,6 +109,23 @@ TEST_CASE("export: CSV tables read back match the archive's records", "[export][
   const auto legal = read_csv(dir / "out" / "legal_references.csv");
   REQUIRE(legal.size() == 2);
   CHECK(legal[1][4] == "police-reform-and-social-responsibility-act-2011");
+  // Each item's row ends with its paper's title, body and date.
+  const json& paper = records[legal[1][0]];
+  CHECK(legal[1][7] == paper["title"].get<std::string>());
+  CHECK(legal[1][8] == paper["body"].get<std::string>());
+  CHECK(legal[1][9] == paper["meeting_date"].get<std::string>());
+  // RFC 4180 line ends; no byte order mark unless asked for (Excel).
+  const std::string text = papers::test::read_whole_file(dir / "out" / "papers.csv");
+  CHECK(text.rfind("id,path,", 0) == 0);
+  CHECK(text.find("ingested_at\r\n") != std::string::npos);
+  CHECK(text.size() >= 2);
+  CHECK(text.substr(text.size() - 2) == "\r\n");
+  write_csv_tables(archive, RecordFilter{}, dir / "excel", CsvOptions{true});
+  CHECK(papers::test::read_whole_file(dir / "excel" / "contacts.csv").rfind("\xEF\xBB\xBFpaper_id,", 0) == 0);
+  // A file where the folder should be is refused, not written over.
+  std::ofstream(dir / "taken.csv") << "mine";
+  CHECK_THROWS_AS(write_csv_tables(archive, RecordFilter{}, dir / "taken.csv"), std::invalid_argument);
+  CHECK(papers::test::read_whole_file(dir / "taken.csv") == "mine");
   fs::remove_all(dir);
 }
 

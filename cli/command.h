@@ -1,0 +1,60 @@
+// The `papers` commands: each is one file of this folder that adds its subcommand (options, help
+// text, examples) to the command line and returns what runs it. main.cpp only lists them and
+// dispatches; no command's work is done there, and no command parses another's options.
+// Exit codes (also in --help and the README):
+//   0 every file archived or already in the archive; 1 fatal error (archive unusable);
+//   2 usage error; 3 some files failed (the rest were archived), or eval below --min-f1;
+//   4 not found (show; eval with no labelled paper).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+
+#include "archive/archive.h"
+#include "pipeline/ocr.h"
+
+namespace papers::cli {
+
+constexpr int kOk = 0, kFatal = 1, kUsage = 2, kSomeFailed = 3, kNotFound = 4;
+
+// The exit statuses in words, for the help texts.
+extern const char* const kExitCodes;
+
+// Options every command may take, before or after the command's name.
+struct GlobalOptions {
+  std::string archive_path = "papers.db";
+};
+
+// What runs a command once the command line is parsed (its options filled in).
+using Run = std::function<int()>;
+
+// Each adds its subcommand to app and returns what runs it.
+Run add_ingest(CLI::App& app, const GlobalOptions& global);
+Run add_extract(CLI::App& app, const GlobalOptions& global);
+Run add_show(CLI::App& app, const GlobalOptions& global);
+Run add_search(CLI::App& app, const GlobalOptions& global);
+Run add_export(CLI::App& app, const GlobalOptions& global);
+Run add_eval(CLI::App& app, const GlobalOptions& global);
+Run add_serve(CLI::App& app, const GlobalOptions& global);
+Run add_stats(CLI::App& app, const GlobalOptions& global);
+
+// --ocr, --ocr-dpi, --lang, --ocr-page-timeout, --no-preprocess: for the commands that read papers.
+void add_ocr_options(CLI::App* command, OcrOptions& ocr);
+
+// --since and --until: a year, a month or a day, kept as the day it starts (since) or ends (until).
+void add_date_filters(CLI::App* command, std::string& since, std::string& until);
+
+// An archive to read: a missing file says how to make one (rather than SQLite's "unable to open
+// database file"). Empty when it can be opened; else the message.
+std::string missing_archive(const std::string& path);
+
+// What runs a command that reads the archive: opens it read-only (a missing one is reported with
+// how to make it, exit 1), runs body, and reports what it throws (exit 1).
+Run reading_archive(const GlobalOptions& global, std::function<int(Archive&)> body);
+
+// `papers --version`: the version and the libraries it runs on.
+std::string version_text();
+
+}  // namespace papers::cli

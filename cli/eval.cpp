@@ -1,0 +1,64 @@
+// `papers eval`: extracted fields scored against expected records (precision, recall, F1 per
+// field, per publisher and overall). See command.h and evaluation/evaluation.h.
+#include <cstdio>
+#include <iostream>
+
+#include "cli/command.h"
+#include "evaluation/evaluation.h"
+
+namespace papers::cli {
+
+Run add_eval(CLI::App& app, const GlobalOptions&) {
+  struct Options {
+    EvalSelection selection;
+    std::vector<std::string> expected_dirs;
+    int batch = 0;
+    bool json = false;
+    double min_f1 = 0;
+    PipelineOptions pipeline;
+  };
+  auto o = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand("eval", "score extracted fields against expected records: precision, recall, F1");
+  cmd->add_option("dir", o->selection.roots, "folders (or files) of papers, each with NAME.expected.json beside it")
+      ->required()
+      ->option_text("FOLDER|FILE ...");
+  cmd->add_option("--expected", o->expected_dirs,
+                  "also look for expected records here (e.g. the text-layer twins' records for a folder of scans); "
+                  "may be given more than once")
+      ->option_text("FOLDER");
+  auto* batch = cmd->add_option("--batch", o->batch, "score only the papers whose expected record has this \"batch\" (labelling batches)")
+                    ->option_text("N");
+  cmd->add_flag("--json", o->json, "print the report as JSON");
+  cmd->add_option("--min-f1", o->min_f1, "exit 3 when the overall F1 is below this (0 to 1)")
+      ->check(CLI::Range(0.0, 1.0).description(""))
+      ->option_text("F1");
+  cmd->add_option("-j,--jobs", o->pipeline.jobs, "worker threads (0: one per core)")->option_text("N (default 0)");
+  add_ocr_options(cmd, o->pipeline.text.ocr);
+  cmd->footer(std::string("\nExamples:\n  papers eval corpus/dev\n  papers eval corpus/scans --expected corpus/dev\n"
+                          "  papers eval ../shared/realcorpus2 --expected tests/realcorpus2 --batch 4\n"
+                          "  papers eval my-labelled-papers --json | jq .overall\n\n"
+                          "A paper's expected record is NAME.expected.json beside it, or, for NAME.KIND.EXT, NAME.expected.json\n"
+                          "(beside it or in --expected). Fields scored and how values match: see the README (papers eval).\n"
+                          "Files without an expected record are counted, not scored. Records that name a \"publisher\" are\n"
+                          "also summed per publisher (weakest first).\n\n") + kExitCodes);
+  return [o, batch] {
+    for (const std::string& d : o->expected_dirs) o->selection.expected_dirs.emplace_back(d);
+    if (batch->count() > 0) o->selection.batch = o->batch;
+    std::string ocr_error;
+    const EvalReport report = evaluate(o->selection, o->pipeline, &ocr_error);
+    if (!ocr_error.empty()) {
+      std::fprintf(stderr, "papers: %s\n", ocr_error.c_str());
+      return kFatal;
+    }
+    if (report.papers == 0) {
+      std::fprintf(stderr, "papers: no paper under %s has an expected record (NAME.expected.json)%s\n", report.root.c_str(),
+                   o->selection.batch ? " of that batch" : "");
+      return kNotFound;
+    }
+    if (o->json) std::cout << report_json(report).dump(2) << "\n";
+    else std::cout << report_table(report);
+    return report.overall.f1() < o->min_f1 ? kSomeFailed : kOk;
+  };
+}
+
+}  // namespace papers::cli

@@ -1,0 +1,171 @@
+// `papers ingest`: files and folders into the archive, one transaction per batch of papers, with
+// progress on a terminal and a summary line. Failures are reported (file: reason), recorded and
+// skipped; a path that does not exist is a usage error and nothing is ingested. See command.h.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+#include "archive/archive.h"
+#include "cli/command.h"
+#include "cli/progress.h"
+#include "pipeline/discover.h"
+#include "pipeline/pipeline.h"
+#include "pipeline/record_json.h"
+#include "pipeline/utf8.h"
+
+namespace papers::cli {
+namespace {
+
+// Archives what the pipeline yields: one transaction per batch of papers.
+class ArchiveSink : public PipelineSink {
+ public:
+  ArchiveSink(Archive& archive, ProgressBar& progress, std::size_t batch)
+      : archive_(archive), progress_(progress), batch_(batch) {}
+
+  bool already_archived(const std::string& sha256, const std::string& path) override {
+    return archive_.contains(sha256);
+  }
+  void archived(Record record) override {
+    if (!record.source.warning.empty()) {
+      progress_.clear();
+      std::fprintf(stderr, "warning: %s: %s\n", printable(record.source.path).c_str(), record.source.warning.c_str());
+    }
+    within_batch();
+    // Another process writing this archive may have archived the same bytes since the pipeline
+    // looked: then this copy is one already in the archive, so the summaries of both add up.
+    const auto pages = static_cast<std::size_t>(record.source.pages);
+    if (archive_.put(record, record_to_json(record))) ++archived_, pages_ += pages;
+    else ++skipped_;
+    done();
+  }
+  void skipped(const std::string& path, const std::string& sha256) override {
+    within_batch();
+    archive_.add_path(sha256, path);
+    ++skipped_;
+    done();
+  }
+  void failed(Failure failure) override {
+    progress_.clear();
+    std::fprintf(stderr, "failed: %s: %s\n", printable(failure.path).c_str(), failure.reason.c_str());
+    within_batch();
+    archive_.put_failure(failure);
+    ++failed_;
+    done();
+  }
+  void close() { archive_.commit(); }
+  std::size_t pages() const { return pages_; }
+  std::size_t archived_count() const { return archived_; }
+  std::size_t skipped_count() const { return skipped_; }
+
+ private:
+  void within_batch() { archive_.begin(); }
+  void done() {
+    if (++in_batch_ >= batch_) {
+      archive_.commit();
+      in_batch_ = 0;
+    }
+    progress_.update(archived_ + skipped_ + failed_, pages_, failed_);
+  }
+  Archive& archive_;
+  ProgressBar& progress_;
+  std::size_t batch_;
+  std::size_t in_batch_ = 0, archived_ = 0, skipped_ = 0, failed_ = 0, pages_ = 0;
+};
+
+struct IngestOptions {
+  std::vector<std::string> paths;
+  PipelineOptions pipeline;
+  std::size_t batch = 64;
+};
+
+int ingest(const IngestOptions& o, const std::string& archive_path) {
+  // A mistyped path is the user's to fix, not a failure to keep in the archive for ever.
+  for (const std::string& path : o.paths) {
+    std::error_code ec;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) {
+      std::fprintf(stderr, "papers: no such file or folder: %s (nothing was ingested)\n", printable(path).c_str());
+      return kUsage;
+    }
+  }
+  std::unique_ptr<Archive> archive;
+  try {
+    archive = std::make_unique<Archive>(archive_path);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "papers: %s\n", e.what());
+    return kFatal;
+  }
+  const bool tty = isatty(STDERR_FILENO) == 1;
+  ProgressBar progress(tty);
+  if (tty) {
+    std::size_t total = 0;
+    Discovery count(o.paths, o.pipeline.discovery);
+    while (count.next()) ++total;
+    progress.set_total(total);
+  }
+  ArchiveSink sink(*archive, progress, o.batch);
+  const auto start = std::chrono::steady_clock::now();
+  PipelineCounts counts;
+  try {
+    std::string ocr_error;
+    counts = run_pipeline(o.paths, o.pipeline, sink, &ocr_error);
+    sink.close();
+    if (!ocr_error.empty()) {
+      progress.finish();
+      std::fprintf(stderr, "papers: %s (nothing was ingested)\n", ocr_error.c_str());
+      return kFatal;
+    }
+  } catch (const std::exception& e) {
+    progress.finish();
+    std::fprintf(stderr, "papers: fatal: %s (papers archived before this point are kept)\n", e.what());
+    return kFatal;
+  }
+  progress.finish();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::fprintf(stderr, "papers: %zu files: %zu archived, %zu already in the archive, %zu failed; %zu pages in %.2fs (%.1f files/s) -> %s\n",
+               counts.files, sink.archived_count(), sink.skipped_count(), counts.failed, sink.pages(), seconds,
+               seconds > 0 ? counts.files / seconds : 0.0, archive_path.c_str());
+  if (!counts.passed_over.empty()) {
+    std::size_t total = 0;
+    std::string kinds;
+    for (const auto& [what, n] : counts.passed_over) {
+      total += n;
+      kinds += (kinds.empty() ? "" : ", ") + std::to_string(n) + " " + what;
+    }
+    std::fprintf(stderr, "papers: passed over %zu file%s of the folders that %s no paper (%s); name a file to read it anyway\n",
+                 total, total == 1 ? "" : "s", total == 1 ? "is" : "are", kinds.c_str());
+  }
+  return counts.failed > 0 ? kSomeFailed : kOk;
+}
+
+}  // namespace
+
+Run add_ingest(CLI::App& app, const GlobalOptions& global) {
+  auto o = std::make_shared<IngestOptions>();
+  auto* cmd = app.add_subcommand("ingest", "read papers from files and folders (recursively) into the archive");
+  cmd->add_option("paths", o->paths, "files and folders")->required()->option_text("FILE|FOLDER ...");
+  cmd->add_option("-j,--jobs", o->pipeline.jobs, "worker threads (0: one per core)")->option_text("N (default 0)");
+  cmd->add_option("--batch", o->batch, "papers per archive transaction")
+      ->check(CLI::PositiveNumber.description(""))
+      ->option_text("N (default 64)");
+  cmd->add_option("--include", o->pipeline.discovery.include,
+                  "in folders, only files matching this shell pattern (name or path under the folder); may be repeated")
+      ->option_text("PATTERN");
+  cmd->add_option("--exclude", o->pipeline.discovery.exclude, "in folders, never files matching this shell pattern; may be repeated")
+      ->option_text("PATTERN");
+  add_ocr_options(cmd, o->pipeline.text.ocr);
+  cmd->footer(std::string("\nExamples:\n  papers ingest corpus/\n  papers ingest minutes/ --include '*.pdf' --exclude 'drafts/*'\n  papers ingest /data/board-papers --archive board.db --jobs 4\n"
+                          "  papers ingest scans/ --ocr always --ocr-dpi 400 --lang eng+fra\n\n"
+                          "Scanned pages (image-only PDF pages, PNG, JPEG, TIFF) are OCR'd with Tesseract; each page's\n"
+                          "record says whether its text came from the text layer or OCR, with OCR's confidence.\n"
+                          "Files are typed by content, not name. A file that cannot be read is reported on stderr\n"
+                          "(file: reason), recorded in the archive's failures table and skipped; the batch goes on.\n"
+                          "Files already archived (same bytes) are skipped. In folders, files that are plainly no paper\n"
+                          "(README, LICENSE, .json, .csv, source code, databases), hidden ones and those a .papersignore\n"
+                          "lists are passed over and counted; a file named on the command line is always read.\n") + kExitCodes);
+  return [o, &global] { return ingest(*o, global.archive_path); };
+}
+
+}  // namespace papers::cli

@@ -1,0 +1,80 @@
+// Options shared by several commands (OCR, date filters), the exit statuses in words, and how the
+// commands that read the archive open it (a missing one says how to make it). See command.h. Holds no command's work.
+#include <cstdio>
+#include <filesystem>
+#include <map>
+
+#include "archive/archive.h"
+#include "cli/command.h"
+
+namespace papers::cli {
+
+const char* const kExitCodes =
+    "Exit status: 0 all files archived (or already archived), 1 fatal error (archive cannot be used,\n"
+    "or the OCR language cannot be loaded),\n"
+    "2 usage error, 3 some files failed (the others were archived; see `papers stats`) or eval scored\n"
+    "below --min-f1, 4 not found (show; eval with no labelled paper).";
+
+void add_ocr_options(CLI::App* command, OcrOptions& ocr) {
+  static const std::map<std::string, OcrOptions::Mode> kModes = {
+      {"auto", OcrOptions::Mode::automatic}, {"always", OcrOptions::Mode::always}, {"never", OcrOptions::Mode::never}};
+  command->add_option("--ocr", ocr.mode,
+                      "auto: OCR a page only when its text layer is missing, too thin for its ink, or garbage; "
+                      "always: OCR every page; never: text layers only")
+      ->transform(CLI::CheckedTransformer(kModes, CLI::ignore_case).description(""))
+      ->option_text("auto|always|never (default auto)");
+  command->add_option("--ocr-dpi", ocr.dpi, "resolution PDF pages are rendered at for OCR (70 to 1200)")
+      ->check(CLI::Range(70, 1200).description(""))
+      ->option_text("DPI (default 300)");
+  command->add_option("--lang", ocr.lang, "Tesseract language codes, e.g. eng or eng+fra (Debian: tesseract-ocr-LANG)")
+      ->option_text("CODES (default eng)");
+  command->add_option("--ocr-page-timeout", ocr.page_seconds, "seconds OCR may spend on one page before it fails")
+      ->check(CLI::PositiveNumber.description(""))
+      ->option_text("SECONDS (default 120)");
+  command->add_flag_callback("--no-preprocess", [&ocr] { ocr.preprocess = false; },
+                    "give Tesseract the page image as rendered, without Leptonica binarisation, deskew and despeckle "
+                    "(for comparisons)");
+}
+
+void add_date_filters(CLI::App* command, std::string& since, std::string& until) {
+  const auto bound = [](bool end) {
+    return CLI::Validator(
+        [end](std::string& v) {
+          const std::optional<std::string> day = filter_day(v, end);
+          if (!day) return "not a year, month or day (YYYY, YYYY-MM or YYYY-MM-DD): " + v;
+          v = *day;
+          return std::string();
+        },
+        "");
+  };
+  command->add_option("--since", since, "only papers dated in or after this year, month or day (2010, 2010-03, 2010-03-04)")
+      ->check(bound(false))
+      ->option_text("DATE");
+  command->add_option("--until", until, "only papers dated in or before this year, month or day")
+      ->check(bound(true))
+      ->option_text("DATE");
+}
+
+std::string missing_archive(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) return "";
+  return "no archive at " + path + ": make one with `papers --archive " + path + " ingest FOLDER` (or name another with --archive)";
+}
+
+Run reading_archive(const GlobalOptions& global, std::function<int(Archive&)> body) {
+  return [&global, body = std::move(body)] {
+    if (std::string why = missing_archive(global.archive_path); !why.empty()) {
+      std::fprintf(stderr, "papers: %s\n", why.c_str());
+      return kFatal;
+    }
+    try {
+      Archive archive(global.archive_path, /*read_only=*/true);
+      return body(archive);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "papers: %s\n", e.what());
+      return kFatal;
+    }
+  };
+}
+
+}  // namespace papers::cli
