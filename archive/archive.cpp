@@ -484,6 +484,64 @@ void Archive::put_failure(const Failure& f) {
   if (sqlite3_step(s.get()) != SQLITE_DONE) throw std::runtime_error(std::string("archive: ") + sqlite3_errmsg(db_));
 }
 
+bool Archive::remove(const std::string& id) {
+  std::int64_t seq = -1;
+  {
+    Statement s(prepare("SELECT seq FROM papers WHERE id = ?"));
+    bind_value(s.get(), 1, id);
+    if (sqlite3_step(s.get()) == SQLITE_ROW) seq = sqlite3_column_int64(s.get(), 0);
+  }
+  if (seq < 0) return false;
+  const auto run = [&](const std::string& sql, bool by_seq) {
+    Statement s(prepare(sql.c_str()));
+    if (by_seq) bind_value(s.get(), 1, seq);
+    else bind_value(s.get(), 1, id);
+    if (sqlite3_step(s.get()) != SQLITE_DONE) throw std::runtime_error(std::string("archive: ") + sqlite3_errmsg(db_));
+  };
+  // Index entries first, while their rows still say which they are.
+  run("DELETE FROM papers_fts WHERE rowid = ?", true);
+  for (const char* items : {"recommendations", "decisions"})
+    run(std::string("DELETE FROM ") + items + "_fts WHERE rowid IN (SELECT rowid FROM " + items + " WHERE paper_id = ?)", false);
+  for (const char* table : {"recommendations", "decisions", "contacts", "legal_references", "dates", "links", "pages", "paper_paths"})
+    run(std::string("DELETE FROM ") + table + " WHERE paper_id = ?", false);
+  run("DELETE FROM papers WHERE id = ?", false);
+  return true;
+}
+
+bool Archive::replace(const Record& record, const nlohmann::json& record_json) {
+  const std::string& id = record.source.sha256;
+  std::string ingested_at;
+  {
+    Statement s(prepare("SELECT ingested_at FROM papers WHERE id = ?"));
+    bind_value(s.get(), 1, id);
+    if (sqlite3_step(s.get()) != SQLITE_ROW) return false;
+    ingested_at = column_text(s.get(), 0);
+  }
+  const std::vector<std::string> paths = original_paths(id);
+  remove(id);
+  put(record, record_json);
+  for (const std::string& path : paths) add_path(id, path);
+  Statement keep(prepare("UPDATE papers SET ingested_at = ? WHERE id = ?"));
+  bind_value(keep.get(), 1, ingested_at);
+  bind_value(keep.get(), 2, id);
+  sqlite3_step(keep.get());
+  return true;
+}
+
+std::vector<std::string> Archive::ids_older_than(int version) {
+  Statement s(prepare("SELECT id FROM papers WHERE coalesce(json_extract(record, '$.extraction.extractor_version'), 0) < ? ORDER BY seq"));
+  bind_value(s.get(), 1, static_cast<std::int64_t>(version));
+  std::vector<std::string> out;
+  while (sqlite3_step(s.get()) == SQLITE_ROW) out.push_back(column_text(s.get(), 0));
+  return out;
+}
+
+void Archive::resolve_failure(const std::string& path) {
+  Statement s(prepare("DELETE FROM failures WHERE path = ?"));
+  bind_value(s.get(), 1, path);
+  sqlite3_step(s.get());
+}
+
 std::optional<nlohmann::json> Archive::record(const std::string& id_or_prefix) {
   if (id_or_prefix.size() < 6) return std::nullopt;  // too short a prefix to be one paper
   Statement s(prepare("SELECT record FROM papers WHERE id >= ? AND id < ? ORDER BY id LIMIT 2"));

@@ -133,6 +133,17 @@ class Archive {
   bool put(const Record& record, const nlohmann::json& record_json);
   // Records (or updates) a failure row for failure.path.
   void put_failure(const Failure& failure);
+  // Removes a paper and everything of it (its rows, index entries and paths); false when the id
+  // is not archived. The caller holds the transaction (begin/commit) if it removes many.
+  bool remove(const std::string& id);
+  // Replaces an archived paper's record with one made again from the same bytes (reextract): its
+  // rows are made anew, its paths and when it was first archived kept (the record should name the
+  // path it was first archived from). False when not archived.
+  bool replace(const Record& record, const nlohmann::json& record_json);
+  // The ids of the papers whose record an extractor older than version made (or none said).
+  std::vector<std::string> ids_older_than(int version);
+  // Drops a failure row: the file was archived since, or is gone.
+  void resolve_failure(const std::string& path);
 
   void begin();
   void commit();

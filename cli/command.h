@@ -10,10 +10,13 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "archive/archive.h"
 #include "pipeline/ocr.h"
+#include "pipeline/pipeline.h"
 
 namespace papers::cli {
 
@@ -39,6 +42,19 @@ Run add_export(CLI::App& app, const GlobalOptions& global);
 Run add_eval(CLI::App& app, const GlobalOptions& global);
 Run add_serve(CLI::App& app, const GlobalOptions& global);
 Run add_stats(CLI::App& app, const GlobalOptions& global);
+Run add_list(CLI::App& app, const GlobalOptions& global);
+Run add_delete(CLI::App& app, const GlobalOptions& global);
+Run add_reextract(CLI::App& app, const GlobalOptions& global);
+Run add_retry(CLI::App& app, const GlobalOptions& global);
+
+// Ingests paths into the archive as `papers ingest` does (summary and exit status alike): for
+// ingest and retry.
+int ingest_paths(const std::vector<std::string>& paths, const PipelineOptions& options, std::size_t batch,
+                 const std::string& archive_path);
+
+// The one archived paper an id or id prefix (6+ characters, any case) names, or why there is none
+// (printed); nullopt then, with the exit status in *status.
+std::optional<std::string> one_paper(Archive& archive, const std::string& id_or_prefix, int* status);
 
 // --ocr, --ocr-dpi, --lang, --ocr-page-timeout, --no-preprocess: for the commands that read papers.
 void add_ocr_options(CLI::App* command, OcrOptions& ocr);

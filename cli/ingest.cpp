@@ -81,9 +81,12 @@ struct IngestOptions {
   std::size_t batch = 64;
 };
 
-int ingest(const IngestOptions& o, const std::string& archive_path) {
+}  // namespace
+
+int ingest_paths(const std::vector<std::string>& paths, const PipelineOptions& options, std::size_t batch,
+                 const std::string& archive_path) {
   // A mistyped path is the user's to fix, not a failure to keep in the archive for ever.
-  for (const std::string& path : o.paths) {
+  for (const std::string& path : paths) {
     std::error_code ec;
     if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) {
       std::fprintf(stderr, "papers: no such file or folder: %s (nothing was ingested)\n", printable(path).c_str());
@@ -101,16 +104,16 @@ int ingest(const IngestOptions& o, const std::string& archive_path) {
   ProgressBar progress(tty);
   if (tty) {
     std::size_t total = 0;
-    Discovery count(o.paths, o.pipeline.discovery);
+    Discovery count(paths, options.discovery);
     while (count.next()) ++total;
     progress.set_total(total);
   }
-  ArchiveSink sink(*archive, progress, o.batch);
+  ArchiveSink sink(*archive, progress, batch);
   const auto start = std::chrono::steady_clock::now();
   PipelineCounts counts;
   try {
     std::string ocr_error;
-    counts = run_pipeline(o.paths, o.pipeline, sink, &ocr_error);
+    counts = run_pipeline(paths, options, sink, &ocr_error);
     sink.close();
     if (!ocr_error.empty()) {
       progress.finish();
@@ -140,8 +143,6 @@ int ingest(const IngestOptions& o, const std::string& archive_path) {
   return counts.failed > 0 ? kSomeFailed : kOk;
 }
 
-}  // namespace
-
 Run add_ingest(CLI::App& app, const GlobalOptions& global) {
   auto o = std::make_shared<IngestOptions>();
   auto* cmd = app.add_subcommand("ingest", "read papers from files and folders (recursively) into the archive");
@@ -165,7 +166,7 @@ Run add_ingest(CLI::App& app, const GlobalOptions& global) {
                           "Files already archived (same bytes) are skipped. In folders, files that are plainly no paper\n"
                           "(README, LICENSE, .json, .csv, source code, databases), hidden ones and those a .papersignore\n"
                           "lists are passed over and counted; a file named on the command line is always read.\n") + kExitCodes);
-  return [o, &global] { return ingest(*o, global.archive_path); };
+  return [o, &global] { return ingest_paths(o->paths, o->pipeline, o->batch, global.archive_path); };
 }
 
 }  // namespace papers::cli

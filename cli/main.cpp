@@ -44,7 +44,8 @@ int main(int argc, char** argv) {
   app.add_option("--archive", global.archive_path, "the archive file (SQLite), before or after the command")
       ->option_text("FILE (default papers.db)");
   std::vector<std::pair<CLI::App*, Run>> commands;
-  for (auto add : {add_ingest, add_extract, add_show, add_search, add_export, add_serve, add_stats, add_eval}) {
+  for (auto add : {add_ingest, add_extract, add_show, add_list, add_search, add_export, add_serve, add_stats, add_reextract,
+                   add_retry, add_delete, add_eval}) {
     Run run = add(app, global);
     commands.emplace_back(app.get_subcommands([](CLI::App*) { return true; }).back(), std::move(run));
   }

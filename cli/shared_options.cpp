@@ -1,5 +1,7 @@
 // Options shared by several commands (OCR, date filters), the exit statuses in words, and how the
 // commands that read the archive open it (a missing one says how to make it). See command.h. Holds no command's work.
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -59,6 +61,31 @@ std::string missing_archive(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::exists(path, ec)) return "";
   return "no archive at " + path + ": make one with `papers --archive " + path + " ingest FOLDER` (or name another with --archive)";
+}
+
+constexpr std::size_t kShortestPrefix = 6;
+
+std::optional<std::string> one_paper(Archive& archive, const std::string& id_or_prefix, int* status) {
+  std::string asked = id_or_prefix;
+  std::transform(asked.begin(), asked.end(), asked.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (asked.size() < kShortestPrefix) {
+    std::fprintf(stderr, "papers: the id prefix %s is too short: give at least %zu of its characters\n", id_or_prefix.c_str(), kShortestPrefix);
+    *status = kUsage;
+    return std::nullopt;
+  }
+  const std::vector<std::string> ids = archive.ids_starting(asked, 2);
+  if (ids.empty()) {
+    std::fprintf(stderr, "papers: no paper's id starts with %s\n", id_or_prefix.c_str());
+    *status = kNotFound;
+    return std::nullopt;
+  }
+  if (ids.size() > 1) {
+    std::fprintf(stderr, "papers: more than one paper's id starts with %s (%s..., %s...): give more of it\n", id_or_prefix.c_str(),
+                 ids[0].substr(0, 12).c_str(), ids[1].substr(0, 12).c_str());
+    *status = kNotFound;
+    return std::nullopt;
+  }
+  return ids[0];
 }
 
 Run reading_archive(const GlobalOptions& global, std::function<int(Archive&)> body) {

@@ -14,9 +14,8 @@
 #include "pipeline/utf8.h"
 
 namespace papers::cli {
-namespace {
 
-constexpr std::size_t kShortestPrefix = 6;
+namespace {
 
 bool hex(const std::string& s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isxdigit(c); });
@@ -24,7 +23,6 @@ bool hex(const std::string& s) {
 
 int show(const std::string& what, Archive& archive, const std::string& archive_path) {
   std::vector<std::string> ids;
-  std::string asked = what;
   // A path: the paper archived from it, or the one with its bytes.
   std::error_code ec;
   if (!hex(what) || std::filesystem::is_regular_file(what, ec)) {
@@ -40,22 +38,15 @@ int show(const std::string& what, Archive& archive, const std::string& archive_p
                    archive_path.c_str(), printable(what).c_str());
       return kNotFound;
     }
-  } else {
-    std::transform(asked.begin(), asked.end(), asked.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (asked.size() < kShortestPrefix) {
-      std::fprintf(stderr, "papers: the id prefix %s is too short: give at least %zu of its characters\n", what.c_str(), kShortestPrefix);
-      return kUsage;
-    }
-    ids = archive.ids_starting(asked, 2);
-    if (ids.empty()) {
-      std::fprintf(stderr, "papers: no paper's id starts with %s in %s\n", what.c_str(), archive_path.c_str());
+    if (ids.size() > 1) {
+      std::fprintf(stderr, "papers: more than one paper was ingested from %s: give its id\n", printable(what).c_str());
       return kNotFound;
     }
-  }
-  if (ids.size() > 1) {
-    std::fprintf(stderr, "papers: more than one paper's id starts with %s (%s..., %s...): give more of it\n", what.c_str(),
-                 ids[0].substr(0, 12).c_str(), ids[1].substr(0, 12).c_str());
-    return kNotFound;
+  } else {
+    int status = kOk;
+    const std::optional<std::string> id = one_paper(archive, what, &status);
+    if (!id) return status;
+    ids = {*id};
   }
   const auto record = archive.record(ids[0]);
   if (!record) return kNotFound;

@@ -1,6 +1,7 @@
 // Record to JSON. See record_json.h.
 #include "pipeline/record_json.h"
 
+#include "pipeline/fields.h"
 #include "pipeline/utf8.h"
 
 namespace papers {
@@ -38,7 +39,7 @@ json record_to_json(const Record& r) {
     if (!p.error.empty()) page["error"] = p.error;
     pages.push_back(std::move(page));
   }
-  j["extraction"] = {{"method", r.method}, {"pages", pages}};
+  j["extraction"] = {{"method", r.method}, {"extractor_version", kExtractorVersion}, {"pages", pages}};
   if (!r.source.warning.empty()) j["extraction"]["warning"] = r.source.warning;
   j["title"] = text_field(r.title);
   j["body"] = text_field(r.body);

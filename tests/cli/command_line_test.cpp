@@ -15,6 +15,7 @@
 #include <thread>
 
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 
 #include "tests/text_fixture.h"
 
@@ -67,7 +68,7 @@ TEST_CASE("cli: --archive before or after the command / --version names the libr
   r = papers_cli(dir, "foo");
   CHECK(r.status == 2);
   CHECK(r.output.find("no command 'foo'") != std::string::npos);
-  CHECK(r.output.find("ingest, extract, show, search, export, serve, stats, eval") != std::string::npos);
+  CHECK(r.output.find("ingest, extract, show, list, search, export, serve, stats, reextract, retry, delete, eval") != std::string::npos);
   r = papers_cli(dir, "");
   CHECK(r.status == 2);
   CHECK(r.output.find("give a command") != std::string::npos);
@@ -188,5 +189,95 @@ TEST_CASE("cli: serve fails clearly on a port already served / the process keeps
   int status = 0;
   waitpid(first, &status, 0);
   CHECK(WIFEXITED(status));
+  fs::remove_all(dir);
+}
+
+namespace {
+
+std::int64_t count_rows(const fs::path& db, const std::string& sql) {
+  sqlite3* raw = nullptr;
+  REQUIRE(sqlite3_open(db.c_str(), &raw) == SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  REQUIRE(sqlite3_prepare_v2(raw, sql.c_str(), -1, &s, nullptr) == SQLITE_OK);
+  const std::int64_t n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+  sqlite3_finalize(s);
+  sqlite3_close(raw);
+  return n;
+}
+
+void run_sql(const fs::path& db, const std::string& sql) {
+  sqlite3* raw = nullptr;
+  REQUIRE(sqlite3_open(db.c_str(), &raw) == SQLITE_OK);
+  CHECK(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(raw);
+}
+
+}  // namespace
+
+TEST_CASE("cli: reextract redoes records an older extractor made, from originals that still hash to their id / list / delete leaves nothing of a paper / retry", "[cli][archive]") {
+  const fs::path dir = papers::test::fresh_temp_dir("cli-reextract");
+  const fs::path db = dir / "papers.db";
+  write(dir / "papers" / "precept.txt", kPaper);
+  write(dir / "papers" / "plan.txt",
+        "To: Cabinet\nDate of meeting: 4 March 2015\nSubject: Libraries Strategy\n\n1. Recommendations\n\n"
+        "1.1 Cabinet is asked to approve the Libraries Strategy.\n");
+  REQUIRE(papers_cli(dir, "ingest papers").status == 0);
+  Ran r = papers_cli(dir, "list --json");
+  REQUIRE(r.status == 0);
+  auto listed = nlohmann::json::parse(r.output);
+  REQUIRE(listed.size() == 2);
+  const int version = listed[0]["extractor_version"];
+  CHECK(version >= 1);
+  // An older build's record of the precept paper: an older version, a title it got wrong.
+  run_sql(db, "UPDATE papers SET title = 'WRONG', record = json_set(json_set(record, '$.extraction.extractor_version', " +
+                  std::to_string(version - 1) + "), '$.title.value', 'WRONG') WHERE path LIKE '%precept.txt'");
+  r = papers_cli(dir, "reextract");
+  CHECK(r.status == 2);  // which papers: ids, --outdated or --all
+  r = papers_cli(dir, "reextract --outdated");
+  CHECK(r.status == 0);
+  CHECK(r.output.find("re-extracted 1 of 1 papers") != std::string::npos);
+  CHECK(count_rows(db, "SELECT count(*) FROM papers WHERE title = 'Proposed Precept 2021/22'") == 1);
+  CHECK(count_rows(db, "SELECT count(*) FROM papers WHERE json_extract(record, '$.extraction.extractor_version') = " +
+                           std::to_string(version)) == 2);
+  CHECK(count_rows(db, "SELECT count(*) FROM paper_paths") == 2);
+  r = papers_cli(dir, "search precept");
+  CHECK(r.output.find("Proposed Precept 2021/22") != std::string::npos);
+  CHECK(r.output.find("1 hit") != std::string::npos);  // the index holds the paper once
+  // An original changed since: its record stays as it was, and the run says so.
+  write(dir / "papers" / "plan.txt", "Something else now.\n");
+  r = papers_cli(dir, "reextract --all");
+  CHECK(r.status == 3);
+  CHECK(r.output.find("re-extracted 1 of 2 papers") != std::string::npos);
+  CHECK(r.output.find("no original still holds its bytes") != std::string::npos);
+  CHECK(count_rows(db, "SELECT count(*) FROM papers WHERE title = 'Libraries Strategy'") == 1);
+
+  // delete: nothing of the paper is left, in any table or index.
+  listed = nlohmann::json::parse(papers_cli(dir, "list --json").output);
+  std::string libraries;
+  for (const auto& p : listed)
+    if (p["title"] == "Libraries Strategy") libraries = p["id"];
+  REQUIRE(!libraries.empty());
+  r = papers_cli(dir, "delete " + libraries.substr(0, 10));
+  CHECK(r.status == 0);
+  CHECK(r.output.find("deleted " + libraries.substr(0, 12) + " (Libraries Strategy)") != std::string::npos);
+  for (const char* table : {"papers WHERE id", "paper_paths WHERE paper_id", "pages WHERE paper_id", "recommendations WHERE paper_id",
+                            "decisions WHERE paper_id", "contacts WHERE paper_id", "legal_references WHERE paper_id", "dates WHERE paper_id"})
+    CHECK(count_rows(db, std::string("SELECT count(*) FROM ") + table + " = '" + libraries + "'") == 0);
+  CHECK(count_rows(db, "SELECT count(*) FROM recommendations_fts") == count_rows(db, "SELECT count(*) FROM recommendations"));
+  CHECK(count_rows(db, "SELECT count(*) FROM papers_fts") == 1);
+  CHECK(papers_cli(dir, "search libraries").output.find("no hits") != std::string::npos);
+  CHECK(papers_cli(dir, "delete " + libraries.substr(0, 10)).status == 4);
+
+  // retry: a file fixed since it failed is archived; a failed file that is gone is dropped.
+  write(dir / "papers" / "broken.pdf", "%PDF-1.4 truncated");
+  write(dir / "papers" / "gone.pdf", "%PDF-1.4 truncated too");
+  CHECK(papers_cli(dir, "ingest papers").status == 3);
+  CHECK(count_rows(db, "SELECT count(*) FROM failures") == 2);
+  fs::remove(dir / "papers" / "gone.pdf");
+  fs::remove(dir / "papers" / "broken.pdf");
+  write(dir / "papers" / "broken.pdf", std::string(kPaper));  // (a text file now, whatever its name)
+  r = papers_cli(dir, "retry");
+  CHECK(r.output.find("gone.pdf is gone") != std::string::npos);
+  CHECK(count_rows(db, "SELECT count(*) FROM failures") == 0);
   fs::remove_all(dir);
 }

@@ -1,0 +1,47 @@
+// `papers delete`: papers out of the archive (their record, rows, index entries and paths), by id
+// or id prefix. The originals are not touched. See command.h.
+#include <cstdio>
+
+#include "archive/archive.h"
+#include "cli/command.h"
+
+namespace papers::cli {
+
+Run add_delete(CLI::App& app, const GlobalOptions& global) {
+  auto ids = std::make_shared<std::vector<std::string>>();
+  auto* cmd = app.add_subcommand("delete", "remove papers from the archive (the files themselves are not touched)");
+  cmd->add_option("ids", *ids, "the papers' ids, or their first 6 or more characters")->required()->option_text("ID ...");
+  cmd->footer("\nExamples:\n  papers delete 2fd81aa7\n  papers delete 2fd81aa7 9db57c21 --archive board.db\n\n"
+              "A deleted paper's file is archived again by a later `papers ingest` of its folder.");
+  // (Opened for writing: reading_archive opens read-only.)
+  return [ids, &global] {
+    if (std::string why = missing_archive(global.archive_path); !why.empty()) {
+      std::fprintf(stderr, "papers: %s\n", why.c_str());
+      return kFatal;
+    }
+    try {
+      Archive archive(global.archive_path);
+      int status = kOk;
+      archive.begin();
+      for (const std::string& asked : *ids) {
+        int why = kOk;
+        const std::optional<std::string> id = one_paper(archive, asked, &why);
+        if (!id) {
+          status = why;
+          continue;
+        }
+        const auto record = archive.record(*id);
+        const std::string title = record && (*record)["title"].is_string() ? (*record)["title"].get<std::string>() : "(untitled)";
+        archive.remove(*id);
+        std::fprintf(stderr, "papers: deleted %s (%s)\n", id->substr(0, 12).c_str(), title.c_str());
+      }
+      archive.commit();
+      return status;
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "papers: %s\n", e.what());
+      return kFatal;
+    }
+  };
+}
+
+}  // namespace papers::cli
