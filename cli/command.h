@@ -47,10 +47,20 @@ Run add_delete(CLI::App& app, const GlobalOptions& global);
 Run add_reextract(CLI::App& app, const GlobalOptions& global);
 Run add_retry(CLI::App& app, const GlobalOptions& global);
 
+// How an ingest runs and what it says while it does.
+struct IngestSettings {
+  PipelineOptions pipeline;
+  std::size_t batch = 64;           // papers per archive transaction
+  std::string progress = "auto";    // auto (bar on a terminal, else lines), bar, lines, none
+  bool verbose = false;             // a line per file
+};
+
+// --jobs, --batch, --progress, --verbose and the OCR options, for ingest and retry.
+void add_ingest_options(CLI::App* command, IngestSettings& settings);
+
 // Ingests paths into the archive as `papers ingest` does (summary and exit status alike): for
 // ingest and retry.
-int ingest_paths(const std::vector<std::string>& paths, const PipelineOptions& options, std::size_t batch,
-                 const std::string& archive_path);
+int ingest_paths(const std::vector<std::string>& paths, const IngestSettings& settings, const std::string& archive_path);
 
 // The one archived paper an id or id prefix (6+ characters, any case) names, or why there is none
 // (printed); nullopt then, with the exit status in *status.

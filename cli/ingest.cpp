@@ -22,38 +22,46 @@ namespace {
 // Archives what the pipeline yields: one transaction per batch of papers.
 class ArchiveSink : public PipelineSink {
  public:
-  ArchiveSink(Archive& archive, ProgressBar& progress, std::size_t batch)
-      : archive_(archive), progress_(progress), batch_(batch) {}
+  ArchiveSink(Archive& archive, Progress& progress, std::size_t batch, bool verbose)
+      : archive_(archive), progress_(progress), batch_(batch), verbose_(verbose) {}
+
+  void started(const std::string& path) override { progress_.started(path); }
 
   bool already_archived(const std::string& sha256, const std::string& path) override {
     return archive_.contains(sha256);
   }
   void archived(Record record) override {
     if (!record.source.warning.empty()) {
-      progress_.clear();
-      std::fprintf(stderr, "warning: %s: %s\n", printable(record.source.path).c_str(), record.source.warning.c_str());
+      progress_.say("warning: " + printable(record.source.path) + ": " + record.source.warning);
     }
     within_batch();
     // Another process writing this archive may have archived the same bytes since the pipeline
     // looked: then this copy is one already in the archive, so the summaries of both add up.
     const auto pages = static_cast<std::size_t>(record.source.pages);
-    if (archive_.put(record, record_to_json(record))) ++archived_, pages_ += pages;
+    const bool stored = archive_.put(record, record_to_json(record));
+    if (stored) ++archived_, pages_ += pages;
     else ++skipped_;
-    done();
+    if (verbose_) {
+      progress_.say(std::string(stored ? "archived: " : "already archived: ") + printable(record.source.path) + " (" +
+                    std::to_string(pages) + (pages == 1 ? " page, " : " pages, ") + (record.title ? record.title->value : "untitled") + ")");
+    }
+    done(record.source.path);
   }
   void skipped(const std::string& path, const std::string& sha256) override {
     within_batch();
     archive_.add_path(sha256, path);
     ++skipped_;
-    done();
+    if (verbose_) {
+      progress_.say("already archived: " + printable(path));
+    }
+    done(path);
   }
   void failed(Failure failure) override {
-    progress_.clear();
-    std::fprintf(stderr, "failed: %s: %s\n", printable(failure.path).c_str(), failure.reason.c_str());
+    progress_.say("failed: " + printable(failure.path) + ": " + failure.reason);
     within_batch();
     archive_.put_failure(failure);
     ++failed_;
-    done();
+    done(failure.path);
   }
   void close() { archive_.commit(); }
   std::size_t pages() const { return pages_; }
@@ -62,29 +70,38 @@ class ArchiveSink : public PipelineSink {
 
  private:
   void within_batch() { archive_.begin(); }
-  void done() {
+  void done(const std::string& path) {
     if (++in_batch_ >= batch_) {
       archive_.commit();
       in_batch_ = 0;
     }
-    progress_.update(archived_ + skipped_ + failed_, pages_, failed_);
+    progress_.finished(path, archived_ + skipped_ + failed_, pages_, failed_);
   }
   Archive& archive_;
-  ProgressBar& progress_;
+  Progress& progress_;
   std::size_t batch_;
+  bool verbose_;
   std::size_t in_batch_ = 0, archived_ = 0, skipped_ = 0, failed_ = 0, pages_ = 0;
-};
-
-struct IngestOptions {
-  std::vector<std::string> paths;
-  PipelineOptions pipeline;
-  std::size_t batch = 64;
 };
 
 }  // namespace
 
-int ingest_paths(const std::vector<std::string>& paths, const PipelineOptions& options, std::size_t batch,
-                 const std::string& archive_path) {
+void add_ingest_options(CLI::App* cmd, IngestSettings& settings) {
+  cmd->add_option("-j,--jobs", settings.pipeline.jobs, "worker threads (0: one per core)")->option_text("N (default 0)");
+  cmd->add_option("--batch", settings.batch, "papers per archive transaction")
+      ->check(CLI::PositiveNumber.description(""))
+      ->option_text("N (default 64)");
+  cmd->add_option("--progress", settings.progress,
+                  "auto: a bar on a terminal, else a line every few seconds; bar; lines; none. The file in work is named "
+                  "once it has taken 10 seconds")
+      ->check(CLI::IsMember({"auto", "bar", "lines", "none"}).description(""))
+      ->option_text("auto|bar|lines|none (default auto)");
+  cmd->add_flag("-v,--verbose", settings.verbose, "a line per file: archived, already archived or failed (always said)");
+  add_ocr_options(cmd, settings.pipeline.text.ocr);
+}
+
+int ingest_paths(const std::vector<std::string>& paths, const IngestSettings& settings, const std::string& archive_path) {
+  const PipelineOptions& options = settings.pipeline;
   // A mistyped path is the user's to fix, not a failure to keep in the archive for ever.
   for (const std::string& path : paths) {
     std::error_code ec;
@@ -101,14 +118,19 @@ int ingest_paths(const std::vector<std::string>& paths, const PipelineOptions& o
     return kFatal;
   }
   const bool tty = isatty(STDERR_FILENO) == 1;
-  ProgressBar progress(tty);
-  if (tty) {
+  const Progress::Mode mode = settings.progress == "bar"     ? Progress::Mode::bar
+                              : settings.progress == "lines" ? Progress::Mode::lines
+                              : settings.progress == "none"  ? Progress::Mode::none
+                              : tty                          ? Progress::Mode::bar
+                                                             : Progress::Mode::lines;
+  Progress progress(mode);
+  if (mode != Progress::Mode::none) {
     std::size_t total = 0;
     Discovery count(paths, options.discovery);
     while (count.next()) ++total;
     progress.set_total(total);
   }
-  ArchiveSink sink(*archive, progress, batch);
+  ArchiveSink sink(*archive, progress, settings.batch, settings.verbose);
   const auto start = std::chrono::steady_clock::now();
   PipelineCounts counts;
   try {
@@ -144,19 +166,19 @@ int ingest_paths(const std::vector<std::string>& paths, const PipelineOptions& o
 }
 
 Run add_ingest(CLI::App& app, const GlobalOptions& global) {
+  struct IngestOptions {
+    std::vector<std::string> paths;
+    IngestSettings settings;
+  };
   auto o = std::make_shared<IngestOptions>();
   auto* cmd = app.add_subcommand("ingest", "read papers from files and folders (recursively) into the archive");
   cmd->add_option("paths", o->paths, "files and folders")->required()->option_text("FILE|FOLDER ...");
-  cmd->add_option("-j,--jobs", o->pipeline.jobs, "worker threads (0: one per core)")->option_text("N (default 0)");
-  cmd->add_option("--batch", o->batch, "papers per archive transaction")
-      ->check(CLI::PositiveNumber.description(""))
-      ->option_text("N (default 64)");
-  cmd->add_option("--include", o->pipeline.discovery.include,
+  cmd->add_option("--include", o->settings.pipeline.discovery.include,
                   "in folders, only files matching this shell pattern (name or path under the folder); may be repeated")
       ->option_text("PATTERN");
-  cmd->add_option("--exclude", o->pipeline.discovery.exclude, "in folders, never files matching this shell pattern; may be repeated")
+  cmd->add_option("--exclude", o->settings.pipeline.discovery.exclude, "in folders, never files matching this shell pattern; may be repeated")
       ->option_text("PATTERN");
-  add_ocr_options(cmd, o->pipeline.text.ocr);
+  add_ingest_options(cmd, o->settings);
   cmd->footer(std::string("\nExamples:\n  papers ingest corpus/\n  papers ingest minutes/ --include '*.pdf' --exclude 'drafts/*'\n  papers ingest /data/board-papers --archive board.db --jobs 4\n"
                           "  papers ingest scans/ --ocr always --ocr-dpi 400 --lang eng+fra\n\n"
                           "Scanned pages (image-only PDF pages, PNG, JPEG, TIFF) are OCR'd with Tesseract; each page's\n"
@@ -166,7 +188,7 @@ Run add_ingest(CLI::App& app, const GlobalOptions& global) {
                           "Files already archived (same bytes) are skipped. In folders, files that are plainly no paper\n"
                           "(README, LICENSE, .json, .csv, source code, databases), hidden ones and those a .papersignore\n"
                           "lists are passed over and counted; a file named on the command line is always read.\n") + kExitCodes);
-  return [o, &global] { return ingest_paths(o->paths, o->pipeline, o->batch, global.archive_path); };
+  return [o, &global] { return ingest_paths(o->paths, o->settings, global.archive_path); };
 }
 
 }  // namespace papers::cli

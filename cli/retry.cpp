@@ -11,14 +11,9 @@
 namespace papers::cli {
 
 Run add_retry(CLI::App& app, const GlobalOptions& global) {
-  struct Options {
-    PipelineOptions pipeline;
-    std::size_t batch = 64;
-  };
-  auto o = std::make_shared<Options>();
+  auto o = std::make_shared<IngestSettings>();
   auto* cmd = app.add_subcommand("retry", "ingest again the files that failed; drop the failures of files that are gone");
-  cmd->add_option("-j,--jobs", o->pipeline.jobs, "worker threads (0: one per core)")->option_text("N (default 0)");
-  add_ocr_options(cmd, o->pipeline.text.ocr);
+  add_ingest_options(cmd, *o);
   cmd->footer(std::string("\nExamples:\n  papers retry\n  papers retry --ocr-page-timeout 600 --lang eng+fra\n\n") + kExitCodes);
   return [o, &global] {
     if (std::string why = missing_archive(global.archive_path); !why.empty()) {
@@ -47,7 +42,7 @@ Run add_retry(CLI::App& app, const GlobalOptions& global) {
       std::fprintf(stderr, "papers: no failed file to try again\n");
       return kOk;
     }
-    return ingest_paths(paths, o->pipeline, o->batch, global.archive_path);
+    return ingest_paths(paths, *o, global.archive_path);
   };
 }
 

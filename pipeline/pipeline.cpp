@@ -146,6 +146,7 @@ PipelineCounts run_pipeline(const std::vector<std::string>& paths, const Pipelin
                                            return nullptr;
                                          }
                                          ++counts.files;
+                                         sink.started(doc->path);
                                          auto token = std::make_unique<Token>();
                                          token->document = std::move(*doc);
                                          return token;

@@ -28,12 +28,15 @@ struct PipelineOptions {
   DiscoveryOptions discovery;  // which files of walked folders are taken
 };
 
-// Where the pipeline's results go. Called from one thread at a time.
+// Where the pipeline's results go. Called from one thread at a time (but for started()).
 class PipelineSink {
  public:
   virtual ~PipelineSink() = default;
   // True when a paper with these bytes is already archived: the pipeline then skips it.
   virtual bool already_archived(const std::string& sha256, const std::string& path) = 0;
+  // A file found and about to be read (for progress: what is in work). Called from the discover
+  // stage, which may run while another thread is in the calls below.
+  virtual void started(const std::string& path) { (void)path; }
   virtual void archived(Record record) = 0;
   virtual void skipped(const std::string& path, const std::string& sha256) = 0;
   virtual void failed(Failure failure) = 0;

@@ -131,6 +131,8 @@ TEST_CASE("cli: a folder walk passes over what is no paper and says so / --inclu
   CHECK(r.output.find("2 files: 2 archived") != std::string::npos);
   CHECK(r.output.find("passed over 4 files") != std::string::npos);
   CHECK(r.output.find("1 .csv, 1 .json, 1 LICENSE, 1 README") != std::string::npos);
+  r = papers_cli(dir, "--archive verbose.db ingest papers --verbose --progress none");
+  CHECK(r.output.find("archived: papers/precept.txt (1 page, Proposed Precept 2021/22)") != std::string::npos);
   r = papers_cli(dir, "search downloaded");
   CHECK(r.output.find("no hits") != std::string::npos);
   r = papers_cli(dir, "--archive only.db ingest papers --exclude 'drafts/*'");
