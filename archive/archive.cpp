@@ -745,6 +745,28 @@ std::string fts_query(const std::string& words) {
   return out;
 }
 
+std::int64_t Archive::undated_left_out(const SearchQuery& q) {
+  if ((q.since.empty() && q.until.empty()) || q.include_undated) return 0;
+  if (q.text.find_first_not_of(" \t\n") == std::string::npos || !query_cost_error(q.text).empty() || !searchable()) return 0;
+  const std::string items = q.in == SearchIn::decisions ? "decisions" : "recommendations";
+  std::string sql = q.in == SearchIn::papers
+                        ? "SELECT count(*) FROM papers_fts f JOIN papers p ON p.seq = f.rowid WHERE papers_fts MATCH ?1"
+                        : "SELECT count(*) FROM " + items + "_fts f JOIN " + items + " r ON r.rowid = f.rowid JOIN papers p ON p.id = r.paper_id"
+                          " WHERE " + items + "_fts MATCH ?1";
+  sql += " AND coalesce(p.meeting_date, p.report_date) IS NULL";
+  if (!q.body.empty()) sql += " AND p.body = ?2 COLLATE NOCASE";
+  if (!q.organisation.empty()) sql += " AND p.organisation = ?3 COLLATE NOCASE";
+  if (!q.act.empty()) sql += " AND p.id IN (SELECT paper_id FROM legal_references WHERE act_key = ?4)";
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) return 0;
+  Statement s(raw);
+  bind_value(s.get(), 1, fts_query(q.text));
+  bind_value(s.get(), 2, q.body);
+  bind_value(s.get(), 3, q.organisation);
+  bind_value(s.get(), 4, act_key(q.act));
+  return sqlite3_step(s.get()) == SQLITE_ROW ? sqlite3_column_int64(s.get(), 0) : 0;
+}
+
 std::vector<SearchHit> Archive::search(const SearchQuery& q) {
   if (q.text.find_first_not_of(" \t\n") == std::string::npos) throw SearchError("the query is empty");
   // A query that would cost more than any one search may (a 96 KB query, sixteen "t*"s) is
@@ -767,8 +789,9 @@ std::vector<SearchHit> Archive::search(const SearchQuery& q) {
     std::string where = " WHERE 1";
     if (!q.body.empty()) where += " AND p.body = ?1 COLLATE NOCASE";
     if (!q.organisation.empty()) where += " AND p.organisation = ?2 COLLATE NOCASE";
-    if (!q.since.empty()) where += " AND coalesce(p.meeting_date, p.report_date) >= ?3";
-    if (!q.until.empty()) where += " AND coalesce(p.meeting_date, p.report_date) <= ?4";
+    const std::string undated = q.include_undated ? " OR coalesce(p.meeting_date, p.report_date) IS NULL" : "";
+    if (!q.since.empty()) where += " AND (coalesce(p.meeting_date, p.report_date) >= ?3" + undated + ")";
+    if (!q.until.empty()) where += " AND (coalesce(p.meeting_date, p.report_date) <= ?4" + undated + ")";
     if (!q.act.empty()) where += " AND p.id IN (SELECT paper_id FROM legal_references WHERE act_key = ?5)";
     const std::string sql = q.in == SearchIn::papers ? "SELECT p.seq FROM papers p" + where
                                                      : "SELECT r.rowid FROM papers p JOIN " + items + " r ON r.paper_id = p.id" + where;

@@ -67,6 +67,7 @@ struct SearchQuery {
   SearchIn in = SearchIn::papers;    // recommendations / decisions: one hit each instead of whole papers
   std::string body, organisation;    // exact, case-insensitive
   std::string since, until;          // ISO dates, on the meeting date (else the report date)
+  bool include_undated = false;      // with since/until: papers with neither date pass too
   std::string act;                   // an Act's title ("Localism Act 2011") or key ("localism-act-2011")
   int limit = 20;
   int offset = 0;                    // hits to pass over first (the next page of results)
@@ -163,6 +164,9 @@ class Archive {
   // Ranked hits (BM25; a paper's title weighs ten times its text). Throws SearchError for a
   // malformed query.
   std::vector<SearchHit> search(const SearchQuery& query);
+  // How many hits the query's date filters left out because their paper has no date (0 without
+  // since/until, or with include_undated): what to say beside the hits.
+  std::int64_t undated_left_out(const SearchQuery& query);
   // Whether the archive has its full-text indexes (an archive made before search, opened
   // read-only, has not; opening it for writing indexes it).
   bool searchable();

@@ -41,6 +41,7 @@ void print_hits(const std::vector<SearchHit>& hits, SearchIn in) {
 int search(SearchOptions& o, Archive& archive) {
   if (o.json) {
     web::Params params = {{"q", o.query.text}, {"in", o.in}, {"limit", std::to_string(o.query.limit)}};
+    if (o.query.include_undated) params.emplace("include_undated", "1");
     for (const auto& [name, value] : {std::pair<const char*, const std::string*>{"body", &o.query.body},
                                       {"organisation", &o.query.organisation},
                                       {"since", &o.query.since},
@@ -69,6 +70,10 @@ int search(SearchOptions& o, Archive& archive) {
     std::fprintf(stderr, "papers: %s\n", e.what());
     return kUsage;
   }
+  if (const std::int64_t undated = archive.undated_left_out(o.query); undated > 0)
+    std::fprintf(stderr, "papers: %lld more %s of undated papers left out by --since/--until (--include-undated keeps them)\n",
+                 static_cast<long long>(undated), o.query.in == SearchIn::papers ? (undated == 1 ? "match" : "matches")
+                                                                                   : (undated == 1 ? "hit" : "hits"));
   return kOk;
 }
 
@@ -89,6 +94,7 @@ Run add_search(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--body", o->query.body, "only papers of this body, e.g. \"Police and Crime Panel\"")->option_text("NAME");
   cmd->add_option("--organisation", o->query.organisation, "only papers of this organisation")->option_text("NAME");
   add_date_filters(cmd, o->query.since, o->query.until);
+  cmd->add_flag("--include-undated", o->query.include_undated, "with --since/--until, keep papers that have no date at all");
   cmd->add_option("--act", o->query.act, "only papers citing this Act, e.g. \"Localism Act 2011\" or localism-act-2011")
       ->option_text("ACT");
   cmd->add_option("--limit", o->query.limit, "most hits to show (1 to 10000)")

@@ -74,10 +74,10 @@ bool servable_inline(const std::string& media_type) {
 }
 
 Reply search_reply(Archive& archive, const Params& params, const ApiLimits& limits) {
-  static const std::set<std::string> kKnown = {"q", "in", "body", "organisation", "since", "until", "act", "limit", "offset"};
+  static const std::set<std::string> kKnown = {"q", "in", "body", "organisation", "since", "until", "include_undated", "act", "limit", "offset"};
   for (auto it = params.begin(); it != params.end(); it = params.upper_bound(it->first)) {
     if (!kKnown.count(it->first))
-      return bad_request("unknown parameter '" + it->first + "' (known: q, in, body, organisation, since, until, act, limit, offset)");
+      return bad_request("unknown parameter '" + it->first + "' (known: q, in, body, organisation, since, until, include_undated, act, limit, offset)");
     if (params.count(it->first) > 1) return bad_request("parameter '" + it->first + "' given more than once");
   }
   auto get = [&](const char* name) {
@@ -106,6 +106,10 @@ Reply search_reply(Archive& archive, const Params& params, const ApiLimits& limi
     if (!day) return bad_request(std::string(name) + " must be a year, a month or a day (YYYY, YYYY-MM or YYYY-MM-DD), not '" + v + "'");
     (std::string(name) == "since" ? q.since : q.until) = *day;
   }
+  if (const std::string v = get("include_undated"); !v.empty()) {
+    if (v != "0" && v != "1" && v != "true" && v != "false") return bad_request("include_undated must be 1 or 0, not '" + v + "'");
+    q.include_undated = v == "1" || v == "true";
+  }
   if (!get("limit").empty()) {
     const auto v = bounded_int(get("limit"), 1, limits.max_limit);
     if (!v) return bad_request("limit must be a whole number from 1 to " + std::to_string(limits.max_limit));
@@ -128,7 +132,8 @@ Reply search_reply(Archive& archive, const Params& params, const ApiLimits& limi
   }
   const bool more = static_cast<int>(hits.size()) > shown;
   if (more) hits.resize(static_cast<std::size_t>(shown));
-  nlohmann::json out = {{"query", q.text}, {"in", in}, {"limit", shown}, {"offset", q.offset}, {"more", more}};
+  nlohmann::json out = {{"query", q.text}, {"in", in}, {"limit", shown}, {"offset", q.offset}, {"more", more},
+                        {"undated_left_out", archive.undated_left_out(q)}};
   nlohmann::json list = nlohmann::json::array();
   for (const SearchHit& h : hits) {
     const std::string url = "/papers/" + h.paper_id;

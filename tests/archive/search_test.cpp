@@ -471,3 +471,36 @@ TEST_CASE("archive: one made before decisions (schema 3) moves its RESOLVED reco
   CHECK(count_of(db, "SELECT count(*) FROM decisions_fts WHERE decisions_fts MATCH 'footpath'") == 1);
   fs::remove_all(dir);
 }
+
+TEST_CASE("search: date filters say how many undated papers they left out / --include-undated keeps them", "[search][archive][cli]") {
+  const fs::path dir = papers::test::fresh_temp_dir("search-undated");
+  {
+    Archive archive((dir / "a.db").string());
+    auto papers = papers::test::search_papers();
+    papers.emplace_back("undated.txt", "NOTES ON THE PRECEPT\n\n1. Notes\n\n1.1 The precept was discussed at length, no date was written.\n");
+    papers::test::archive_text_papers(archive, dir, papers);
+    SearchQuery q;
+    q.text = "precept";
+    q.since = "2021-01-01";
+    const auto dated = archive.search(q);
+    CHECK(dated.size() == 2);  // the 2021 and 2025 papers
+    CHECK(archive.undated_left_out(q) == 1);
+    q.include_undated = true;
+    CHECK(archive.search(q).size() == 3);
+    CHECK(archive.undated_left_out(q) == 0);
+    q.include_undated = false;
+    q.since.clear();
+    CHECK(archive.undated_left_out(q) == 0);  // no date filter: nothing left out
+  }
+  const std::string base = std::string(PAPERS_BINARY) + " --archive '" + (dir / "a.db").string() + "' search precept --since 2021 ";
+  const fs::path out = dir / "out.txt", err = dir / "err.txt";
+  CHECK(WEXITSTATUS(std::system((base + "> '" + out.string() + "' 2> '" + err.string() + "'").c_str())) == 0);
+  CHECK(papers::test::read_whole_file(err).find("1 more match of undated papers left out by --since/--until (--include-undated keeps them)") !=
+        std::string::npos);
+  CHECK(WEXITSTATUS(std::system((base + "--include-undated > '" + out.string() + "' 2> '" + err.string() + "'").c_str())) == 0);
+  CHECK(papers::test::read_whole_file(out).find("3 hits") != std::string::npos);
+  CHECK(papers::test::read_whole_file(err).empty());
+  CHECK(WEXITSTATUS(std::system((base + "--json > '" + out.string() + "'").c_str())) == 0);
+  CHECK(nlohmann::json::parse(papers::test::read_whole_file(out))["undated_left_out"] == 1);
+  fs::remove_all(dir);
+}
