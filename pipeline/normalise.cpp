@@ -585,7 +585,13 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
         const bool value_wraps = !gap && !page_break && a.find('\t') != std::string::npos && line.indent >= 8 &&
                                  b.find('\t') == std::string::npos && !next_person &&
                                  (RE2::PartialMatch(a, kOpenEnd) || !std::isupper(static_cast<unsigned char>(b[0])) || a_long || under_value);
-        if (value_wraps) {
+        // A word broken over the line end, as typescripts and OCR'd pages have them: "... the govern-"
+        // / "ment's view", "lacka-" / "" / "mas", whatever the columns or a blank line between
+        // (join_into mends the word), so that search finds "government".
+        static const Pattern kBrokenWordEnd(R"re([a-z]{2}-$)re");
+        static const Pattern kWordGoesOn(R"re(^[a-z]{2,}\b)re");
+        const bool broken_word = !page_break && RE2::PartialMatch(a, kBrokenWordEnd) && RE2::PartialMatch(b, kWordGoesOn);
+        if (broken_word || value_wraps) {
           join = true;
         } else if (a_label && !RE2::FullMatch(b, label_only()) &&
                    !(RE2::FullMatch(a, key_only()) && RE2::PartialMatch(b, list_start()))) {

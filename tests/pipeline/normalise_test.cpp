@@ -180,3 +180,16 @@ TEST_CASE("normalise: a hanging capital letter is a list label, so its item's wr
                                       "consultation with the Corporate Director Children, Young People and Education to take the relevant actions.\n"}).text;
   CHECK(text.find("B. DELEGATE authority to the Corporate Director of Adult Social Care and Health in consultation with") != std::string::npos);
 }
+
+TEST_CASE("normalise: a word broken over the line end joins whole, across columns or a blank line, as OCR'd typescripts set it", "[normalise]") {
+  PageTexts in;
+  in.method = "pdf-ocr";
+  in.pages.push_back(PageText{1,
+                              "MEMORANDUM FOR THE RECORD\tSECRET\n\nThe Committee noted the govern-\nment's view on the delibera-\n\n"
+                              "tions of the Board. Costs rose -\nsee the table.\n",
+                              "ocr", 80.0, "", 0, "", {}, 0});
+  const std::string text = NormaliseStage()(std::move(in)).value().text;
+  CHECK(text.find("government's view") != std::string::npos);
+  CHECK(text.find("deliberations of the Board.") != std::string::npos);
+  CHECK(text.find("rosesee") == std::string::npos);  // a dash after a space breaks no word
+}
