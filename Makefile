@@ -4,7 +4,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: demo test deps build bench corpus clean
+.PHONY: demo test deps build bench corpus package clean
 
 deps:
 	bash scripts/install-deps.sh
@@ -31,6 +31,10 @@ bench: build
 	bash bench/ingest_bench.sh
 	bash bench/ocr_bench.sh
 	bash bench/search_bench.sh
+
+# A .deb of the binary and its man page in $(BUILD)/ (scripts/test-deb.sh installs it and runs it).
+package: build
+	cd $(BUILD) && cpack -G DEB
 
 clean:
 	rm -rf $(BUILD)
