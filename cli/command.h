@@ -69,6 +69,9 @@ std::optional<std::string> one_paper(Archive& archive, const std::string& id_or_
 // --ocr, --ocr-dpi, --lang, --ocr-page-timeout, --no-preprocess: for the commands that read papers.
 void add_ocr_options(CLI::App* command, OcrOptions& ocr);
 
+// --date-order auto|dmy|mdy: how numeric dates that read both ways are read.
+void add_date_order_option(CLI::App* command, std::optional<DateOrder>& order);
+
 // --since and --until: a year, a month or a day, kept as the day it starts (since) or ends (until).
 void add_date_filters(CLI::App* command, std::string& since, std::string& until);
 

@@ -98,6 +98,7 @@ void add_ingest_options(CLI::App* cmd, IngestSettings& settings) {
       ->option_text("auto|bar|lines|none (default auto)");
   cmd->add_flag("-v,--verbose", settings.verbose, "a line per file: archived, already archived or failed (always said)");
   add_ocr_options(cmd, settings.pipeline.text.ocr);
+  add_date_order_option(cmd, settings.pipeline.text.date_order);
 }
 
 int ingest_paths(const std::vector<std::string>& paths, const IngestSettings& settings, const std::string& archive_path) {

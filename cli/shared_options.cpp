@@ -38,6 +38,17 @@ void add_ocr_options(CLI::App* command, OcrOptions& ocr) {
                     "(for comparisons)");
 }
 
+void add_date_order_option(CLI::App* command, std::optional<DateOrder>& order) {
+  static const std::map<std::string, std::optional<DateOrder>> kOrders = {
+      {"auto", std::nullopt}, {"dmy", DateOrder::day_first}, {"mdy", DateOrder::month_first}};
+  command->add_option_function<std::string>(
+             "--date-order", [&order](const std::string& v) { order = kOrders.at(v); },
+             "how a numeric date that reads both ways (06/08/1961) is read: auto, by each paper's signs (its dates that "
+             "read one way only, a US state and ZIP code); dmy, day first (6 August 1961); mdy, month first (June 8, 1961)")
+      ->check(CLI::IsMember({"auto", "dmy", "mdy"}).description(""))
+      ->option_text("auto|dmy|mdy (default auto)");
+}
+
 void add_date_filters(CLI::App* command, std::string& since, std::string& until) {
   const auto bound = [](bool end) {
     return CLI::Validator(

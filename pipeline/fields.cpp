@@ -29,7 +29,7 @@ Outcome<Record> FieldsStage::operator()(Segments segments) const {
   if (r.classification && r.classification->value == "exempt") r.exempt_paragraphs = schedule_12a_paragraphs(r.legal_references);
   r.dates = extract_dates(segments);
   // A US paper's "06/08/1961" is 8 June.
-  if (numeric_date_order(segments.text.text) == DateOrder::month_first) {
+  if (date_order_.value_or(numeric_date_order(segments.text.text)) == DateOrder::month_first) {
     for (std::optional<DateValue>* d : {&r.meeting_date, &r.report_date})
       if (*d) read_month_first(**d);
     for (DateValue& d : r.dates) read_month_first(d);

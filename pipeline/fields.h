@@ -2,6 +2,9 @@
 // Must not look at anything but the Segments (extractors are pure functions of them).
 #pragma once
 
+#include <optional>
+
+#include "extractors/dates.h"
 #include "pipeline/model.h"
 
 namespace papers {
@@ -13,7 +16,13 @@ constexpr int kExtractorVersion = 3;
 
 class FieldsStage {
  public:
+  // date_order: how numeric dates that read both ways ("06/08/1961") are read; unset, by the
+  // paper's own signals (dates that read one way only, a US state and ZIP code).
+  explicit FieldsStage(std::optional<DateOrder> date_order = std::nullopt) : date_order_(date_order) {}
   Outcome<Record> operator()(Segments segments) const;
+
+ private:
+  std::optional<DateOrder> date_order_;
 };
 
 }  // namespace papers

@@ -50,7 +50,7 @@ Outcome<Record> process_file(SourceFile file, const TextOptions& options, OcrEng
     if (!normal.ok()) return normal.failure();
     Outcome<Segments> segments = SegmentStage()(std::move(normal.value()));
     if (!segments.ok()) return segments.failure();
-    return FieldsStage()(std::move(segments.value()));
+    return FieldsStage(options.date_order)(std::move(segments.value()));
   } catch (const std::exception& e) {
     Failure f = internal_failure(path, "text", e.what());
     f.sha256 = sha;

@@ -9,9 +9,11 @@
 // failures are values.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "extractors/dates.h"
 #include "pipeline/model.h"
 #include "pipeline/ocr.h"
 
@@ -21,6 +23,9 @@ struct TextOptions {
   // A paper with fewer non-space characters than this in all pages has no usable text.
   std::size_t min_text_chars = 20;
   OcrOptions ocr;
+  // How numeric dates that read both ways are read (`--date-order`); unset: by each paper's signals.
+  // (Carried here to the fields stage, which process_file runs after the text.)
+  std::optional<DateOrder> date_order;
 };
 
 // Installs a Poppler error handler that keeps Poppler's messages off stderr.

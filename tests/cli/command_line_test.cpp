@@ -65,6 +65,11 @@ TEST_CASE("cli: --archive before or after the command / --version names the libr
   CHECK(r.output.rfind("papers 0.", 0) == 0);
   for (const char* library : {"Poppler", "Tesseract", "Leptonica", "ICU", "oneTBB", "SQLite"}) CHECK(r.output.find(library) != std::string::npos);
 
+  // A numeric date that reads both ways: by the paper's signs, or as the user says.
+  write(dir / "memo.txt", "To: City Council\nDate: 06/08/1961\nSubject: Water Rates\n\n1. Report\n\n1.1 Rates.\n");
+  CHECK(nlohmann::json::parse(papers_cli(dir, "extract memo.txt 2>/dev/null").output)["report_date"] == "1961-08-06");
+  CHECK(nlohmann::json::parse(papers_cli(dir, "extract memo.txt --date-order mdy 2>/dev/null").output)["report_date"] == "1961-06-08");
+  CHECK(papers_cli(dir, "extract memo.txt --date-order ymd").status == 2);
   r = papers_cli(dir, "foo");
   CHECK(r.status == 2);
   CHECK(r.output.find("no command 'foo'") != std::string::npos);
