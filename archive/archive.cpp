@@ -745,6 +745,57 @@ std::string fts_query(const std::string& words) {
   return out;
 }
 
+namespace {
+
+// The filter of a papers listing as SQL over papers p: ?1 body, ?2 since, ?3 until.
+constexpr const char* kListWhere =
+    " WHERE (?1 = '' OR p.body = ?1 COLLATE NOCASE) AND (?2 = '' OR coalesce(p.meeting_date, p.report_date) >= ?2)"
+    " AND (?3 = '' OR coalesce(p.meeting_date, p.report_date) <= ?3)";
+
+}  // namespace
+
+std::vector<PaperListItem> Archive::list_papers(const PaperListQuery& q) {
+  // (The order by name: known values first, then by date, newest first.)
+  const std::string day = "coalesce(p.meeting_date, p.report_date)";
+  const std::string order = q.sort == "body"           ? "p.body IS NULL, p.body COLLATE NOCASE, " + day + " DESC, p.seq"
+                            : q.sort == "organisation" ? "p.organisation IS NULL, p.organisation COLLATE NOCASE, " + day + " DESC, p.seq"
+                            : q.sort == "archived"     ? "p.seq DESC"
+                                                       : day + " IS NULL, " + day + " DESC, p.seq";
+  const std::string sql =
+      "SELECT p.id, coalesce(p.title, ''), coalesce(p.body, ''), coalesce(p.organisation, ''),"
+      " coalesce(p.meeting_date, p.report_date, ''), p.path, p.pages, (SELECT min(g.confidence) FROM pages g WHERE g.paper_id = p.id AND g.method = 'ocr')"
+      " FROM papers p" + std::string(kListWhere) + " ORDER BY " + order + " LIMIT ?4 OFFSET ?5";
+  Statement s(prepare(sql.c_str()));
+  bind_value(s.get(), 1, q.filter.body);
+  bind_value(s.get(), 2, q.filter.since);
+  bind_value(s.get(), 3, q.filter.until);
+  bind_value(s.get(), 4, static_cast<std::int64_t>(q.limit));
+  bind_value(s.get(), 5, static_cast<std::int64_t>(q.offset));
+  std::vector<PaperListItem> out;
+  while (sqlite3_step(s.get()) == SQLITE_ROW) {
+    PaperListItem item{column_text(s.get(), 0), column_text(s.get(), 1), column_text(s.get(), 2), column_text(s.get(), 3),
+                       column_text(s.get(), 4), column_text(s.get(), 5), sqlite3_column_int64(s.get(), 6), std::nullopt};
+    if (sqlite3_column_type(s.get(), 7) != SQLITE_NULL) item.lowest_ocr_confidence = sqlite3_column_double(s.get(), 7);
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+std::int64_t Archive::count_papers(const RecordFilter& filter) {
+  Statement s(prepare((std::string("SELECT count(*) FROM papers p") + kListWhere).c_str()));
+  bind_value(s.get(), 1, filter.body);
+  bind_value(s.get(), 2, filter.since);
+  bind_value(s.get(), 3, filter.until);
+  return sqlite3_step(s.get()) == SQLITE_ROW ? sqlite3_column_int64(s.get(), 0) : 0;
+}
+
+std::optional<double> Archive::lowest_ocr_confidence(const std::string& id) {
+  Statement s(prepare("SELECT min(confidence) FROM pages WHERE paper_id = ? AND method = 'ocr'"));
+  bind_value(s.get(), 1, id);
+  if (sqlite3_step(s.get()) != SQLITE_ROW || sqlite3_column_type(s.get(), 0) == SQLITE_NULL) return std::nullopt;
+  return sqlite3_column_double(s.get(), 0);
+}
+
 std::int64_t Archive::undated_left_out(const SearchQuery& q) {
   if ((q.since.empty() && q.until.empty()) || q.include_undated) return 0;
   if (q.text.find_first_not_of(" \t\n") == std::string::npos || !query_cost_error(q.text).empty() || !searchable()) return 0;

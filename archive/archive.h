@@ -50,6 +50,20 @@ struct RecordFilter {
   std::string since, until;  // ISO dates, on the meeting date (else the report date)
 };
 
+// A page of the archive's papers, for browsing: in which order, which papers, how many.
+struct PaperListQuery {
+  std::string sort = "date";  // date (newest first, undated last), body, organisation, archived (latest first)
+  RecordFilter filter;
+  int limit = 50;
+  int offset = 0;
+};
+
+struct PaperListItem {
+  std::string id, title, body, organisation, date, path;  // "" unknown; date: meeting date, else report date
+  std::int64_t pages = 0;
+  std::optional<double> lowest_ocr_confidence;  // of its OCR'd pages; nullopt when none was OCR'd
+};
+
 // Whether v is a calendar day written YYYY-MM-DD ("2019-02-29" is not).
 bool valid_iso_day(const std::string& v);
 
@@ -164,6 +178,11 @@ class Archive {
   // Ranked hits (BM25; a paper's title weighs ten times its text). Throws SearchError for a
   // malformed query.
   std::vector<SearchHit> search(const SearchQuery& query);
+  // A page of papers in the query's order; the number of papers its filter lets through.
+  std::vector<PaperListItem> list_papers(const PaperListQuery& query);
+  std::int64_t count_papers(const RecordFilter& filter);
+  // The lowest OCR confidence of a paper's pages; nullopt when none of them was OCR'd.
+  std::optional<double> lowest_ocr_confidence(const std::string& id);
   // How many hits the query's date filters left out because their paper has no date (0 without
   // since/until, or with include_undated): what to say beside the hits.
   std::int64_t undated_left_out(const SearchQuery& query);

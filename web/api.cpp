@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <fstream>
+#include <limits>
 #include <set>
 #include <system_error>
 
@@ -73,17 +74,84 @@ bool servable_inline(const std::string& media_type) {
   return kInline.count(media_type) > 0;
 }
 
-Reply search_reply(Archive& archive, const Params& params, const ApiLimits& limits) {
-  static const std::set<std::string> kKnown = {"q", "in", "body", "organisation", "since", "until", "include_undated", "act", "limit", "offset"};
+namespace {
+
+// Why params are not a request's (a name not known, or given twice); "" when they are.
+std::string unknown_or_repeated(const Params& params, const std::vector<std::string>& known) {
   for (auto it = params.begin(); it != params.end(); it = params.upper_bound(it->first)) {
-    if (!kKnown.count(it->first))
-      return bad_request("unknown parameter '" + it->first + "' (known: q, in, body, organisation, since, until, include_undated, act, limit, offset)");
-    if (params.count(it->first) > 1) return bad_request("parameter '" + it->first + "' given more than once");
+    if (std::find(known.begin(), known.end(), it->first) == known.end()) {
+      std::string names;
+      for (const std::string& k : known) names += (names.empty() ? "" : ", ") + k;
+      return "unknown parameter '" + it->first + "' (known: " + names + ")";
+    }
+    if (params.count(it->first) > 1) return "parameter '" + it->first + "' given more than once";
   }
-  auto get = [&](const char* name) {
-    const auto it = params.find(name);
-    return it == params.end() ? std::string() : it->second;
-  };
+  return "";
+}
+
+// A parameter's value, "" when not given.
+std::string param(const Params& params, const char* name) {
+  const auto it = params.find(name);
+  return it == params.end() ? std::string() : it->second;
+}
+
+// since and until as days ("" when not given); the reason when one is not a year, month or day.
+std::string read_date_bounds(const Params& params, std::string& since, std::string& until) {
+  for (const char* name : {"since", "until"}) {
+    const std::string v = param(params, name);
+    if (v.empty()) continue;
+    const std::optional<std::string> day = filter_day(v, std::string(name) == "until");
+    if (!day) return std::string(name) + " must be a year, a month or a day (YYYY, YYYY-MM or YYYY-MM-DD), not '" + v + "'";
+    (std::string(name) == "since" ? since : until) = *day;
+  }
+  return "";
+}
+
+}  // namespace
+
+Reply papers_reply(Archive& archive, const Params& params, const ApiLimits& limits) {
+  if (std::string why = unknown_or_repeated(params, {"sort", "body", "since", "until", "limit", "offset"}); !why.empty())
+    return bad_request(why);
+  PaperListQuery q;
+  if (const std::string sort = param(params, "sort"); !sort.empty()) {
+    if (sort != "date" && sort != "body" && sort != "organisation" && sort != "archived")
+      return bad_request("sort must be date, body, organisation or archived, not '" + sort + "'");
+    q.sort = sort;
+  }
+  q.filter.body = param(params, "body");
+  if (q.filter.body.size() > limits.max_filter_bytes)
+    return bad_request("a filter is longer than " + std::to_string(limits.max_filter_bytes) + " bytes");
+  if (std::string why = read_date_bounds(params, q.filter.since, q.filter.until); !why.empty()) return bad_request(why);
+  if (!param(params, "limit").empty()) {
+    const auto v = bounded_int(param(params, "limit"), 1, limits.max_limit);
+    if (!v) return bad_request("limit must be a whole number from 1 to " + std::to_string(limits.max_limit));
+    q.limit = *v;
+  }
+  if (!param(params, "offset").empty()) {
+    const auto v = bounded_int(param(params, "offset"), 0, std::numeric_limits<int>::max() - 1);
+    if (!v) return bad_request("offset must be a whole number from 0");
+    q.offset = *v;
+  }
+  const std::int64_t total = archive.count_papers(q.filter);
+  nlohmann::json list = nlohmann::json::array();
+  for (const PaperListItem& p : archive.list_papers(q)) {
+    const auto known = [](const std::string& v) { return v.empty() ? nlohmann::json() : nlohmann::json(v); };
+    list.push_back({{"id", p.id}, {"title", known(p.title)}, {"body", known(p.body)}, {"organisation", known(p.organisation)},
+                    {"date", known(p.date)}, {"path", printable(p.path)}, {"pages", p.pages}, {"url", "/papers/" + p.id},
+                    {"lowest_ocr_confidence", p.lowest_ocr_confidence ? nlohmann::json(*p.lowest_ocr_confidence) : nlohmann::json()},
+                    {"low_confidence", p.lowest_ocr_confidence && *p.lowest_ocr_confidence < kLowConfidence}});
+  }
+  return {200,
+          {{"sort", q.sort}, {"total", total}, {"offset", q.offset}, {"limit", q.limit},
+           {"more", q.offset + static_cast<std::int64_t>(list.size()) < total}, {"papers", std::move(list)}}};
+}
+
+Reply search_reply(Archive& archive, const Params& params, const ApiLimits& limits) {
+  if (std::string why = unknown_or_repeated(params, {"q", "in", "body", "organisation", "since", "until", "include_undated", "act",
+                                                      "limit", "offset"});
+      !why.empty())
+    return bad_request(why);
+  auto get = [&](const char* name) { return param(params, name); };
   SearchQuery q;
   q.text = get("q");
   if (q.text.find_first_not_of(" \t\r\n") == std::string::npos) return bad_request("the query is empty: give q, e.g. q=precept");
@@ -99,13 +167,7 @@ Reply search_reply(Archive& archive, const Params& params, const ApiLimits& limi
   for (const std::string* f : {&q.body, &q.organisation, &q.act})
     if (f->size() > limits.max_filter_bytes)
       return bad_request("a filter is longer than " + std::to_string(limits.max_filter_bytes) + " bytes");
-  for (const char* name : {"since", "until"}) {
-    const std::string v = get(name);
-    if (v.empty()) continue;
-    const std::optional<std::string> day = filter_day(v, std::string(name) == "until");
-    if (!day) return bad_request(std::string(name) + " must be a year, a month or a day (YYYY, YYYY-MM or YYYY-MM-DD), not '" + v + "'");
-    (std::string(name) == "since" ? q.since : q.until) = *day;
-  }
+  if (std::string why = read_date_bounds(params, q.since, q.until); !why.empty()) return bad_request(why);
   if (const std::string v = get("include_undated"); !v.empty()) {
     if (v != "0" && v != "1" && v != "true" && v != "false") return bad_request("include_undated must be 1 or 0, not '" + v + "'");
     q.include_undated = v == "1" || v == "true";
@@ -139,6 +201,8 @@ Reply search_reply(Archive& archive, const Params& params, const ApiLimits& limi
     const std::string url = "/papers/" + h.paper_id;
     nlohmann::json j = {{"id", h.paper_id},    {"title", h.title}, {"body", h.body},   {"date", h.date},
                         {"path", printable(h.path)},      {"score", h.score}, {"url", url},       {"snippet", snippet_parts(h.snippet)}};
+    const std::optional<double> lowest = archive.lowest_ocr_confidence(h.paper_id);
+    j["low_confidence"] = lowest && *lowest < kLowConfidence;  // an OCR'd page read poorly: check it against the original
     if (q.in != SearchIn::papers) {
       j["number"] = h.number;
       j["page"] = h.page;

@@ -2,6 +2,7 @@
 // and a read-only Archive and returns a status and a JSON body, so that the answers can be tested
 // and reused without a socket. The routes and shapes are documented in the README.
 //   /api/search?q=...      search_reply     ranked hits with snippets split into marked parts
+//   /api/papers            papers_reply     a page of papers to browse, by date, body or organisation
 //   /api/papers/ID         paper_reply      the whole record, with where its original is served
 //   /api/overview          overview_reply   counts, bodies, recommendations per year per body
 //   /papers/ID/original    find_original    the archived bytes, verified against the id
@@ -41,6 +42,11 @@ struct ApiLimits {
 // act, limit, offset. 400 for a missing/overlong/malformed query, an unknown or repeated
 // parameter, a date that is not YYYY-MM-DD, a limit or offset out of range.
 Reply search_reply(Archive& archive, const Params& params, const ApiLimits& limits = {});
+
+// GET /api/papers: a page of the archive's papers to browse: sort (date, body, organisation,
+// archived), body, since, until, limit (1-100, default 50), offset. Each paper: id, title, body,
+// organisation, date, path, pages, url, lowest_ocr_confidence, low_confidence; with total and more.
+Reply papers_reply(Archive& archive, const Params& params, const ApiLimits& limits = {});
 
 // GET /api/papers/ID: ID is the SHA-256 or a prefix of at least 6 lower-case hex digits.
 // 400 for an id that is not that, 404 for none or more than one paper. archive_dir is the

@@ -163,6 +163,7 @@ void WebServer::State::routes() {
   };
   http.Get("/", page("index.html", "text/html; charset=utf-8"));
   http.Get(R"(/papers/[0-9a-f]{6,64})", page("index.html", "text/html; charset=utf-8"));
+  http.Get("/browse", page("index.html", "text/html; charset=utf-8"));
   http.Get("/assets/app.js", page("app.js", "text/javascript; charset=utf-8"));
   http.Get("/assets/style.css", page("style.css", "text/css; charset=utf-8"));
   http.Get("/favicon.ico", [](const Request&, Response& res) { res.status = 204; });  // none, and no 404 in the log
@@ -170,6 +171,11 @@ void WebServer::State::routes() {
   http.Get("/api/search", [this](const Request& req, Response& res) {
     Archive archive(options.archive_path, /*read_only=*/true);
     const Reply r = search_reply(archive, req.params, options.limits);
+    send_json(res, r.status, r.body);
+  });
+  http.Get("/api/papers", [this](const Request& req, Response& res) {
+    Archive archive(options.archive_path, /*read_only=*/true);
+    const Reply r = papers_reply(archive, req.params, options.limits);
     send_json(res, r.status, r.body);
   });
   http.Get(R"(/api/papers/([^/]*))", [this](const Request& req, Response& res) {

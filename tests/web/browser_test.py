@@ -3,7 +3,9 @@
 driven through Debian's python3-selenium): search from the form, open a paper from the results,
 follow one of its recommendations to its page of the original PDF, and check that the page is
 the one the recommendation is on. Also: the overview chart is drawn, archived text that looks
-like markup is shown as text, a malformed query shows its reason, the filters narrow the hits.
+like markup is shown as text, a malformed query shows its reason, the filters narrow the hits,
+the papers can be browsed by date or body in pages, a paper OCR read poorly is marked, and at
+400 px the page fits the screen with a hit on the first screen.
 
 Usage: browser_test.py PAPERS_BINARY CORPUS_DEV REALCORPUS
 Archives the PDFs of CORPUS_DEV, one real multi-page Kent County Council paper from REALCORPUS (read in
@@ -29,6 +31,8 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 KENT = 'kent_24-00096 - PROD 30th-Jan-2025 10.00 Cabinet.pdf'
 KENT_RECOMMENDATION = 'the Commissioning Plan for Education Provision in Kent 2025-29'
+# A 1960s typescript OCR reads poorly (confidence about 61): marked on the page as such.
+POOR_SCAN = 'jfk_62-116395-2nd_nr_250x.pdf'
 # A title with escaped markup and a bare '<' (normalisation drops real tags): the page must show
 # these characters as they are, not as markup.
 HOSTILE = ('To: Cabinet\nDate of meeting: 4 March 2025\n'
@@ -60,7 +64,7 @@ def main():
         archive = os.path.join(work, 'a.db')
         pdfs = sorted(glob.glob(os.path.join(corpus_dev, '*.pdf')))
         subprocess.run([papers, '--archive', archive, 'ingest', '--jobs', '2', *pdfs,
-                        os.path.join(realcorpus, KENT), os.path.join(work, 'fees.txt')],
+                        os.path.join(realcorpus, KENT), os.path.join(realcorpus, POOR_SCAN), os.path.join(work, 'fees.txt')],
                        check=True, stdout=subprocess.DEVNULL)
 
         server = subprocess.Popen([papers, '--archive', archive, 'serve', '--port', '0', '--quiet'],
@@ -95,6 +99,9 @@ def main():
         check(len(hits) == 1, f'one paper matches ({len(hits)})')
         marks = [m.text for m in hits[0].find_elements(By.TAG_NAME, 'mark')]
         check(any(m.lower() == 'commissioning plan for education provision' for m in marks), f'snippet marks the phrase: {marks}')
+
+        meta = hits[0].find_element(By.CLASS_NAME, 'meta').text
+        check(KENT in meta and '2025-01-30' in meta, f'under the title: its date and file name: {meta!r}')
 
         # Open the paper.
         hits[0].find_element(By.CLASS_NAME, 'hit-title').click()
@@ -142,7 +149,7 @@ def main():
         driver.find_element(By.ID, 'search-button').click()
         wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, '#hits li')))
         metas = [m.text for m in driver.find_elements(By.CSS_SELECTOR, '#hits li .meta')]
-        check(metas and all(m.endswith('· Cabinet') for m in metas), f'only Cabinet recommendations: {metas}')
+        check(metas and all(m.split(' · ')[1] == 'Cabinet' for m in metas), f'only Cabinet recommendations: {metas}')
         check(all(r.text.startswith('Recommendation') for r in driver.find_elements(By.CSS_SELECTOR, '#hits .rec-ref')),
               'recommendation hits name their number and page')
 
@@ -163,6 +170,59 @@ def main():
         decided = [d.text for d in driver.find_elements(By.CSS_SELECTOR, '#decisions li')]
         check(any('THE PRECEPT FOR 1994/95 BE SET AT 4,250 POUNDS' in d for d in decided), f'paper page lists the decision: {decided}')
         check(not driver.find_elements(By.CSS_SELECTOR, '#recommendations li'), 'and no recommendation for it')
+
+        # Browsing: every paper, newest first, its date, body and file under each title; other orders;
+        # pages of a few.
+        driver.get(base + '/')
+        wait.until(EC.visibility_of_element_located((By.ID, 'summary')))
+        driver.find_element(By.ID, 'browse-link').click()
+        wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, '#papers li')))
+        rows = driver.find_elements(By.CSS_SELECTOR, '#papers li')
+        summary = driver.find_element(By.ID, 'summary').text
+        total = len(pdfs) + 3
+        check(summary == f'Papers 1–50 of {total}.' and len(rows) == 50, f'a first page of 50 of all the papers: {summary!r}')
+        check(driver.find_elements(By.LINK_TEXT, 'next →'), 'and a next page')
+        metas = [r.find_element(By.CLASS_NAME, 'meta').text for r in rows]
+        dates = [m.split(' · ')[0] for m in metas]
+        dated = [d for d in dates if d != 'undated']
+        check(dated == sorted(dated, reverse=True) and dates[:len(dated)] == dated, f'newest first, undated last: {dates}')
+        check(all(re.search(r'\.(pdf|txt)$', m.split(' · ')[2]) for m in metas), 'each row names its file')
+        driver.find_element(By.LINK_TEXT, 'by body').click()
+        wait.until(lambda d: 'sort=body' in d.current_url)
+        wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, '#sorts strong')))
+        check(driver.find_element(By.CSS_SELECTOR, '#sorts strong').text == 'by body', 'ordered by body')
+        bodies = [r.find_element(By.CLASS_NAME, 'meta').text.split(' · ')[1] for r in driver.find_elements(By.CSS_SELECTOR, '#papers li')]
+        known = [b for b in bodies if b != 'body unknown']
+        check(known == sorted(known, key=str.lower), f'bodies in order: {known}')
+        driver.get(base + '/browse?limit=5')
+        wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, '#papers li')))
+        check(len(driver.find_elements(By.CSS_SELECTOR, '#papers li')) == 5, 'a page of five')
+        driver.find_element(By.LINK_TEXT, 'next →').click()
+        wait.until(lambda d: 'offset=5' in d.current_url)
+        summary = wait.until(EC.visibility_of_element_located((By.ID, 'summary'))).text
+        check(summary.startswith('Papers 6–10 of'), f'the next page: {summary!r}')
+
+        # A paper OCR read poorly is marked so in lists and on its page.
+        driver.get(base + '/browse?sort=archived&limit=100')
+        wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, '#papers li')))
+        poor = [r for r in driver.find_elements(By.CSS_SELECTOR, '#papers li') if POOR_SCAN in r.text]
+        check(len(poor) == 1 and poor[0].find_elements(By.CLASS_NAME, 'low-confidence'), 'the poor scan is marked in the list')
+        check(sum(1 for r in driver.find_elements(By.CSS_SELECTOR, '#papers li .low-confidence')) == 1, 'and no other paper is')
+        poor[0].find_element(By.CLASS_NAME, 'hit-title').click()
+        note = wait.until(EC.visibility_of_element_located((By.ID, 'low-confidence')))
+        check('poorly' in note.text and 'confidence' in note.text, f'its page says so: {note.text!r}')
+
+        # A phone's screen (400 px): nothing wider than it, the filters folded away, a hit on the first screen.
+        driver.set_window_size(400, 800)
+        driver.get(base + '/?q=approve')
+        first = wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, '#hits li')))
+        width = driver.execute_script('return document.documentElement.scrollWidth')
+        inner = driver.execute_script('return window.innerWidth')
+        check(width <= inner, f'no sideways scrolling at {inner} px ({width})')
+        check(driver.find_element(By.ID, 'filters-box').get_attribute('open') is None, 'filters folded away on a phone')
+        top = driver.execute_script('return arguments[0].getBoundingClientRect().top', first)
+        check(top < driver.execute_script('return window.innerHeight'), f'the first hit is on the first screen (top {top})')
+        driver.set_window_size(1200, 900)
 
         # A malformed query: the reason, not a broken page.
         driver.get(base + '/?q=precept%20AND')

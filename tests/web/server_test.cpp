@@ -244,6 +244,34 @@ TEST_CASE("serve: /api/overview counts papers and recommendations per year per b
   CHECK(r["bodies"][0] == json{{"name", "Police and Crime Panel"}, {"papers", 2}});
 }
 
+TEST_CASE("serve: /api/papers pages through the papers by date, body or when archived / bad parameters get 400", "[web]") {
+  Served s("serve-papers", {{"undated.txt", "NOTES\n\n1. Notes\n\n1.1 Nothing dated here.\n"}});
+  json r = s.get_json("/api/papers", {}, 200);
+  CHECK(r["total"] == 4);
+  CHECK(r["more"] == false);
+  REQUIRE(r["papers"].size() == 4);
+  std::vector<json> dates;
+  for (const json& p : r["papers"]) dates.push_back(p["date"]);
+  CHECK(dates == std::vector<json>{"2025-03-04", "2021-02-03", "2012-06-14", nullptr});  // newest first, undated last
+  CHECK(r["papers"][0]["path"].get<std::string>().find("libraries.txt") != std::string::npos);
+  CHECK(r["papers"][0]["low_confidence"] == false);
+  CHECK(r["papers"][0]["url"] == "/papers/" + r["papers"][0]["id"].get<std::string>());
+  r = s.get_json("/api/papers", {{"sort", "body"}, {"limit", "2"}}, 200);
+  REQUIRE(r["papers"].size() == 2);
+  CHECK(r["papers"][0]["body"] == "Cabinet");
+  CHECK(r["papers"][1]["body"] == "Police and Crime Panel");
+  CHECK(r["more"] == true);
+  r = s.get_json("/api/papers", {{"sort", "body"}, {"limit", "2"}, {"offset", "2"}}, 200);
+  REQUIRE(r["papers"].size() == 2);
+  CHECK(r["papers"][1]["body"].is_null());  // unknown bodies last
+  CHECK(r["more"] == false);
+  r = s.get_json("/api/papers", {{"body", "police and crime panel"}, {"since", "2020"}}, 200);
+  CHECK(r["total"] == 1);
+  CHECK_THAT(s.get_json("/api/papers", {{"sort", "size"}}, 400)["error"].get<std::string>(), Catch::Contains("sort must be"));
+  CHECK_THAT(s.get_json("/api/papers", {{"limit", "0"}}, 400)["error"].get<std::string>(), Catch::Contains("limit must be"));
+  CHECK_THAT(s.get_json("/api/papers", {{"q", "x"}}, 400)["error"].get<std::string>(), Catch::Contains("unknown parameter 'q'"));
+}
+
 TEST_CASE("serve: the page and its files come with a policy that allows no inline script", "[web]") {
   Served s("serve-page");
   auto c = s.client();

@@ -1,6 +1,6 @@
-// The page of `papers serve`: the search form, result lists, a paper with its fields, and the
-// chart of recommendations per year and body, all drawn from the JSON API (/api/search,
-// /api/papers/ID, /api/overview).
+// The page of `papers serve`: the search form, result lists, the papers to browse (by date, body
+// or organisation), a paper with its fields, and the chart of recommendations per year and body,
+// all drawn from the JSON API (/api/search, /api/papers, /api/papers/ID, /api/overview).
 // Everything the archive holds goes into the page as text nodes or attribute values built here
 // (createElement, append, setAttribute on hrefs this file makes): it must never hand a string to
 // anything that parses HTML (tests/web/server_test.cpp lists those and checks that none is used),
@@ -8,6 +8,7 @@
 'use strict';
 
 const SVG = 'http://www.w3.org/2000/svg';
+const LOW_CONFIDENCE = 70;  // as `papers stats` (archive.h kLowConfidence)
 
 // An element with attributes and children (strings become text nodes).
 function el(tag, attrs, ...children) {
@@ -47,6 +48,10 @@ function setUpForm(params) {
     const input = document.getElementById(name);
     if (params.get(name)) input.value = params.get(name);
   }
+  // The filters open on a wide screen or when one is set; on a phone they wait behind "Filters".
+  const box = document.getElementById('filters-box');
+  if (window.matchMedia('(min-width: 601px)').matches || FILTERS.some((n) => n !== 'q' && n !== 'in' && params.get(n)))
+    box.open = true;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const next = new URLSearchParams();
@@ -66,10 +71,22 @@ function snippet(parts) {
   return p;
 }
 
+// "OCR: check against the original" beside a paper one of whose pages OCR read poorly.
+function lowConfidenceTag(low) {
+  return low ? el('span', {class: 'low-confidence', title: 'an OCR\'d page of this paper was read with low confidence'},
+                  'OCR: check against the original') : null;
+}
+
+// Under a title: its date, body and file name, so that two papers of one title can be told apart.
+function metaLine(item, ...more) {
+  return el('div', {class: 'meta'}, [item.date || 'undated', item.body || 'body unknown', basename(item.path)].join(' · '),
+            ...more);
+}
+
 function hitItem(hit, kind) {
   const li = el('li', {class: 'hit'});
   li.append(el('a', {class: 'hit-title', href: hit.url}, hit.title || basename(hit.path) || '(untitled)'));
-  li.append(el('div', {class: 'meta'}, [hit.date || 'undated', hit.body || 'body unknown'].join(' · ')));
+  li.append(metaLine(hit, hit.low_confidence ? ' ' : null, lowConfidenceTag(hit.low_confidence)));
   if (kind === 'recommendations' || kind === 'decisions') {
     li.append(el('div', {class: 'rec-ref'},
         `${kind === 'decisions' ? 'Decision' : 'Recommendation'} ${hit.number || '(unnumbered)'} · `,
@@ -102,6 +119,39 @@ async function showResults(params) {
   if (r.offset > 0) nav.append(page(Math.max(0, r.offset - r.limit), '← previous'));
   if (r.more) nav.append(page(r.offset + r.limit, 'next →'));
   show(summary, list, nav);
+}
+
+const SORTS = [['date', 'by date'], ['body', 'by body'], ['organisation', 'by organisation'], ['archived', 'latest archived']];
+
+async function showBrowse(params) {
+  show(el('p', {class: 'status'}, 'Loading…'));
+  const query = new URLSearchParams();
+  for (const name of ['sort', 'body', 'since', 'until', 'limit', 'offset']) if (params.get(name)) query.set(name, params.get(name));
+  let r;
+  try { r = await api('/api/papers?' + query.toString()); } catch (e) { return showError(e.message); }
+  document.title = 'Papers – papers';
+  const link = (changes, label) => {
+    const next = new URLSearchParams(query);
+    for (const [k, v] of Object.entries(changes)) if (v) next.set(k, v); else next.delete(k);
+    return el('a', {href: '/browse?' + next.toString()}, label);
+  };
+  const sorts = el('p', {class: 'sorts', id: 'sorts'}, 'Order: ');
+  for (const [key, label] of SORTS)
+    sorts.append(key === r.sort ? el('strong', {}, label) : link({sort: key === 'date' ? '' : key, offset: ''}, label));
+  const first = r.offset + 1, last = r.offset + r.papers.length;
+  const summary = el('p', {class: 'status', id: 'summary'},
+      r.total === 0 ? 'No papers.' : `Papers ${first}–${last} of ${r.total}.`);
+  const list = el('ol', {id: 'papers', class: 'papers-list', start: first});
+  for (const p of r.papers) {
+    list.append(el('li', {},
+        el('a', {class: 'hit-title', href: p.url}, p.title || basename(p.path) || '(untitled)'),
+        metaLine(p, p.organisation && p.organisation !== p.body ? ` · ${p.organisation}` : null,
+                 p.low_confidence ? ' ' : null, lowConfidenceTag(p.low_confidence))));
+  }
+  const nav = el('nav', {class: 'pages'});
+  if (r.offset > 0) nav.append(link({offset: String(Math.max(0, r.offset - r.limit) || '')}, '← previous'));
+  if (r.more) nav.append(link({offset: String(r.offset + r.limit)}, 'next →'));
+  show(el('h1', {}, 'Papers'), sorts, summary, list, nav);
 }
 
 // "page 3" linking to that page of the original, or plain text when the original is not there.
@@ -180,10 +230,15 @@ async function showPaper(id) {
         p.error ? `, failed: ${p.error}` : ''));
 
   const none = (list, what) => (list.length ? null : el('p', {class: 'unknown'}, `No ${what} found.`));
+  const poor = r.extraction.pages.filter((p) => p.method === 'ocr' && p.confidence !== null && p.confidence < LOW_CONFIDENCE);
+  const warning = poor.length === 0 ? null : el('p', {class: 'low-confidence', id: 'low-confidence', role: 'note'},
+      `OCR read ${poor.length === 1 ? 'page' : 'pages'} ${poor.map((p) => `${p.number} (confidence ${Math.round(p.confidence)})`).join(', ')}` +
+      ' poorly: check the fields against the original.');
   show(
       el('h1', {id: 'paper-title'}, title),
       el('p', {class: 'meta'}, original, ' · ', el('a', {href: '/api/papers/' + r.id}, 'record as JSON'),
          ' · ', el('code', {}, r.id.slice(0, 12))),
+      warning,
       fields,
       section('Recommendations', 'recommendations-section', recs, none(r.recommendations, 'recommendations')),
       section('Decisions', 'decisions-section', decisions, none(r.decisions || [], 'decisions')),
@@ -276,7 +331,10 @@ document.addEventListener('DOMContentLoaded', () => {
   const params = new URLSearchParams(location.search);
   setUpForm(params);
   const paper = location.pathname.match(/^\/papers\/([0-9a-f]{6,64})$/);
-  if (paper) {
+  if (location.pathname === '/browse') {
+    fillBodies();
+    showBrowse(params);
+  } else if (paper) {
     fillBodies();
     showPaper(paper[1]);
   } else if (params.get('q')) {
