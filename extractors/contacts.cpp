@@ -128,6 +128,8 @@ Found find_details(const std::string& value) {
 }
 
 // "Catherine Kimberly, Communications and Engagement Manager" -> name, role
+bool reads_as_role(const std::string& text);
+
 void set_name_and_role(Contact& c, const std::string& text) {
   std::string name, role;
   if (RE2::FullMatch(text, patterns().name_with_role_in_brackets, &name, &role)) {
@@ -146,6 +148,30 @@ void set_name_and_role(Contact& c, const std::string& text) {
     c.name = rest;
     c.role = rank;
     return;
+  }
+  // "Parish Clerk Cathy Fleet": a role set before the name with no comma between: the words after
+  // its last role word (lexicons/role_words.txt) are a name of two or three words ("Assistant
+  // Director Thanet South Kent Coastal" is a post and its area; "Head of Finance Operations" one post).
+  {
+    static const Pattern kRoleWord("(?i)^" + lexicon_alternation("role_words") + "s?$");
+    std::vector<std::string> words;
+    for (std::size_t i = 0; i < head.size();) {
+      const std::size_t j = std::min(head.find(' ', i), head.size());
+      if (j > i) words.push_back(head.substr(i, j - i));
+      i = j + 1;
+    }
+    std::size_t last_role = words.size();
+    for (std::size_t w = 0; w < words.size(); ++w)
+      if (RE2::FullMatch(words[w], kRoleWord)) last_role = w;
+    if (last_role < words.size() && words.size() - last_role - 1 >= 2 && words.size() - last_role - 1 <= 3) {
+      std::string before, after;
+      for (std::size_t w = 0; w < words.size(); ++w) (w <= last_role ? before : after) += (w <= last_role ? (before.empty() ? "" : " ") : (after.empty() ? "" : " ")) + words[w];
+      if (reads_as_role(before) && RE2::FullMatch(after, patterns().person) && !reads_as_role(after)) {
+        c.name = after;
+        c.role = before;
+        return;
+      }
+    }
   }
   if (RE2::FullMatch(head, patterns().person)) {
     c.name = head;
@@ -260,7 +286,9 @@ bool reads_as_role(const std::string& text) {
 // "Cathy Fleet", "Dr Mike Gogarty", "Cllr David Rogers": a person's name and nothing else.
 bool reads_as_person(const std::string& text) {
   const std::string v = trim(text);
-  return RE2::FullMatch(v, patterns().person) && !reads_as_role(v);
+  // "Westfield Farm Cottage": a house's name (lexicons/place_words.txt), not a person's.
+  static const Pattern kPlace("(?i)\\s(?:" + lexicon_alternation("place_words") + ")$");
+  return RE2::FullMatch(v, patterns().person) && !reads_as_role(v) && !RE2::PartialMatch(v, kPlace);
 }
 
 // A contact's name and role from the text beside its details: "Jane Smith (Head of Finance)",
@@ -373,10 +401,17 @@ std::vector<Contact> anchored_contacts(const Segments& segments, const std::vect
     if (emails.empty() && phones.empty()) continue;
     // Several numbers on a line and no one named beside them ("calling (213) 922-4600 or (323)
     // 466-3876"): each number is a contact of its own.
+    // But numbers each labelled with its kind ("Tel 01869 347000 Mobile 07989 398 838") are one
+    // person's: the contact is sought as for one number, and keeps the first.
     {
+      static const Pattern kLabelledNumber(R"re((?i)\b(?:tel(?:ephone)?|phone|mobile|mob|fax|direct(?:\s+(?:line|dial))?|home|work|office)\b\.?\s*:?\s*\(?\+?\d)re");
+      re2::StringPiece scan(lines[i].text);
+      std::size_t labelled = 0;
+      while (RE2::FindAndConsume(&scan, kLabelledNumber)) ++labelled;
+      const bool one_persons = labelled >= phones.size();
       Contact probe;
       name_and_role_from(probe, rest);
-      if (!probe.name && emails.empty() && phones.size() > 1) {
+      if (!probe.name && emails.empty() && phones.size() > 1 && !one_persons) {
         for (const std::string& phone : phones) {
           if (seen(known, std::nullopt, phone) || seen(out, std::nullopt, phone)) continue;
           Contact each;

@@ -180,7 +180,10 @@ bool is_address_line(std::string_view line) {
   // 1W0"), a US state and ZIP ("OR 97034", "Ohio 44115"), Ireland ("V94 PR9K").
   static const Pattern kEndsInPostcode(
       R"re((?:^|[\s,])(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d{1,2}[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|(?:[A-Z]{2}|[A-Z][a-z]+)\.?\s+\d{5}(?:-\d{4})?|[A-Z]\d{2}\s?[A-Z\d]{4})\.?$)re");
-  return is_street_line(line) || RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kEndsInPostcode);
+  // "Westfield Farm Cottage", "Sessions House": a house's or building's name (lexicons/place_words.txt).
+  static const Pattern kPlaceName("^(?:[A-Z][\\w'&-]*\\s+){1,4}(?i:" + lexicon_alternation("place_words") + ")$");
+  return is_street_line(line) || RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kEndsInPostcode) ||
+         RE2::FullMatch(re2::StringPiece(line.data(), line.size()), kPlaceName);
 }
 
 bool ends_with_person(std::string_view line) {

@@ -1048,3 +1048,16 @@ TEST_CASE("header: a minutes' heading names a parish meeting, held somewhere on 
   REQUIRE(summons.body);
   CHECK(summons.body->value == "Municipal District of Cappamore-Kilmallock");
 }
+
+TEST_CASE("contacts: a role before the name with no comma / a house's name is no person / numbers each labelled with their kind are one person's", "[contacts]") {
+  const auto c = extract_contacts(segment_text(
+      "MINUTES OF THE PARISH COUNCIL\n\n1. Apologies\n\nNone.\n\nParish Clerk Cathy Fleet\n"
+      "Westfield Farm Cottage, Fenway, Steeple Aston, Bicester, Oxfordshire, OX25 4SS Tel 01869 347000 Mobile 07989 398 838\n"));
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].name == std::optional<std::string>("Cathy Fleet"));
+  CHECK(c[0].role == std::optional<std::string>("Parish Clerk"));
+  CHECK(c[0].phone == std::optional<std::string>("+441869347000"));
+  // A post and its area are no name: "Assistant Director Thanet South Kent Coastal".
+  const auto post = extract_contacts(segment_text("Contact details\n\nAssistant Director Thanet South Kent Coastal\n03000 412483\n"));
+  for (const auto& x : post) CHECK(x.name != std::optional<std::string>("Thanet South Kent Coastal"));
+}
