@@ -585,14 +585,14 @@ void Archive::each_record(const RecordFilter& f,
   Statement s(prepare(
       "SELECT record, ingested_at FROM papers p WHERE (?1 = '' OR p.body = ?1 COLLATE NOCASE)"
       " AND (?2 = '' OR coalesce(p.meeting_date, p.report_date) >= ?2)"
-      " AND (?3 = '' OR coalesce(p.meeting_date, p.report_date) <= ?3) ORDER BY seq"));
+      " AND (?3 = '' OR coalesce(p.meeting_date, p.report_date) <= ?3)"
+      " AND (?4 = '' OR p.organisation = ?4 COLLATE NOCASE) ORDER BY seq"));
   bind_value(s.get(), 1, f.body);
   bind_value(s.get(), 2, f.since);
   bind_value(s.get(), 3, f.until);
+  bind_value(s.get(), 4, f.organisation);
   while (sqlite3_step(s.get()) == SQLITE_ROW) visit(nlohmann::json::parse(column_text(s.get(), 0)), column_text(s.get(), 1));
 }
-
-
 
 std::vector<Failure> Archive::failures() {
   Statement s(prepare("SELECT path, stage, reason, coalesce(sha256, '') FROM failures ORDER BY path"));

@@ -47,6 +47,7 @@ constexpr std::int64_t kParallelSearchRows = 20000;
 // Which records an export visits; empty fields do not filter.
 struct RecordFilter {
   std::string body;          // exact, case-insensitive
+  std::string organisation;  // exact, case-insensitive (export and list; not the browse page)
   std::string since, until;  // ISO dates, on the meeting date (else the report date)
 };
 

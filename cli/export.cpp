@@ -59,6 +59,7 @@ Run add_export(CLI::App& app, const GlobalOptions& global) {
       ->option_text("FOLDER|FILE");
   cmd->add_flag("--excel", o->excel, "csv: start each file with a UTF-8 byte order mark, so that Excel reads \"£\" and accents right");
   cmd->add_option("--body", o->filter.body, "only papers of this body (any case)")->option_text("NAME");
+  cmd->add_option("--organisation", o->filter.organisation, "only papers of this organisation (any case)")->option_text("NAME");
   add_date_filters(cmd, o->filter.since, o->filter.until);
   cmd->footer("\nExamples:\n  papers export > papers.jsonl\n  papers export --format csv --out tables/\n"
               "  papers export --format csv --out panel/ --body \"Police and Crime Panel\" --since 2015 --excel\n\n"

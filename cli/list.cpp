@@ -18,6 +18,7 @@ Run add_list(CLI::App& app, const GlobalOptions& global) {
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("list", "list the archived papers: date, body, title, id and path");
   cmd->add_option("--body", o->filter.body, "only papers of this body (any case)")->option_text("NAME");
+  cmd->add_option("--organisation", o->filter.organisation, "only papers of this organisation (any case)")->option_text("NAME");
   add_date_filters(cmd, o->filter.since, o->filter.until);
   cmd->add_option("--limit", o->limit, "at most this many (0: all)")->option_text("N (default 0)");
   cmd->add_flag("--json", o->json, "print a JSON array: id, title, body, organisation, date, path, pages, extractor_version");

@@ -238,6 +238,9 @@ TEST_CASE("cli: reextract redoes records an older extractor made, from originals
   // An older build's record of the precept paper: an older version, a title it got wrong.
   run_sql(db, "UPDATE papers SET title = 'WRONG', record = json_set(json_set(record, '$.extraction.extractor_version', " +
                   std::to_string(version - 1) + "), '$.title.value', 'WRONG') WHERE path LIKE '%precept.txt'");
+  CHECK(nlohmann::json::parse(papers_cli(dir, "list --json --body cabinet").output).size() == 1);
+  CHECK(nlohmann::json::parse(papers_cli(dir, "list --json --since 2020").output).size() == 1);
+  CHECK(nlohmann::json::parse(papers_cli(dir, "list --json --organisation nobody").output).empty());
   r = papers_cli(dir, "reextract");
   CHECK(r.status == 2);  // which papers: ids, --outdated or --all
   r = papers_cli(dir, "reextract --outdated");
