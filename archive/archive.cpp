@@ -342,14 +342,19 @@ void Archive::add_path(const std::string& id, const std::string& path) {
   sqlite3_step(clear.get());
 }
 
-bool Archive::put(const Record& r, const nlohmann::json& record_json) {
+bool Archive::put(const Record& r, const nlohmann::json& record_json) { return insert(r, record_json, std::nullopt); }
+
+bool Archive::insert(const Record& r, const nlohmann::json& record_json, std::optional<std::int64_t> seq) {
   const std::string& id = r.source.sha256;
   sqlite3_int64 paper_rowid = 0;
   {
+    // (seq NULL: the next number, as AUTOINCREMENT gives.)
     Statement s(prepare(
         "INSERT OR IGNORE INTO papers(id, path, bytes, media_type, pages, method, title, body, organisation, meeting_date,"
-        " report_date, agenda_item, author, classification, warning, record, ingested_at)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        " report_date, agenda_item, author, classification, warning, record, ingested_at, seq)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    if (seq) bind_value(s.get(), 18, *seq);
+    else sqlite3_bind_null(s.get(), 18);
     bind_value(s.get(), 1, id);
     bind_value(s.get(), 2, r.source.path);
     bind_value(s.get(), 3, static_cast<std::int64_t>(r.source.bytes));
@@ -511,15 +516,17 @@ bool Archive::remove(const std::string& id) {
 bool Archive::replace(const Record& record, const nlohmann::json& record_json) {
   const std::string& id = record.source.sha256;
   std::string ingested_at;
+  std::int64_t seq = 0;
   {
-    Statement s(prepare("SELECT ingested_at FROM papers WHERE id = ?"));
+    Statement s(prepare("SELECT ingested_at, seq FROM papers WHERE id = ?"));
     bind_value(s.get(), 1, id);
     if (sqlite3_step(s.get()) != SQLITE_ROW) return false;
     ingested_at = column_text(s.get(), 0);
+    seq = sqlite3_column_int64(s.get(), 1);
   }
   const std::vector<std::string> paths = original_paths(id);
   remove(id);
-  put(record, record_json);
+  insert(record, record_json, seq);
   for (const std::string& path : paths) add_path(id, path);
   Statement keep(prepare("UPDATE papers SET ingested_at = ? WHERE id = ?"));
   bind_value(keep.get(), 1, ingested_at);

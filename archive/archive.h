@@ -153,8 +153,8 @@ class Archive {
   // is not archived. The caller holds the transaction (begin/commit) if it removes many.
   bool remove(const std::string& id);
   // Replaces an archived paper's record with one made again from the same bytes (reextract): its
-  // rows are made anew, its paths and when it was first archived kept (the record should name the
-  // path it was first archived from). False when not archived.
+  // rows are made anew, its paths, its place in ingestion order and when it was first archived
+  // kept (the record should name the path it was first archived from). False when not archived.
   bool replace(const Record& record, const nlohmann::json& record_json);
   // The ids of the papers whose record an extractor older than version made (or none said).
   std::vector<std::string> ids_older_than(int version);
@@ -204,6 +204,8 @@ class Archive {
   std::int64_t count_decisions();
 
  private:
+  // put(), the paper given this ingestion number when seq is set (replace keeps a paper's place).
+  bool insert(const Record& record, const nlohmann::json& record_json, std::optional<std::int64_t> seq);
   void exec(const char* sql);
   sqlite3_stmt* prepare(const char* sql);
   void migrate_to_decisions();

@@ -241,6 +241,7 @@ TEST_CASE("cli: reextract redoes records an older extractor made, from originals
   CHECK(nlohmann::json::parse(papers_cli(dir, "list --json --body cabinet").output).size() == 1);
   CHECK(nlohmann::json::parse(papers_cli(dir, "list --json --since 2020").output).size() == 1);
   CHECK(nlohmann::json::parse(papers_cli(dir, "list --json --organisation nobody").output).empty());
+  const std::int64_t precept_seq = count_rows(db, "SELECT seq FROM papers WHERE path LIKE '%precept.txt'");
   r = papers_cli(dir, "reextract");
   CHECK(r.status == 2);  // which papers: ids, --outdated or --all
   r = papers_cli(dir, "reextract --outdated");
@@ -250,6 +251,9 @@ TEST_CASE("cli: reextract redoes records an older extractor made, from originals
   CHECK(count_rows(db, "SELECT count(*) FROM papers WHERE json_extract(record, '$.extraction.extractor_version') = " +
                            std::to_string(version)) == 2);
   CHECK(count_rows(db, "SELECT count(*) FROM paper_paths") == 2);
+  // In its place among the papers still (list's order, ingestion order): the same number.
+  CHECK(count_rows(db, "SELECT seq FROM papers WHERE path LIKE '%precept.txt'") == precept_seq);
+  CHECK(count_rows(db, "SELECT count(*) FROM papers_fts WHERE rowid = " + std::to_string(precept_seq)) == 1);
   r = papers_cli(dir, "search precept");
   CHECK(r.output.find("Proposed Precept 2021/22") != std::string::npos);
   CHECK(r.output.find("1 hit") != std::string::npos);  // the index holds the paper once
