@@ -82,6 +82,9 @@ std::string missing_archive(const std::string& path);
 // What runs a command that reads the archive: opens it read-only (a missing one is reported with
 // how to make it, exit 1), runs body, and reports what it throws (exit 1).
 Run reading_archive(const GlobalOptions& global, std::function<int(Archive&)> body);
+// The same for a command that changes the archive (delete, reextract): opened for writing, but
+// never created where there is none.
+Run writing_archive(const GlobalOptions& global, std::function<int(Archive&)> body);
 
 // `papers --version`: the version and the libraries it runs on.
 std::string version_text();

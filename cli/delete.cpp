@@ -13,35 +13,24 @@ Run add_delete(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("ids", *ids, "the papers' ids, or their first 6 or more characters")->required()->option_text("ID ...");
   cmd->footer("\nExamples:\n  papers delete 2fd81aa7\n  papers delete 2fd81aa7 9db57c21 --archive board.db\n\n"
               "A deleted paper's file is archived again by a later `papers ingest` of its folder.");
-  // (Opened for writing: reading_archive opens read-only.)
-  return [ids, &global] {
-    if (std::string why = missing_archive(global.archive_path); !why.empty()) {
-      std::fprintf(stderr, "papers: %s\n", why.c_str());
-      return kFatal;
-    }
-    try {
-      Archive archive(global.archive_path);
-      int status = kOk;
-      archive.begin();
-      for (const std::string& asked : *ids) {
-        int why = kOk;
-        const std::optional<std::string> id = one_paper(archive, asked, &why);
-        if (!id) {
-          status = why;
-          continue;
-        }
-        const auto record = archive.record(*id);
-        const std::string title = record && (*record)["title"].is_string() ? (*record)["title"].get<std::string>() : "(untitled)";
-        archive.remove(*id);
-        std::fprintf(stderr, "papers: deleted %s (%s)\n", id->substr(0, 12).c_str(), title.c_str());
+  return writing_archive(global, [ids](Archive& archive) {
+    int status = kOk;
+    archive.begin();
+    for (const std::string& asked : *ids) {
+      int why = kOk;
+      const std::optional<std::string> id = one_paper(archive, asked, &why);
+      if (!id) {
+        status = why;
+        continue;
       }
-      archive.commit();
-      return status;
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "papers: %s\n", e.what());
-      return kFatal;
+      const auto record = archive.record(*id);
+      const std::string title = record && (*record)["title"].is_string() ? (*record)["title"].get<std::string>() : "(untitled)";
+      archive.remove(*id);
+      std::fprintf(stderr, "papers: deleted %s (%s)\n", id->substr(0, 12).c_str(), title.c_str());
     }
-  };
+    archive.commit();
+    return status;
+  });
 }
 
 }  // namespace papers::cli

@@ -53,16 +53,7 @@ class ReplacingSink : public PipelineSink {
   std::set<std::string> done_;
 };
 
-int reextract(const ReextractOptions& o, const std::string& archive_path) {
-  if (std::string why = missing_archive(archive_path); !why.empty()) {
-    std::fprintf(stderr, "papers: %s\n", why.c_str());
-    return kFatal;
-  }
-  if (o.ids.empty() && !o.all && !o.outdated) {
-    std::fprintf(stderr, "papers: say which papers: their ids, --outdated (made by an older extractor) or --all\n");
-    return kUsage;
-  }
-  Archive archive(archive_path);
+int reextract(const ReextractOptions& o, Archive& archive, const std::string& archive_path) {
   std::vector<std::string> ids;
   int status = kOk;
   if (o.all) ids = archive.ids_older_than(std::numeric_limits<int>::max());
@@ -129,13 +120,13 @@ Run add_reextract(CLI::App& app, const GlobalOptions& global) {
                           "An original is read from the paths the paper was ingested from, and only while its bytes still\n"
                           "hash to the paper's id; a paper none of whose files is left as it was keeps its record (exit 3).\n"
                           "Records keep their paths and when they were first archived. ") + kExitCodes);
-  return [o, &global] {
-    try {
-      return reextract(*o, global.archive_path);
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "papers: %s\n", e.what());
-      return kFatal;
+  const Run run = writing_archive(global, [o, &global](Archive& archive) { return reextract(*o, archive, global.archive_path); });
+  return [o, run] {
+    if (o->ids.empty() && !o->all && !o->outdated) {
+      std::fprintf(stderr, "papers: say which papers: their ids, --outdated (made by an older extractor) or --all\n");
+      return kUsage;
     }
+    return run();
   };
 }
 

@@ -99,20 +99,32 @@ std::optional<std::string> one_paper(Archive& archive, const std::string& id_or_
   return ids[0];
 }
 
-Run reading_archive(const GlobalOptions& global, std::function<int(Archive&)> body) {
-  return [&global, body = std::move(body)] {
+namespace {
+
+Run with_archive(const GlobalOptions& global, std::function<int(Archive&)> body, bool read_only) {
+  return [&global, body = std::move(body), read_only] {
     if (std::string why = missing_archive(global.archive_path); !why.empty()) {
       std::fprintf(stderr, "papers: %s\n", why.c_str());
       return kFatal;
     }
     try {
-      Archive archive(global.archive_path, /*read_only=*/true);
+      Archive archive(global.archive_path, read_only);
       return body(archive);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "papers: %s\n", e.what());
       return kFatal;
     }
   };
+}
+
+}  // namespace
+
+Run reading_archive(const GlobalOptions& global, std::function<int(Archive&)> body) {
+  return with_archive(global, std::move(body), /*read_only=*/true);
+}
+
+Run writing_archive(const GlobalOptions& global, std::function<int(Archive&)> body) {
+  return with_archive(global, std::move(body), /*read_only=*/false);
 }
 
 }  // namespace papers::cli

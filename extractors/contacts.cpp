@@ -286,9 +286,8 @@ bool reads_as_role(const std::string& text) {
 // "Cathy Fleet", "Dr Mike Gogarty", "Cllr David Rogers": a person's name and nothing else.
 bool reads_as_person(const std::string& text) {
   const std::string v = trim(text);
-  // "Westfield Farm Cottage": a house's name (lexicons/place_words.txt), not a person's.
-  static const Pattern kPlace("(?i)\\s(?:" + lexicon_alternation("place_words") + ")$");
-  return RE2::FullMatch(v, patterns().person) && !reads_as_role(v) && !RE2::PartialMatch(v, kPlace);
+  // "Westfield Farm Cottage": a house's name (an address line: lexicons/place_words.txt), not a person's.
+  return RE2::FullMatch(v, patterns().person) && !reads_as_role(v) && !is_address_line(v);
 }
 
 // A contact's name and role from the text beside its details: "Jane Smith (Head of Finance)",
