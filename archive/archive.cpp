@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "archive/outcomes.h"
 #include "extractors/decisions.h"
 #include "extractors/legal_references.h"
 
@@ -20,7 +21,7 @@ namespace {
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '4');
+INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '5');
 CREATE TABLE IF NOT EXISTS papers(
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   id TEXT NOT NULL UNIQUE,            -- SHA-256 of the file's bytes
@@ -51,6 +52,14 @@ CREATE TABLE IF NOT EXISTS dates(paper_id TEXT NOT NULL, seq INTEGER NOT NULL, t
   start TEXT NOT NULL, "end" TEXT NOT NULL, page INTEGER, PRIMARY KEY(paper_id, seq));
 CREATE TABLE IF NOT EXISTS links(paper_id TEXT NOT NULL, seq INTEGER NOT NULL, url TEXT NOT NULL, page INTEGER,
   PRIMARY KEY(paper_id, seq));
+-- What a meeting did with a report's recommendation (archive/outcomes.h): one row per linked
+-- recommendation (its seq in recommendations), made anew by link_outcomes() whenever a paper of
+-- the body arrives, changes or goes. decisions: a JSON array of the minutes' decision seqs; vote:
+-- JSON or NULL.
+CREATE TABLE IF NOT EXISTS outcomes(report_id TEXT NOT NULL, recommendation INTEGER NOT NULL, outcome TEXT NOT NULL,
+  minutes_id TEXT NOT NULL, minute TEXT NOT NULL, minute_heading TEXT, page INTEGER, cue TEXT NOT NULL, match TEXT NOT NULL,
+  decisions TEXT NOT NULL, decision_text TEXT, vote TEXT, PRIMARY KEY(report_id, recommendation));
+CREATE INDEX IF NOT EXISTS outcomes_minutes ON outcomes(minutes_id);
 CREATE TABLE IF NOT EXISTS failures(path TEXT PRIMARY KEY, sha256 TEXT, stage TEXT NOT NULL, reason TEXT NOT NULL,
   at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS papers_body ON papers(body);
@@ -194,7 +203,16 @@ Archive::Archive(const std::string& path, bool read_only) {
            " UPDATE meta SET value='3' WHERE key='schema_version'; COMMIT");
       version = 3;
     }
-    if (version == 3) migrate_to_decisions();
+    if (version == 3) {
+      migrate_to_decisions();
+      version = 4;
+    }
+    if (version == 4) {
+      // Version 4 archives (before outcomes) gain the outcomes table (above) and their links. Their
+      // records have no minutes' items until `papers reextract` makes them again (extractor 5).
+      link_outcomes();
+      exec("UPDATE meta SET value='5' WHERE key='schema_version'");
+    }
   } else {
     // A read-only open of a file that is not an archive fails here, not later.
     Statement s(prepare("SELECT value FROM meta WHERE key='schema_version'"));
@@ -344,8 +362,24 @@ void Archive::add_path(const std::string& id, const std::string& path) {
 
 bool Archive::put(const Record& r, const nlohmann::json& record_json) { return insert(r, record_json, std::nullopt); }
 
+namespace {
+
+std::string ascii_lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+}  // namespace
+
+void Archive::touch_body_of(const std::string& id) {
+  Statement s(prepare("SELECT body FROM papers WHERE id = ? AND body IS NOT NULL"));
+  bind_value(s.get(), 1, id);
+  if (sqlite3_step(s.get()) == SQLITE_ROW) touched_bodies_.insert(ascii_lower(column_text(s.get(), 0)));
+}
+
 bool Archive::insert(const Record& r, const nlohmann::json& record_json, std::optional<std::int64_t> seq) {
   const std::string& id = r.source.sha256;
+  if (r.body) touched_bodies_.insert(ascii_lower(r.body->value));
   sqlite3_int64 paper_rowid = 0;
   {
     // (seq NULL: the next number, as AUTOINCREMENT gives.)
@@ -497,6 +531,7 @@ bool Archive::remove(const std::string& id) {
     if (sqlite3_step(s.get()) == SQLITE_ROW) seq = sqlite3_column_int64(s.get(), 0);
   }
   if (seq < 0) return false;
+  touch_body_of(id);
   const auto run = [&](const std::string& sql, bool by_seq) {
     Statement s(prepare(sql.c_str()));
     if (by_seq) bind_value(s.get(), 1, seq);
@@ -509,6 +544,7 @@ bool Archive::remove(const std::string& id) {
     run(std::string("DELETE FROM ") + items + "_fts WHERE rowid IN (SELECT rowid FROM " + items + " WHERE paper_id = ?)", false);
   for (const char* table : {"recommendations", "decisions", "contacts", "legal_references", "dates", "links", "pages", "paper_paths"})
     run(std::string("DELETE FROM ") + table + " WHERE paper_id = ?", false);
+  run("DELETE FROM outcomes WHERE report_id = ?1 OR minutes_id = ?1", false);
   run("DELETE FROM papers WHERE id = ?", false);
   return true;
 }
@@ -561,6 +597,7 @@ std::optional<nlohmann::json> Archive::record(const std::string& id_or_prefix) {
     found = nlohmann::json::parse(column_text(s.get(), 0));
   }
   if (rows != 1) return std::nullopt;
+  add_outcomes(*found);
   return found;
 }
 
@@ -584,7 +621,11 @@ std::vector<std::string> Archive::ids_of_path(const std::string& path) {
 
 void Archive::each_record(const std::function<void(const nlohmann::json&)>& visit) {
   Statement s(prepare("SELECT record FROM papers ORDER BY seq"));
-  while (sqlite3_step(s.get()) == SQLITE_ROW) visit(nlohmann::json::parse(column_text(s.get(), 0)));
+  while (sqlite3_step(s.get()) == SQLITE_ROW) {
+    nlohmann::json record = nlohmann::json::parse(column_text(s.get(), 0));
+    add_outcomes(record);
+    visit(record);
+  }
 }
 
 void Archive::each_record(const RecordFilter& f,
@@ -598,7 +639,11 @@ void Archive::each_record(const RecordFilter& f,
   bind_value(s.get(), 2, f.since);
   bind_value(s.get(), 3, f.until);
   bind_value(s.get(), 4, f.organisation);
-  while (sqlite3_step(s.get()) == SQLITE_ROW) visit(nlohmann::json::parse(column_text(s.get(), 0)), column_text(s.get(), 1));
+  while (sqlite3_step(s.get()) == SQLITE_ROW) {
+    nlohmann::json record = nlohmann::json::parse(column_text(s.get(), 0));
+    add_outcomes(record);
+    visit(record, column_text(s.get(), 1));
+  }
 }
 
 std::vector<Failure> Archive::failures() {
@@ -841,7 +886,8 @@ std::vector<SearchHit> Archive::search(const SearchQuery& q) {
   // every paper cost ~115 ms over 100,000 papers with or without a filter (bench/search_bench.sh).
   // The table of the items searched (one hit each), when not whole papers.
   const std::string items = q.in == SearchIn::decisions ? "decisions" : "recommendations";
-  const bool filtered = !q.body.empty() || !q.organisation.empty() || !q.since.empty() || !q.until.empty() || !q.act.empty();
+  const bool by_outcome = q.in == SearchIn::recommendations && !q.outcome.empty();
+  const bool filtered = !q.body.empty() || !q.organisation.empty() || !q.since.empty() || !q.until.empty() || !q.act.empty() || by_outcome;
   admitted_.clear();
   if (filtered) {
     std::string where = " WHERE 1";
@@ -851,6 +897,9 @@ std::vector<SearchHit> Archive::search(const SearchQuery& q) {
     if (!q.since.empty()) where += " AND (coalesce(p.meeting_date, p.report_date) >= ?3" + undated + ")";
     if (!q.until.empty()) where += " AND (coalesce(p.meeting_date, p.report_date) <= ?4" + undated + ")";
     if (!q.act.empty()) where += " AND p.id IN (SELECT paper_id FROM legal_references WHERE act_key = ?5)";
+    if (by_outcome)
+      where += q.outcome == "none" ? " AND NOT EXISTS (SELECT 1 FROM outcomes o WHERE o.report_id = r.paper_id AND o.recommendation = r.seq)"
+                                   : " AND EXISTS (SELECT 1 FROM outcomes o WHERE o.report_id = r.paper_id AND o.recommendation = r.seq AND o.outcome = ?6)";
     const std::string sql = q.in == SearchIn::papers ? "SELECT p.seq FROM papers p" + where
                                                      : "SELECT r.rowid FROM papers p JOIN " + items + " r ON r.paper_id = p.id" + where;
     Statement f(prepare(sql.c_str()));
@@ -859,6 +908,7 @@ std::vector<SearchHit> Archive::search(const SearchQuery& q) {
     bind_value(f.get(), 3, q.since);
     bind_value(f.get(), 4, q.until);
     bind_value(f.get(), 5, act_key(q.act));  // the title and the key of an Act give the same key
+    if (by_outcome && q.outcome != "none") bind_value(f.get(), 6, q.outcome);
     while (sqlite3_step(f.get()) == SQLITE_ROW) {
       const auto row = static_cast<std::size_t>(sqlite3_column_int64(f.get(), 0));
       if (row >= admitted_.size()) admitted_.resize(std::max(row + 1, admitted_.size() * 2));
@@ -949,14 +999,17 @@ std::vector<SearchHit> Archive::search(const SearchQuery& q) {
     sql = "WITH best AS (SELECT value AS id, key AS ord FROM json_each(?2))"
           " SELECT p.id, coalesce(p.title, ''), coalesce(p.body, ''), coalesce(p.meeting_date, p.report_date, ''), p.path,"
           " snippet(" + table + ", 0, ?7, ?8, '...', 24), best.ord,"
-          " coalesce(r.number, ''), coalesce(r.page, 0), r.text"
+          " coalesce(r.number, ''), coalesce(r.page, 0), r.text, " +
+          (q.in == SearchIn::recommendations
+               ? std::string("(SELECT o.outcome FROM outcomes o WHERE o.report_id = r.paper_id AND o.recommendation = r.seq)")
+               : std::string("NULL")) +
           " FROM best CROSS JOIN " + table + " ON " + table + ".rowid = best.id"
           " CROSS JOIN " + items + " r ON r.rowid = best.id CROSS JOIN papers p ON p.id = r.paper_id"
           " WHERE " + table + " MATCH ?1 ORDER BY best.ord";
   } else {
     sql = "WITH best AS (SELECT value AS id, key AS ord FROM json_each(?2))"
           " SELECT p.id, coalesce(p.title, ''), coalesce(p.body, ''), coalesce(p.meeting_date, p.report_date, ''), p.path,"
-          " snippet(papers_fts, 1, ?7, ?8, '...', 16), best.ord, '', 0, ''"
+          " snippet(papers_fts, 1, ?7, ?8, '...', 16), best.ord, '', 0, '', NULL"
           " FROM best CROSS JOIN papers_fts ON papers_fts.rowid = best.id CROSS JOIN papers p ON p.seq = best.id"
           " WHERE papers_fts MATCH ?1 ORDER BY best.ord";
   }
@@ -987,6 +1040,7 @@ std::vector<SearchHit> Archive::search(const SearchQuery& q) {
     h.number = column_text(s.get(), 7);
     h.page = sqlite3_column_int(s.get(), 8);
     h.text = column_text(s.get(), 9);
+    h.outcome = column_text(s.get(), 10);
     hits.push_back(std::move(h));
   }
   if (rc != SQLITE_DONE) throw std::runtime_error(std::string("archive: ") + sqlite3_errmsg(db_));
@@ -1033,6 +1087,151 @@ std::int64_t Archive::count_decisions() {
 std::int64_t Archive::count_recommendations() {
   Statement s(prepare("SELECT count(*) FROM recommendations"));
   return sqlite3_step(s.get()) == SQLITE_ROW ? sqlite3_column_int64(s.get(), 0) : 0;
+}
+
+// Outcomes: every report of the bodies linked anew to the minutes of its meeting, one body at a
+// time (its reports and minutes in memory, the rest of the archive not), in one transaction.
+std::int64_t Archive::link_outcomes(const std::set<std::string>& bodies) {
+  std::vector<std::string> wanted;
+  if (bodies.empty()) {
+    Statement b(prepare("SELECT DISTINCT lower(body) FROM papers WHERE body IS NOT NULL"));
+    while (sqlite3_step(b.get()) == SQLITE_ROW) wanted.push_back(column_text(b.get(), 0));
+  } else {
+    wanted.assign(bodies.begin(), bodies.end());
+  }
+  const bool own_transaction = !in_transaction_;
+  if (own_transaction) begin();
+  std::int64_t made = 0;
+  Statement papers(prepare(
+      "SELECT id, record FROM papers p WHERE lower(p.body) = ?1 AND (EXISTS (SELECT 1 FROM recommendations r WHERE r.paper_id = p.id)"
+      " OR EXISTS (SELECT 1 FROM decisions d WHERE d.paper_id = p.id)) ORDER BY seq"));
+  Statement drop(prepare("DELETE FROM outcomes WHERE report_id = ?"));
+  Statement put(prepare(
+      "INSERT OR REPLACE INTO outcomes(report_id, recommendation, outcome, minutes_id, minute, minute_heading, page, cue, match, decisions,"
+      " decision_text, vote) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
+  for (const std::string& body : wanted) {
+    std::vector<LinkPaper> group;
+    sqlite3_reset(papers.get());
+    bind_value(papers.get(), 1, body);
+    while (sqlite3_step(papers.get()) == SQLITE_ROW) {
+      const nlohmann::json record = nlohmann::json::parse(column_text(papers.get(), 1), nullptr, /*allow_exceptions=*/false);
+      if (record.is_object()) group.push_back(link_paper_from_record(record));
+    }
+    std::vector<const LinkPaper*> minutes;
+    for (const LinkPaper& p : group)
+      if (is_minutes(p)) minutes.push_back(&p);
+    for (const LinkPaper& report : group) {
+      if (!is_report(report)) continue;
+      sqlite3_reset(drop.get());
+      bind_value(drop.get(), 1, report.id);
+      sqlite3_step(drop.get());
+      for (const OutcomeLink& l : papers::link_outcomes(report, minutes)) {
+        sqlite3_reset(put.get());
+        bind_value(put.get(), 1, l.report_id);
+        bind_value(put.get(), 2, static_cast<std::int64_t>(l.recommendation));
+        bind_value(put.get(), 3, l.outcome);
+        bind_value(put.get(), 4, l.minutes_id);
+        bind_value(put.get(), 5, l.minute);
+        bind_value(put.get(), 6, l.minute_heading);
+        bind_value(put.get(), 7, static_cast<std::int64_t>(l.page));
+        bind_value(put.get(), 8, l.cue);
+        bind_value(put.get(), 9, l.match);
+        bind_value(put.get(), 10, nlohmann::json(l.decisions).dump());
+        bind_value(put.get(), 11, l.decision_text);
+        bind_value(put.get(), 12, l.vote.is_null() ? std::optional<std::string>() : l.vote.dump());
+        if (sqlite3_step(put.get()) != SQLITE_DONE) throw std::runtime_error(std::string("archive: ") + sqlite3_errmsg(db_));
+        ++made;
+      }
+    }
+  }
+  if (own_transaction) commit();
+  return made;
+}
+
+std::int64_t Archive::link_touched_outcomes() {
+  if (touched_bodies_.empty()) return 0;
+  const std::set<std::string> bodies = std::move(touched_bodies_);
+  touched_bodies_.clear();
+  return link_outcomes(bodies);
+}
+
+std::vector<RecommendationOutcome> Archive::outcomes_of(const std::string& report_id) {
+  Statement s(prepare(
+      "SELECT o.recommendation, o.outcome, o.minutes_id, coalesce(m.path, ''), coalesce(m.title, ''), coalesce(m.body, ''),"
+      " coalesce(m.meeting_date, ''), o.minute, coalesce(o.minute_heading, ''), coalesce(o.page, 0), o.cue, o.match, o.decisions,"
+      " coalesce(o.decision_text, ''), o.vote FROM outcomes o LEFT JOIN papers m ON m.id = o.minutes_id"
+      " WHERE o.report_id = ? ORDER BY o.recommendation"));
+  bind_value(s.get(), 1, report_id);
+  std::vector<RecommendationOutcome> out;
+  while (sqlite3_step(s.get()) == SQLITE_ROW) {
+    RecommendationOutcome o;
+    o.recommendation = sqlite3_column_int(s.get(), 0);
+    o.outcome = column_text(s.get(), 1);
+    o.minutes_id = column_text(s.get(), 2);
+    o.minutes_path = column_text(s.get(), 3);
+    o.minutes_title = column_text(s.get(), 4);
+    o.body = column_text(s.get(), 5);
+    o.meeting_date = column_text(s.get(), 6);
+    o.minute = column_text(s.get(), 7);
+    o.minute_heading = column_text(s.get(), 8);
+    o.page = sqlite3_column_int(s.get(), 9);
+    o.cue = column_text(s.get(), 10);
+    o.match = column_text(s.get(), 11);
+    o.decisions = nlohmann::json::parse(column_text(s.get(), 12), nullptr, false);
+    o.decision_text = column_text(s.get(), 13);
+    if (sqlite3_column_type(s.get(), 14) != SQLITE_NULL) o.vote = nlohmann::json::parse(column_text(s.get(), 14), nullptr, false);
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+std::vector<DecisionAnswer> Archive::answers_of(const std::string& minutes_id) {
+  Statement s(prepare(
+      "SELECT o.report_id, coalesce(p.title, ''), coalesce(p.path, ''), o.recommendation, o.outcome, o.decisions FROM outcomes o"
+      " LEFT JOIN papers p ON p.id = o.report_id WHERE o.minutes_id = ? ORDER BY p.seq, o.recommendation"));
+  bind_value(s.get(), 1, minutes_id);
+  std::vector<DecisionAnswer> out;
+  while (sqlite3_step(s.get()) == SQLITE_ROW) {
+    DecisionAnswer a{column_text(s.get(), 0), column_text(s.get(), 1), column_text(s.get(), 2), sqlite3_column_int(s.get(), 3),
+                     column_text(s.get(), 4), nlohmann::json::parse(column_text(s.get(), 5), nullptr, false)};
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+nlohmann::json outcome_json(const RecommendationOutcome& o) {
+  return {{"outcome", o.outcome}, {"minutes", o.minutes_id}, {"minutes_path", o.minutes_path}, {"body", o.body},
+          {"meeting_date", o.meeting_date.empty() ? nlohmann::json() : nlohmann::json(o.meeting_date)}, {"minute", o.minute},
+          {"minute_heading", o.minute_heading}, {"page", o.page}, {"decision", o.decision_text}, {"decisions", o.decisions},
+          {"vote", o.vote}, {"cue", o.cue}, {"match", o.match}};
+}
+
+void Archive::add_outcomes(nlohmann::json& record) {
+  if (!record.is_object() || !record.contains("id") || !record["id"].is_string()) return;
+  const std::string id = record["id"].get<std::string>();
+  if (record.contains("recommendations") && record["recommendations"].is_array() && !record["recommendations"].empty()) {
+    const std::vector<RecommendationOutcome> outcomes = outcomes_of(id);
+    auto& recs = record["recommendations"];
+    for (std::size_t i = 0; i < recs.size(); ++i) {
+      if (!recs[i].is_object()) continue;
+      recs[i]["outcome"] = nullptr;
+      for (const RecommendationOutcome& o : outcomes)
+        if (o.recommendation == static_cast<int>(i) + 1) recs[i]["outcome"] = outcome_json(o);
+    }
+  }
+  if (record.contains("decisions") && record["decisions"].is_array() && !record["decisions"].empty()) {
+    const std::vector<DecisionAnswer> answers = answers_of(id);
+    auto& decs = record["decisions"];
+    for (std::size_t i = 0; i < decs.size(); ++i) {
+      if (!decs[i].is_object()) continue;
+      nlohmann::json answered = nlohmann::json::array();
+      for (const DecisionAnswer& a : answers)
+        if (a.decisions.is_array() && std::find(a.decisions.begin(), a.decisions.end(), nlohmann::json(static_cast<int>(i) + 1)) != a.decisions.end())
+          answered.push_back({{"report", a.report_id}, {"report_title", a.report_title}, {"report_path", a.report_path},
+                              {"recommendation", a.recommendation}, {"outcome", a.outcome}});
+      decs[i]["answers"] = answered;
+    }
+  }
 }
 
 }  // namespace papers

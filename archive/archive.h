@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -43,6 +44,12 @@ struct ArchiveStats {
 
 // An index with at least this many rows is ranked in parts side by side, one per core (up to 4).
 constexpr std::int64_t kParallelSearchRows = 20000;
+
+// The outcomes a recommendation can have (archive/outcomes.h), for --outcome's check.
+inline const std::vector<std::string>& outcome_kinds() {
+  static const std::vector<std::string> kinds = {"agreed", "amended", "deferred", "rejected", "noted", "withdrawn", "none"};
+  return kinds;
+}
 
 // Which records an export visits; empty fields do not filter.
 struct RecordFilter {
@@ -84,6 +91,8 @@ struct SearchQuery {
   std::string since, until;          // ISO dates, on the meeting date (else the report date)
   bool include_undated = false;      // with since/until: papers with neither date pass too
   std::string act;                   // an Act's title ("Localism Act 2011") or key ("localism-act-2011")
+  std::string outcome;               // with in = recommendations: only those with this outcome (agreed, amended,
+                                     // deferred, rejected, noted, withdrawn; "none": none linked)
   int limit = 20;
   int offset = 0;                    // hits to pass over first (the next page of results)
   int parts = 0;                     // rank in this many rowid ranges side by side; 0: one per core
@@ -98,6 +107,7 @@ struct SearchHit {
   std::string number;            // for a recommendation or decision hit: its number ("" none), page and text
   int page = 0;
   std::string text;
+  std::string outcome;           // for a recommendation hit: what its meeting did with it ("" none linked)
 };
 
 // Recommendations of papers whose meeting (else report) date falls in year, by the paper's body.
@@ -130,6 +140,31 @@ std::string query_cost_error(const std::string& query, const QueryLimits& limits
 // "data-sets", "s.39", "col:x") is quoted, a prefix kept ("e-mai*" -> "\"e-mai\"*"); "phrases",
 // brackets and the operators AND, OR, NOT, NEAR (in capitals) stay as written.
 std::string fts_query(const std::string& words);
+
+// What a meeting did with one of a report's recommendations (see archive/outcomes.h), as read back.
+struct RecommendationOutcome {
+  int recommendation = 0;  // 1-based, the recommendation's place in its record
+  std::string outcome;     // agreed, amended, deferred, rejected, noted, withdrawn
+  std::string minutes_id, minutes_path, minutes_title, body, meeting_date;
+  std::string minute, minute_heading;
+  int page = 0;            // of the minutes, where the decision is printed
+  std::string cue, match;  // how the minute and the decision were found
+  nlohmann::json decisions;  // the decisions' 1-based places in the minutes' record
+  std::string decision_text;
+  nlohmann::json vote;     // null when the minute prints none
+};
+
+// A recommendation a minutes paper's decision answered.
+struct DecisionAnswer {
+  std::string report_id, report_title, report_path;
+  int recommendation = 0;
+  std::string outcome;
+  nlohmann::json decisions;
+};
+
+// {"outcome": "agreed", "minutes": ID, "minutes_path": ..., "body": "Cabinet", "meeting_date": "2025-01-30",
+//  "minute": "88", "minute_heading": ..., "page": 10, "decision": ..., "decisions": [2], "vote": null, "cue": ..., "match": ...}
+nlohmann::json outcome_json(const RecommendationOutcome& o);
 
 class Archive {
  public:
@@ -164,11 +199,23 @@ class Archive {
   void begin();
   void commit();
 
+  // A paper's record as archived, each recommendation with its "outcome" (null when none is
+  // linked) and each decision with the recommendations it "answers".
   std::optional<nlohmann::json> record(const std::string& id_or_prefix);
   // The ids (lower-case hex) that start with prefix, at most limit of them, in order.
   std::vector<std::string> ids_starting(const std::string& prefix, std::size_t limit);
   // The ids of the papers archived from this path (as given to `papers ingest`).
   std::vector<std::string> ids_of_path(const std::string& path);
+  // Links the recommendations of the reports of these bodies (lower case; every body when empty)
+  // to the minutes of their meetings anew (archive/outcomes.h); the number of links made.
+  std::int64_t link_outcomes(const std::set<std::string>& bodies = {});
+  // link_outcomes() for the bodies of the papers put, replaced or removed since it last ran.
+  std::int64_t link_touched_outcomes();
+  // A report's linked recommendations, in order; the recommendations a minutes paper answered.
+  std::vector<RecommendationOutcome> outcomes_of(const std::string& report_id);
+  std::vector<DecisionAnswer> answers_of(const std::string& minutes_id);
+  // Adds the outcomes and answers to a record read from the archive (see record()).
+  void add_outcomes(nlohmann::json& record);
   // Every record, in ingestion order, one at a time.
   void each_record(const std::function<void(const nlohmann::json&)>& visit);
   // The records the filter lets through, in ingestion order, with when each was archived.
@@ -209,7 +256,9 @@ class Archive {
   void exec(const char* sql);
   sqlite3_stmt* prepare(const char* sql);
   void migrate_to_decisions();
+  void touch_body_of(const std::string& id);
   sqlite3* db_ = nullptr;
+  std::set<std::string> touched_bodies_;  // lower case; see link_touched_outcomes()
   bool in_transaction_ = false;
   std::vector<bool> admitted_;  // rows search()'s filters admit, by rowid; read by papers_admitted()
   // Read-only connections for the parts of a ranking that run beside this one (opened when first

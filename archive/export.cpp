@@ -29,11 +29,18 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& csv_tables(
        {"id", "path", "bytes", "media_type", "pages", "method", "title", "body", "organisation", "meeting_date",
         "report_date", "agenda_item", "author", "classification", "exempt_paragraphs", "ingested_at"}},
       {"recommendations.csv",
-       {"paper_id", "seq", "number", "text", "body", "action", "page", "span_begin", "span_end", "paper_title", "paper_body", "paper_date"}},
+       {"paper_id", "seq", "number", "text", "body", "action", "page", "span_begin", "span_end", "paper_title", "paper_body", "paper_date",
+        "outcome", "minutes_id", "minute"}},
       {"contacts.csv", {"paper_id", "seq", "name", "role", "email", "phone", "page", "paper_title", "paper_body", "paper_date"}},
       {"legal_references.csv", {"paper_id", "seq", "text", "act", "act_key", "section", "page", "paper_title", "paper_body", "paper_date"}},
       {"dates.csv", {"paper_id", "seq", "text", "kind", "start", "end", "page", "paper_title", "paper_body", "paper_date"}},
-      {"decisions.csv", {"paper_id", "seq", "number", "text", "page", "span_begin", "span_end", "paper_title", "paper_body", "paper_date"}},
+      {"decisions.csv",
+       {"paper_id", "seq", "number", "text", "page", "span_begin", "span_end", "paper_title", "paper_body", "paper_date", "minute",
+        "vote_for", "vote_against", "vote_abstain", "vote_result"}},
+      {"outcomes.csv",
+       {"paper_id", "recommendation_seq", "recommendation_number", "recommendation", "outcome", "minutes_id", "minutes_path", "body",
+        "meeting_date", "minute", "minute_heading", "page", "decision", "vote_for", "vote_against", "vote_abstain", "cue", "match",
+        "paper_title", "paper_body", "paper_date"}},
   };
   return tables;
 }
@@ -60,7 +67,7 @@ ExportCounts write_jsonl(Archive& archive, const RecordFilter& filter, std::ostr
 ExportCounts write_csv_tables(Archive& archive, const RecordFilter& filter, const std::filesystem::path& dir, const CsvOptions& options) {
   std::error_code ec;
   if (std::filesystem::exists(dir, ec) && !std::filesystem::is_directory(dir, ec))
-    throw std::invalid_argument(dir.string() + " is a file: CSV export writes six files into a folder");
+    throw std::invalid_argument(dir.string() + " is a file: CSV export writes seven files into a folder");
   std::filesystem::create_directories(dir, ec);
   const auto& tables = csv_tables();
   std::vector<std::ofstream> files;
@@ -90,9 +97,21 @@ ExportCounts write_csv_tables(Archive& archive, const RecordFilter& filter, cons
     std::size_t seq = 0;
     for (const json& x : r["recommendations"]) {
       const json span = x.value("span", json::array({nullptr, nullptr}));
-      write_row(files[1], with_paper({id, std::to_string(++seq), cell(x["number"]), cell(x["text"]), cell(x.value("body", json())),
-                           cell(x.value("action", json())), cell(x["page"]), cell(span[0]), cell(span[1])}));
+      const json o = x.value("outcome", json());
+      const auto of = [&](const char* key) { return o.is_object() ? cell(o.value(key, json())) : std::string(); };
+      std::vector<std::string> row = with_paper({id, std::to_string(++seq), cell(x["number"]), cell(x["text"]), cell(x.value("body", json())),
+                                                 cell(x.value("action", json())), cell(x["page"]), cell(span[0]), cell(span[1])});
+      row.insert(row.end(), {of("outcome"), of("minutes"), of("minute")});
+      write_row(files[1], row);
       ++n.recommendations;
+      if (o.is_object()) {
+        const json vote = o.value("vote", json());
+        const auto count = [&](const char* key) { return vote.is_object() ? cell(vote.value(key, json())) : std::string(); };
+        write_row(files[6], with_paper({id, std::to_string(seq), cell(x["number"]), cell(x["text"]), of("outcome"), of("minutes"),
+                                        of("minutes_path"), of("body"), of("meeting_date"), of("minute"), of("minute_heading"), of("page"),
+                                        of("decision"), count("for"), count("against"), count("abstain"), of("cue"), of("match")}));
+        ++n.outcomes;
+      }
     }
     seq = 0;
     for (const json& x : r["contacts"]) {
@@ -115,8 +134,12 @@ ExportCounts write_csv_tables(Archive& archive, const RecordFilter& filter, cons
     seq = 0;
     for (const json& x : r.value("decisions", json::array())) {
       const json span = x.value("span", json::array({nullptr, nullptr}));
-      write_row(files[5], with_paper({id, std::to_string(++seq), cell(x["number"]), cell(x["text"]), cell(x["page"]), cell(span[0]),
-                           cell(span[1])}));
+      const json vote = x.value("vote", json());
+      const auto count = [&](const char* key) { return vote.is_object() ? cell(vote.value(key, json())) : std::string(); };
+      std::vector<std::string> row = with_paper({id, std::to_string(++seq), cell(x["number"]), cell(x["text"]), cell(x["page"]),
+                                                 cell(span[0]), cell(span[1])});
+      row.insert(row.end(), {cell(x.value("minute", json())), count("for"), count("against"), count("abstain"), count("result")});
+      write_row(files[5], row);
       ++n.decisions;
     }
   });

@@ -29,6 +29,7 @@ Run add_delete(CLI::App& app, const GlobalOptions& global) {
       std::fprintf(stderr, "papers: deleted %s (%s)\n", id->substr(0, 12).c_str(), title.c_str());
     }
     archive.commit();
+    archive.link_touched_outcomes();  // a deleted minutes paper's links go; its reports link anew
     return status;
   });
 }

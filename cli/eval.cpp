@@ -1,10 +1,12 @@
 // `papers eval`: extracted fields scored against expected records (precision, recall, F1 per
 // field, per publisher and overall). See command.h and evaluation/evaluation.h.
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
 #include "cli/command.h"
 #include "evaluation/evaluation.h"
+#include "evaluation/outcomes_eval.h"
 
 namespace papers::cli {
 
@@ -15,6 +17,7 @@ Run add_eval(CLI::App& app, const GlobalOptions&) {
     int batch = 0;
     bool json = false;
     double min_f1 = 0;
+    std::string outcomes;
     PipelineOptions pipeline;
   };
   auto o = std::make_shared<Options>();
@@ -29,6 +32,11 @@ Run add_eval(CLI::App& app, const GlobalOptions&) {
   auto* batch = cmd->add_option("--batch", o->batch, "score only the papers whose expected record has this \"batch\" (labelling batches)")
                     ->option_text("N");
   cmd->add_flag("--json", o->json, "print the report as JSON");
+  cmd->add_option("--outcomes", o->outcomes,
+                  "score outcome links instead of fields: labels of what minutes did with each recommendation "
+                  "(tests/outcomes/*.outcomes.json), their paths relative to the one folder given")
+      ->check(CLI::ExistingFile)
+      ->option_text("LABELS");
   cmd->add_option("--min-f1", o->min_f1, "exit 3 when the overall F1 is below this (0 to 1)")
       ->check(CLI::Range(0.0, 1.0).description(""))
       ->option_text("F1");
@@ -37,7 +45,8 @@ Run add_eval(CLI::App& app, const GlobalOptions&) {
   add_date_order_option(cmd, o->pipeline.text.date_order);
   cmd->footer(std::string("\nExamples:\n  papers eval corpus/dev\n  papers eval corpus/scans --expected corpus/dev\n"
                           "  papers eval ../shared/realcorpus2 --expected tests/realcorpus2 --batch 4\n"
-                          "  papers eval my-labelled-papers --json | jq .overall\n\n"
+                          "  papers eval my-labelled-papers --json | jq .overall\n"
+                          "  papers eval ../shared/realcorpus2 --outcomes tests/outcomes/kent.outcomes.json\n\n"
                           "A paper's expected record is NAME.expected.json beside it, or, for NAME.KIND.EXT, NAME.expected.json\n"
                           "(beside it or in --expected). Fields scored and how values match: see the README (papers eval).\n"
                           "Files without an expected record are counted, not scored. Records that name a \"publisher\" are\n"
@@ -46,6 +55,16 @@ Run add_eval(CLI::App& app, const GlobalOptions&) {
     for (const std::string& d : o->expected_dirs) o->selection.expected_dirs.emplace_back(d);
     if (batch->count() > 0) o->selection.batch = o->batch;
     std::string ocr_error;
+    if (!o->outcomes.empty()) {
+      const OutcomeEvalReport report = evaluate_outcomes(o->outcomes, o->selection.roots.front(), o->pipeline, &ocr_error);
+      if (!ocr_error.empty()) {
+        std::fprintf(stderr, "papers: %s\n", ocr_error.c_str());
+        return kFatal;
+      }
+      if (o->json) std::cout << outcome_report_json(report).dump(2) << "\n";
+      else std::cout << outcome_report_table(report);
+      return std::min(report.precision(), report.recall()) < o->min_f1 ? kSomeFailed : kOk;
+    }
     const EvalReport report = evaluate(o->selection, o->pipeline, &ocr_error);
     if (!ocr_error.empty()) {
       std::fprintf(stderr, "papers: %s\n", ocr_error.c_str());

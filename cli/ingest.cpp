@@ -134,10 +134,13 @@ int ingest_paths(const std::vector<std::string>& paths, const IngestSettings& se
   ArchiveSink sink(*archive, progress, settings.batch, settings.verbose);
   const auto start = std::chrono::steady_clock::now();
   PipelineCounts counts;
+  std::int64_t linked = 0;
   try {
     std::string ocr_error;
     counts = run_pipeline(paths, options, sink, &ocr_error);
     sink.close();
+    // Reports and minutes of the bodies this run touched, linked anew (in whichever order they came).
+    linked = archive->link_touched_outcomes();
     if (!ocr_error.empty()) {
       progress.finish();
       std::fprintf(stderr, "papers: %s (nothing was ingested)\n", ocr_error.c_str());
@@ -153,6 +156,9 @@ int ingest_paths(const std::vector<std::string>& paths, const IngestSettings& se
   std::fprintf(stderr, "papers: %zu files: %zu archived, %zu already in the archive, %zu failed; %zu pages in %.2fs (%.1f files/s) -> %s\n",
                counts.files, sink.archived_count(), sink.skipped_count(), counts.failed, sink.pages(), seconds,
                seconds > 0 ? counts.files / seconds : 0.0, archive_path.c_str());
+  if (linked > 0)
+    std::fprintf(stderr, "papers: %lld recommendations of the bodies ingested are linked to what their meetings' minutes decided\n",
+                 static_cast<long long>(linked));
   if (!counts.passed_over.empty()) {
     std::size_t total = 0;
     std::string kinds;

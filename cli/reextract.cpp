@@ -91,6 +91,7 @@ int reextract(const ReextractOptions& o, Archive& archive, const std::string& ar
     }
     done.insert(sink.done().begin(), sink.done().end());
   }
+  archive.link_touched_outcomes();
   std::vector<std::string> missed;
   for (const std::string& id : ids)
     if (!done.count(id)) missed.push_back(id);

@@ -31,6 +31,7 @@ void print_hits(const std::vector<SearchHit>& hits, SearchIn in) {
     if (in != SearchIn::papers)
       what = std::string(in == SearchIn::decisions ? "decision " : "rec ") + (h.number.empty() ? std::string("-") : h.number) +
              ", p." + std::to_string(h.page) + " of " + what;
+    if (in == SearchIn::recommendations) what = "[" + (h.outcome.empty() ? std::string("no outcome") : h.outcome) + "] " + what;
     std::printf("%s  %-28.28s  %-60.60s  %s\n", when.c_str(), h.body.empty() ? "-" : h.body.c_str(), what.c_str(),
                 h.paper_id.substr(0, 12).c_str());
     std::printf("            %s\n", h.snippet.c_str());
@@ -46,7 +47,8 @@ int search(SearchOptions& o, Archive& archive) {
                                       {"organisation", &o.query.organisation},
                                       {"since", &o.query.since},
                                       {"until", &o.query.until},
-                                      {"act", &o.query.act}})
+                                      {"act", &o.query.act},
+                                      {"outcome", &o.query.outcome}})
       if (!value->empty()) params.emplace(name, *value);
     web::ApiLimits limits;
     limits.max_limit = 10000;
@@ -61,6 +63,10 @@ int search(SearchOptions& o, Archive& archive) {
     return kOk;
   }
   o.query.in = o.in == "recommendations" ? SearchIn::recommendations : o.in == "decisions" ? SearchIn::decisions : SearchIn::papers;
+  if (!o.query.outcome.empty() && o.query.in != SearchIn::recommendations) {
+    std::fprintf(stderr, "papers: --outcome filters recommendations: give --in recommendations with it\n");
+    return kUsage;
+  }
   const bool tty = isatty(STDOUT_FILENO) == 1;
   o.query.mark_begin = tty ? "\x1b[1m" : "\xC2\xAB";  // bold, or « »
   o.query.mark_end = tty ? "\x1b[0m" : "\xC2\xBB";
@@ -97,12 +103,17 @@ Run add_search(CLI::App& app, const GlobalOptions& global) {
   cmd->add_flag("--include-undated", o->query.include_undated, "with --since/--until, keep papers that have no date at all");
   cmd->add_option("--act", o->query.act, "only papers citing this Act, e.g. \"Localism Act 2011\" or localism-act-2011")
       ->option_text("ACT");
+  cmd->add_option("--outcome", o->query.outcome,
+                  "with --in recommendations: only those the minutes of their meeting dealt with so (none: no outcome linked)")
+      ->check(CLI::IsMember(outcome_kinds()).description(""))
+      ->option_text("agreed|amended|deferred|rejected|noted|withdrawn|none");
   cmd->add_option("--limit", o->query.limit, "most hits to show (1 to 10000)")
       ->check(CLI::Range(1, 10000).description(""))
       ->option_text("N (default 20)");
   cmd->add_flag("--json", o->json, "print the hits as JSON, as the web page's API gives them (GET /api/search)");
   cmd->footer("\nExamples:\n  papers search \"police and crime plan\" --in recommendations --since 2015 --until 2020\n"
               "  papers search 'precept AND (increase OR rise)' --body \"Police and Crime Panel\"\n"
+              "  papers search budget --in recommendations --outcome agreed --body Cabinet\n"
               "  papers search O'Hara e-mail\n"
               "  papers search librar* --act \"Public Libraries and Museums Act 1964\" --json\n\n"
               "Dates are the meeting date, else the report date. Hits are ranked by BM25 (title words count\n"

@@ -7,6 +7,7 @@
 #include "extractors/header_fields.h"
 #include "extractors/legal_references.h"
 #include "extractors/links.h"
+#include "extractors/meeting_items.h"
 #include "extractors/recommendations.h"
 
 namespace papers {
@@ -24,6 +25,11 @@ Outcome<Record> FieldsStage::operator()(Segments segments) const {
   r.report_date = std::move(h.report_date);
   r.recommendations = extract_recommendations(segments);
   r.decisions = extract_decisions(segments);
+  // A paper that records decisions numbers its minutes; each decision says which it is under.
+  if (!r.decisions.empty()) {
+    r.items = extract_meeting_items(segments);
+    assign_minutes(r.decisions, r.items, extract_votes(segments));
+  }
   r.contacts = extract_contacts(segments);
   r.legal_references = extract_legal_references(segments);
   if (r.classification && r.classification->value == "exempt") r.exempt_paragraphs = schedule_12a_paragraphs(r.legal_references);

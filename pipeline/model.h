@@ -207,10 +207,32 @@ struct Recommendation {
 // What minutes, a record of decision or a notice say was decided (RESOLVED, AGREED, DECIDED,
 // "it was agreed that ...", "The minutes were approved"): the decision's own words after its
 // marker. Distinct from a Recommendation, which a report puts to a body to decide.
+// A recorded vote as minutes print it: "For (39) ... Against (19) ... Abstain (1)", "For: 5,
+// Against: 2, Abstentions: 1", with the members' names when they are listed under each count.
+struct Vote {
+  std::optional<int> in_favour, against, abstain;
+  std::vector<std::string> names_in_favour, names_against, names_abstain;
+  std::string result;  // "carried", "lost" or "" when the minutes do not say
+  Provenance at;
+};
+
 struct Decision {
   std::optional<std::string> number;  // the minute or resolution number, else the item's letter
   std::string text;
   Provenance at;
+  std::optional<std::string> minute;  // the minute it is recorded under ("88"; see MeetingItem)
+  std::optional<Vote> vote;           // the vote on the motion it carried, where the minute prints one
+};
+
+// One item of a meeting as its minutes (or agenda) number it: "88. 24/00108 - Revenue and Capital
+// Budget Monitoring Report (Item 5)" is minute 88, on agenda item 5. at is the heading; extent runs
+// from the heading to the next item's (or the end of the text).
+struct MeetingItem {
+  std::string number;
+  std::string heading;
+  std::optional<std::string> agenda_item;
+  Provenance at;
+  Span extent;
 };
 
 struct Contact {
@@ -249,6 +271,7 @@ struct Record {
   std::vector<Section> sections;
   std::vector<Recommendation> recommendations;
   std::vector<Decision> decisions;
+  std::vector<MeetingItem> items;  // a minutes paper's minutes (their numbers, headings, agenda items)
   std::vector<Contact> contacts;
   std::vector<LegalReference> legal_references;
   std::vector<DateValue> dates;

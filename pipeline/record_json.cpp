@@ -20,6 +20,17 @@ json date_json(const DateValue& d) {
               {"span", json::array({d.at.span.begin, d.at.span.end})}};
 }
 
+json optional_int(const std::optional<int>& v) { return v ? json(*v) : json(nullptr); }
+
+// {"for": 39, "against": 19, "abstain": 1, "names": {"for": [...], ...}, "result": "carried", "page": 10}
+json vote_json(const Vote& v) {
+  json j = {{"for", optional_int(v.in_favour)}, {"against", optional_int(v.against)}, {"abstain", optional_int(v.abstain)},
+            {"result", v.result.empty() ? json(nullptr) : json(v.result)}, {"page", v.at.page}};
+  if (!v.names_in_favour.empty() || !v.names_against.empty() || !v.names_abstain.empty())
+    j["names"] = {{"for", v.names_in_favour}, {"against", v.names_against}, {"abstain", v.names_abstain}};
+  return j;
+}
+
 json provenance_of(const std::optional<TextField>& f) { return f ? at_json(f->at) : json(nullptr); }
 json provenance_of(const std::optional<DateValue>& d) { return d ? at_json(d->at) : json(nullptr); }
 
@@ -74,9 +85,15 @@ json record_to_json(const Record& r) {
   j["recommendations"] = recs;
   json decisions = json::array();
   for (const Decision& d : r.decisions)
-    decisions.push_back({{"number", optional_string(d.number)}, {"text", d.text}, {"page", d.at.page},
+    decisions.push_back({{"number", optional_string(d.number)}, {"text", d.text}, {"minute", optional_string(d.minute)},
+                         {"vote", d.vote ? vote_json(*d.vote) : json(nullptr)}, {"page", d.at.page},
                          {"span", json::array({d.at.span.begin, d.at.span.end})}});
   j["decisions"] = decisions;
+  json items = json::array();
+  for (const MeetingItem& m : r.items)
+    items.push_back({{"number", m.number}, {"heading", m.heading}, {"agenda_item", optional_string(m.agenda_item)},
+                     {"page", m.at.page}, {"span", json::array({m.at.span.begin, m.at.span.end})}});
+  j["items"] = items;
   json contacts = json::array();
   for (const Contact& c : r.contacts)
     contacts.push_back({{"name", optional_string(c.name)}, {"role", optional_string(c.role)},

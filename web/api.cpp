@@ -148,7 +148,7 @@ Reply papers_reply(Archive& archive, const Params& params, const ApiLimits& limi
 
 Reply search_reply(Archive& archive, const Params& params, const ApiLimits& limits) {
   if (std::string why = unknown_or_repeated(params, {"q", "in", "body", "organisation", "since", "until", "include_undated", "act",
-                                                      "limit", "offset"});
+                                                      "outcome", "limit", "offset"});
       !why.empty())
     return bad_request(why);
   auto get = [&](const char* name) { return param(params, name); };
@@ -168,6 +168,12 @@ Reply search_reply(Archive& archive, const Params& params, const ApiLimits& limi
     if (f->size() > limits.max_filter_bytes)
       return bad_request("a filter is longer than " + std::to_string(limits.max_filter_bytes) + " bytes");
   if (std::string why = read_date_bounds(params, q.since, q.until); !why.empty()) return bad_request(why);
+  if (const std::string v = get("outcome"); !v.empty()) {
+    if (q.in != SearchIn::recommendations) return bad_request("outcome filters recommendations: give in=recommendations with it");
+    if (std::find(outcome_kinds().begin(), outcome_kinds().end(), v) == outcome_kinds().end())
+      return bad_request("outcome must be agreed, amended, deferred, rejected, noted, withdrawn or none, not '" + v + "'");
+    q.outcome = v;
+  }
   if (const std::string v = get("include_undated"); !v.empty()) {
     if (v != "0" && v != "1" && v != "true" && v != "false") return bad_request("include_undated must be 1 or 0, not '" + v + "'");
     q.include_undated = v == "1" || v == "true";
@@ -209,6 +215,7 @@ Reply search_reply(Archive& archive, const Params& params, const ApiLimits& limi
       j["text"] = h.text;
       j["page_url"] = url + "/original#page=" + std::to_string(h.page);
     }
+    if (q.in == SearchIn::recommendations) j["outcome"] = h.outcome.empty() ? nlohmann::json() : nlohmann::json(h.outcome);
     list.push_back(std::move(j));
   }
   out["hits"] = std::move(list);

@@ -39,7 +39,7 @@ async function api(url) {
   return body;
 }
 
-const FILTERS = ['q', 'in', 'body', 'organisation', 'since', 'until', 'act'];
+const FILTERS = ['q', 'in', 'body', 'organisation', 'since', 'until', 'act', 'outcome'];
 
 // The form shows the search it stands for; submitting drops empty fields from the address.
 function setUpForm(params) {
@@ -59,6 +59,8 @@ function setUpForm(params) {
       const value = document.getElementById(name).value.trim();
       if (value && !(name === 'in' && value === 'papers')) next.set(name, value);
     }
+    // An outcome is asked of recommendations.
+    if (next.get('outcome')) next.set('in', 'recommendations');
     location.assign('/?' + next.toString());
   });
 }
@@ -90,7 +92,9 @@ function hitItem(hit, kind) {
   if (kind === 'recommendations' || kind === 'decisions') {
     li.append(el('div', {class: 'rec-ref'},
         `${kind === 'decisions' ? 'Decision' : 'Recommendation'} ${hit.number || '(unnumbered)'} · `,
-        el('a', {class: 'page-link', href: hit.page_url}, `page ${hit.page} of the original`)));
+        el('a', {class: 'page-link', href: hit.page_url}, `page ${hit.page} of the original`),
+        kind === 'recommendations' ? ' · ' : null,
+        kind === 'recommendations' ? el('span', {class: 'tag outcome-tag'}, hit.outcome ? (OUTCOME_WORDS[hit.outcome] || hit.outcome) : 'no outcome yet') : null));
   }
   li.append(snippet(hit.snippet));
   return li;
@@ -161,6 +165,38 @@ function pageLink(paper, page) {
   return el('a', {class: 'page-link', href: `${paper.original.url}#page=${page}`}, `p. ${page}`);
 }
 
+const OUTCOME_WORDS = {agreed: 'Agreed', amended: 'Agreed as amended', deferred: 'Deferred', rejected: 'Rejected',
+  noted: 'Noted', withdrawn: 'Withdrawn'};
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+// "2025-01-30" -> "30 January 2025"
+function longDate(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : (iso || 'undated');
+}
+
+// "For 39, against 19, abstain 1 (carried)"
+function voteText(v) {
+  const parts = [];
+  if (v.for !== null && v.for !== undefined) parts.push(`for ${v.for}`);
+  if (v.against !== null && v.against !== undefined) parts.push(`against ${v.against}`);
+  if (v.abstain !== null && v.abstain !== undefined) parts.push(`abstain ${v.abstain}`);
+  const text = parts.join(', ');
+  return (text.charAt(0).toUpperCase() + text.slice(1)) + (v.result ? ` (${v.result})` : '');
+}
+
+// "Agreed, Cabinet 30 January 2025, minute 88 (p. 10)": the minute links to the decision in the
+// minutes' record, the page to that page of the minutes' original.
+function outcomeLine(o) {
+  const line = el('div', {class: 'outcome', 'data-outcome': o.outcome},
+      `${OUTCOME_WORDS[o.outcome] || o.outcome}, ${o.body || 'body unknown'} ${longDate(o.meeting_date)}, `,
+      el('a', {class: 'minute-link', href: `/papers/${o.minutes}#decision-${(o.decisions || [])[0] || 1}`}, `minute ${o.minute}`), ' (',
+      el('a', {class: 'page-link', href: `/papers/${o.minutes}/original#page=${o.page}`}, `p. ${o.page}`), ')');
+  if (o.vote) line.append(`; ${voteText(o.vote)}`);
+  if (o.outcome === 'amended' && o.decision) line.append(el('div', {class: 'amended'}, `As resolved: ${o.decision}`));
+  return line;
+}
+
 const FIELDS = [
   ['body', 'Body'], ['organisation', 'Organisation'], ['meeting_date', 'Meeting date'], ['report_date', 'Report date'],
   ['agenda_item', 'Agenda item'], ['author', 'Author'], ['classification', 'Classification'],
@@ -193,13 +229,26 @@ async function showPaper(id) {
   r.recommendations.forEach((x, i) => {
     recs.append(el('li', {id: `rec-${i + 1}`},
         el('span', {class: 'number'}, x.number || '–'), ' ', x.text, ' ',
-        x.action ? el('span', {class: 'tag'}, x.action) : null, ' ', pageLink(r, x.page)));
+        x.action ? el('span', {class: 'tag'}, x.action) : null, ' ', pageLink(r, x.page),
+        x.outcome ? outcomeLine(x.outcome) : null));
   });
+  // Which recommendations no minute has answered yet (none linked: the minutes are not archived,
+  // or nothing in them could be matched without guessing).
+  const open = r.recommendations.map((x, i) => [x, i]).filter(([x]) => !x.outcome);
+  const unanswered = r.recommendations.length === 0 || open.length === 0 ? null
+      : el('p', {class: 'unknown', id: 'without-outcome'},
+          open.length === r.recommendations.length
+              ? 'No outcome is linked for these recommendations yet (the minutes of their meeting are not archived, or say nothing that matches).'
+              : `Still without an outcome: ${open.map(([x, i]) => x.number || `#${i + 1}`).join(', ')}.`);
 
   const decisions = el('ol', {id: 'decisions', class: 'recs'});
   (r.decisions || []).forEach((x, i) => {
     decisions.append(el('li', {id: `decision-${i + 1}`},
-        el('span', {class: 'number'}, x.number || '–'), ' ', x.text, ' ', pageLink(r, x.page)));
+        el('span', {class: 'number'}, x.number || '–'), ' ', x.text, ' ', pageLink(r, x.page),
+        x.minute ? el('span', {class: 'meta'}, ` · minute ${x.minute}`) : null,
+        x.vote ? el('span', {class: 'meta'}, ` · ${voteText(x.vote)}`) : null,
+        ...(x.answers || []).map((a) => el('div', {class: 'outcome'}, `${OUTCOME_WORDS[a.outcome] || a.outcome}: `,
+            el('a', {href: `/papers/${a.report}#rec-${a.recommendation}`}, `recommendation ${a.recommendation} of ${a.report_title || basename(a.report_path)}`)))));
   });
 
   const contacts = el('table', {id: 'contacts'},
@@ -240,7 +289,7 @@ async function showPaper(id) {
          ' · ', el('code', {}, r.id.slice(0, 12))),
       warning,
       fields,
-      section('Recommendations', 'recommendations-section', recs, none(r.recommendations, 'recommendations')),
+      section('Recommendations', 'recommendations-section', recs, unanswered, none(r.recommendations, 'recommendations')),
       section('Decisions', 'decisions-section', decisions, none(r.decisions || [], 'decisions')),
       section('Contacts', 'contacts-section', r.contacts.length ? contacts : none(r.contacts, 'contacts')),
       section('Legal references', 'legal-section', legal, none(r.legal_references, 'legal references')),
