@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "archive/outcomes.h"
+#include "pipeline/record_json.h"
 #include "extractors/decisions.h"
 #include "extractors/legal_references.h"
 
@@ -21,7 +22,7 @@ namespace {
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '5');
+INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '6');
 CREATE TABLE IF NOT EXISTS papers(
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   id TEXT NOT NULL UNIQUE,            -- SHA-256 of the file's bytes
@@ -34,7 +35,9 @@ CREATE TABLE IF NOT EXISTS papers(
   agenda_item TEXT, author TEXT, classification TEXT,
   warning TEXT,
   record TEXT NOT NULL,               -- the whole record as JSON
-  ingested_at TEXT NOT NULL);
+  ingested_at TEXT NOT NULL,
+  pack_of TEXT,                       -- a part of an agenda pack: the pack's id
+  parts INTEGER);                     -- an agenda pack: how many parts it binds (their papers are rows of their own)
 CREATE TABLE IF NOT EXISTS paper_paths(paper_id TEXT NOT NULL, path TEXT NOT NULL, PRIMARY KEY(paper_id, path));
 CREATE TABLE IF NOT EXISTS pages(paper_id TEXT NOT NULL, number INTEGER NOT NULL, method TEXT NOT NULL,
   chars INTEGER NOT NULL, confidence REAL,  -- method "text" or "ocr"; confidence: OCR's mean word confidence
@@ -60,6 +63,10 @@ CREATE TABLE IF NOT EXISTS outcomes(report_id TEXT NOT NULL, recommendation INTE
   minutes_id TEXT NOT NULL, minute TEXT NOT NULL, minute_heading TEXT, page INTEGER, cue TEXT NOT NULL, match TEXT NOT NULL,
   decisions TEXT NOT NULL, decision_text TEXT, vote TEXT, PRIMARY KEY(report_id, recommendation));
 CREATE INDEX IF NOT EXISTS outcomes_minutes ON outcomes(minutes_id);
+-- Each paper's sketch (archive/same_paper.h): kSketchSlots rows, found by value so that a pack's
+-- part and the original it binds are recognised as one paper.
+CREATE TABLE IF NOT EXISTS sketches(paper_id TEXT NOT NULL, slot INTEGER NOT NULL, value INTEGER NOT NULL, PRIMARY KEY(paper_id, slot));
+CREATE INDEX IF NOT EXISTS sketches_value ON sketches(slot, value);
 CREATE TABLE IF NOT EXISTS failures(path TEXT PRIMARY KEY, sha256 TEXT, stage TEXT NOT NULL, reason TEXT NOT NULL,
   at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS papers_body ON papers(body);
@@ -212,7 +219,10 @@ Archive::Archive(const std::string& path, bool read_only) {
       // records have no minutes' items until `papers reextract` makes them again (extractor 5).
       link_outcomes();
       exec("UPDATE meta SET value='5' WHERE key='schema_version'");
+      version = 5;
     }
+    if (version == 5) migrate_to_packs();
+    exec("CREATE INDEX IF NOT EXISTS papers_pack_of ON papers(pack_of)");
   } else {
     // A read-only open of a file that is not an archive fails here, not later.
     Statement s(prepare("SELECT value FROM meta WHERE key='schema_version'"));
@@ -344,6 +354,115 @@ void Archive::migrate_to_decisions() {
   }
 }
 
+// Version 5 archives (before packs) gain the papers' pack columns and every paper's sketch. Their
+// packs are split when `papers reextract` makes their records again (extractor 6).
+void Archive::migrate_to_packs() {
+  exec("BEGIN IMMEDIATE");
+  try {
+    // (A column already there, in an archive whose version was set back by hand, is kept.)
+    for (const char* column : {"pack_of TEXT", "parts INTEGER"}) {
+      const std::string name = std::string(column).substr(0, std::string(column).find(' '));
+      Statement has(prepare("SELECT 1 FROM pragma_table_info('papers') WHERE name = ?"));
+      bind_value(has.get(), 1, name);
+      if (sqlite3_step(has.get()) != SQLITE_ROW) exec(("ALTER TABLE papers ADD COLUMN " + std::string(column)).c_str());
+    }
+    Statement papers(prepare("SELECT id, json_extract(record, '$.text') FROM papers ORDER BY seq"));
+    while (sqlite3_step(papers.get()) == SQLITE_ROW) put_sketch(column_text(papers.get(), 0), sketch_of(word_runs(column_text(papers.get(), 1))));
+    exec("UPDATE meta SET value='6' WHERE key='schema_version'");
+    exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+void Archive::put_sketch(const std::string& id, const Sketch& sketch) {
+  if (std::all_of(sketch.begin(), sketch.end(), [](std::int64_t v) { return v == 0; })) return;
+  Statement s(prepare("INSERT OR REPLACE INTO sketches(paper_id, slot, value) VALUES (?,?,?)"));
+  for (int slot = 0; slot < kSketchSlots; ++slot) {
+    sqlite3_reset(s.get());
+    bind_value(s.get(), 1, id);
+    bind_value(s.get(), 2, static_cast<std::int64_t>(slot));
+    bind_value(s.get(), 3, sketch[static_cast<std::size_t>(slot)]);
+    if (sqlite3_step(s.get()) != SQLITE_DONE) throw std::runtime_error(std::string("archive: ") + sqlite3_errmsg(db_));
+  }
+}
+
+std::optional<Archive::SamePaper> Archive::same_paper(const Record& r, const std::vector<std::uint64_t>& runs, const Sketch& sketch) {
+  if (runs.empty()) return std::nullopt;
+  std::string sql = "SELECT paper_id FROM sketches WHERE ";
+  for (int slot = 0; slot < kSketchSlots; ++slot)
+    sql += std::string(slot ? " OR " : "") + "(slot = " + std::to_string(slot) + " AND value = ?" + std::to_string(slot + 1) + ")";
+  sql += " GROUP BY paper_id HAVING count(*) >= " + std::to_string(kSketchCandidate);
+  Statement s(prepare(sql.c_str()));
+  for (int slot = 0; slot < kSketchSlots; ++slot) bind_value(s.get(), slot + 1, sketch[static_cast<std::size_t>(slot)]);
+  std::vector<std::string> candidates;
+  while (sqlite3_step(s.get()) == SQLITE_ROW) candidates.push_back(column_text(s.get(), 0));
+  std::optional<SamePaper> best;
+  double best_score = kSamePaper - 1e-9;
+  Statement paper(prepare("SELECT pages, coalesce(pack_of, ''), parts IS NOT NULL, json_extract(record, '$.text'),"
+                          " coalesce(json_extract(record, '$.part_of.first'), 0) FROM papers WHERE id = ?"));
+  for (const std::string& id : candidates) {
+    if (id == r.source.sha256) continue;
+    sqlite3_reset(paper.get());
+    bind_value(paper.get(), 1, id);
+    if (sqlite3_step(paper.get()) != SQLITE_ROW || sqlite3_column_int(paper.get(), 2)) continue;  // a pack is no paper
+    const std::string pack_of = column_text(paper.get(), 1);
+    // A part and an original: two originals, or two parts, of one text are left as they are.
+    if (pack_of.empty() == !r.part_of.has_value()) continue;
+    if (sqlite3_column_int64(paper.get(), 0) != r.source.pages) continue;
+    const double score = resemblance(runs, word_runs(column_text(paper.get(), 3)));
+    if (score > best_score) {
+      best_score = score;
+      best = SamePaper{id, pack_of, sqlite3_column_int(paper.get(), 4)};
+    }
+  }
+  return best;
+}
+
+// The paper a pack's part is, in the pack's stored record.
+void Archive::set_pack_part(const std::string& pack_id, int first, const std::string& paper_id) {
+  Statement s(prepare("SELECT record FROM papers WHERE id = ?"));
+  bind_value(s.get(), 1, pack_id);
+  if (sqlite3_step(s.get()) != SQLITE_ROW) return;
+  nlohmann::json record = nlohmann::json::parse(column_text(s.get(), 0), nullptr, false);
+  if (!record.is_object() || !record.contains("parts") || !record["parts"].is_array()) return;
+  for (nlohmann::json& part : record["parts"])
+    if (part.is_object() && part.value("first", 0) == first) part["paper"] = paper_id;
+  Statement u(prepare("UPDATE papers SET record = ? WHERE id = ?"));
+  bind_value(u.get(), 1, record.dump());
+  bind_value(u.get(), 2, pack_id);
+  sqlite3_step(u.get());
+}
+
+bool Archive::put_paper(const Record& r, const nlohmann::json& record_json, std::optional<std::int64_t> seq) {
+  if (contains(r.source.sha256)) {
+    add_path(r.source.sha256, r.source.path);
+    return false;
+  }
+  const std::vector<std::uint64_t> runs = word_runs(r.text);
+  const Sketch sketch = sketch_of(runs);
+  if (const std::optional<SamePaper> same = same_paper(r, runs, sketch)) {
+    if (r.part_of) {
+      // A part whose original is archived: the original is the paper, the part one more place of it.
+      add_path(same->id, r.source.path);
+      set_pack_part(r.part_of->pack_id, r.part_of->first, same->id);
+      return false;
+    }
+    // An original whose pack's part is archived: the original takes the part's place.
+    const std::vector<std::string> paths = original_paths(same->id);
+    remove(same->id);
+    const bool fresh = insert(r, record_json, seq);
+    for (const std::string& path : paths) add_path(r.source.sha256, path);
+    set_pack_part(same->pack_of, same->first, r.source.sha256);
+    put_sketch(r.source.sha256, sketch);
+    return fresh;
+  }
+  const bool fresh = insert(r, record_json, seq);
+  if (fresh) put_sketch(r.source.sha256, sketch);
+  return fresh;
+}
+
 bool Archive::contains(const std::string& id) {
   Statement s(prepare("SELECT 1 FROM papers WHERE id = ?"));
   bind_value(s.get(), 1, id);
@@ -360,7 +479,24 @@ void Archive::add_path(const std::string& id, const std::string& path) {
   sqlite3_step(clear.get());
 }
 
-bool Archive::put(const Record& r, const nlohmann::json& record_json) { return insert(r, record_json, std::nullopt); }
+namespace {
+
+// A pack's record as stored: its lists of things found emptied (they are its parts', and counted
+// there once), its fields, parts and text kept.
+nlohmann::json pack_json(nlohmann::json record) {
+  for (const char* key : {"recommendations", "decisions", "items", "contacts", "legal_references", "dates", "links"}) record[key] = nlohmann::json::array();
+  return record;
+}
+
+}  // namespace
+
+bool Archive::put(const Record& r, const nlohmann::json& record_json) {
+  if (r.parts.empty()) return put_paper(r, record_json, std::nullopt);
+  // A pack: its own row, then each part as a paper (or as a place of its original).
+  if (!insert(r, pack_json(record_json), std::nullopt)) return false;
+  for (const Record& part : r.part_records) put_paper(part, record_to_json(part), std::nullopt);
+  return true;
+}
 
 namespace {
 
@@ -385,8 +521,11 @@ bool Archive::insert(const Record& r, const nlohmann::json& record_json, std::op
     // (seq NULL: the next number, as AUTOINCREMENT gives.)
     Statement s(prepare(
         "INSERT OR IGNORE INTO papers(id, path, bytes, media_type, pages, method, title, body, organisation, meeting_date,"
-        " report_date, agenda_item, author, classification, warning, record, ingested_at, seq)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        " report_date, agenda_item, author, classification, warning, record, ingested_at, seq, pack_of, parts)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    bind_value(s.get(), 19, r.part_of ? std::optional<std::string>(r.part_of->pack_id) : std::nullopt);
+    if (!r.parts.empty()) bind_value(s.get(), 20, static_cast<std::int64_t>(r.parts.size()));
+    else sqlite3_bind_null(s.get(), 20);
     if (seq) bind_value(s.get(), 18, *seq);
     else sqlite3_bind_null(s.get(), 18);
     bind_value(s.get(), 1, id);
@@ -429,6 +568,7 @@ bool Archive::insert(const Record& r, const nlohmann::json& record_json, std::op
     bind_value(page.get(), 8, p.error.empty() ? std::nullopt : std::optional<std::string>(p.error));
     sqlite3_step(page.get());
   }
+  if (!r.parts.empty()) return true;  // a pack: its text, recommendations, decisions ... are its parts', searched there once
   {
     Statement fts(prepare("INSERT INTO papers_fts(rowid, title, text) VALUES (?, ?, ?)"));
     bind_value(fts.get(), 1, static_cast<std::int64_t>(paper_rowid));
@@ -532,6 +672,23 @@ bool Archive::remove(const std::string& id) {
   }
   if (seq < 0) return false;
   touch_body_of(id);
+  // A pack goes with its parts, and its places among its originals' paths.
+  {
+    std::vector<std::string> parts;
+    Statement p(prepare("SELECT id FROM papers WHERE pack_of = ?"));
+    bind_value(p.get(), 1, id);
+    while (sqlite3_step(p.get()) == SQLITE_ROW) parts.push_back(column_text(p.get(), 0));
+    for (const std::string& part : parts) remove(part);
+    // "PACK.pdf#pages=3-11" among its originals' paths: every such place of each of its paths.
+    Statement places(prepare("DELETE FROM paper_paths WHERE paper_id != ?3 AND path >= ?1 AND path < ?2"));
+    for (const std::string& path : original_paths(id)) {
+      sqlite3_reset(places.get());
+      bind_value(places.get(), 1, path + "#pages=");
+      bind_value(places.get(), 2, path + "#pages>");
+      bind_value(places.get(), 3, id);
+      sqlite3_step(places.get());
+    }
+  }
   const auto run = [&](const std::string& sql, bool by_seq) {
     Statement s(prepare(sql.c_str()));
     if (by_seq) bind_value(s.get(), 1, seq);
@@ -545,6 +702,7 @@ bool Archive::remove(const std::string& id) {
   for (const char* table : {"recommendations", "decisions", "contacts", "legal_references", "dates", "links", "pages", "paper_paths"})
     run(std::string("DELETE FROM ") + table + " WHERE paper_id = ?", false);
   run("DELETE FROM outcomes WHERE report_id = ?1 OR minutes_id = ?1", false);
+  run("DELETE FROM sketches WHERE paper_id = ?", false);
   run("DELETE FROM papers WHERE id = ?", false);
   return true;
 }
@@ -560,10 +718,12 @@ bool Archive::replace(const Record& record, const nlohmann::json& record_json) {
     ingested_at = column_text(s.get(), 0);
     seq = sqlite3_column_int64(s.get(), 1);
   }
-  const std::vector<std::string> paths = original_paths(id);
+  std::vector<std::string> paths = original_paths(id);
   remove(id);
-  insert(record, record_json, seq);
+  insert(record, record.parts.empty() ? record_json : pack_json(record_json), seq);
   for (const std::string& path : paths) add_path(id, path);
+  if (record.parts.empty()) put_sketch(id, sketch_of(word_runs(record.text)));
+  for (const Record& part : record.part_records) put_paper(part, record_to_json(part), std::nullopt);
   Statement keep(prepare("UPDATE papers SET ingested_at = ? WHERE id = ?"));
   bind_value(keep.get(), 1, ingested_at);
   bind_value(keep.get(), 2, id);
@@ -597,7 +757,7 @@ std::optional<nlohmann::json> Archive::record(const std::string& id_or_prefix) {
     found = nlohmann::json::parse(column_text(s.get(), 0));
   }
   if (rows != 1) return std::nullopt;
-  add_outcomes(*found);
+  annotate_record(*found);
   return found;
 }
 
@@ -623,7 +783,7 @@ void Archive::each_record(const std::function<void(const nlohmann::json&)>& visi
   Statement s(prepare("SELECT record FROM papers ORDER BY seq"));
   while (sqlite3_step(s.get()) == SQLITE_ROW) {
     nlohmann::json record = nlohmann::json::parse(column_text(s.get(), 0));
-    add_outcomes(record);
+    annotate_record(record);
     visit(record);
   }
 }
@@ -641,7 +801,7 @@ void Archive::each_record(const RecordFilter& f,
   bind_value(s.get(), 4, f.organisation);
   while (sqlite3_step(s.get()) == SQLITE_ROW) {
     nlohmann::json record = nlohmann::json::parse(column_text(s.get(), 0));
-    add_outcomes(record);
+    annotate_record(record);
     visit(record, column_text(s.get(), 1));
   }
 }
@@ -666,8 +826,9 @@ ArchiveStats Archive::stats() {
     while (sqlite3_step(s.get()) == SQLITE_ROW) out.emplace_back(column_text(s.get(), 0), sqlite3_column_int64(s.get(), 1));
     return out;
   };
-  st.papers = scalar("SELECT count(*) FROM papers");
-  st.pages = scalar("SELECT coalesce(sum(pages), 0) FROM papers");
+  st.papers = scalar("SELECT count(*) FROM papers WHERE parts IS NULL");
+  st.packs = scalar("SELECT count(*) FROM papers WHERE parts IS NOT NULL");
+  st.pages = scalar("SELECT coalesce(sum(pages), 0) FROM papers WHERE parts IS NULL");  // a pack's pages are its parts'
   st.failures = scalar("SELECT count(*) FROM failures");
   st.recommendations = scalar("SELECT count(*) FROM recommendations");
   st.decisions = scalar("SELECT count(*) FROM decisions");
@@ -799,9 +960,10 @@ std::string fts_query(const std::string& words) {
 
 namespace {
 
-// The filter of a papers listing as SQL over papers p: ?1 body, ?2 since, ?3 until.
+// The filter of a papers listing as SQL over papers p: ?1 body, ?2 since, ?3 until. A pack is no
+// paper of the listing: its parts are.
 constexpr const char* kListWhere =
-    " WHERE (?1 = '' OR p.body = ?1 COLLATE NOCASE) AND (?2 = '' OR coalesce(p.meeting_date, p.report_date) >= ?2)"
+    " WHERE p.parts IS NULL AND (?1 = '' OR p.body = ?1 COLLATE NOCASE) AND (?2 = '' OR coalesce(p.meeting_date, p.report_date) >= ?2)"
     " AND (?3 = '' OR coalesce(p.meeting_date, p.report_date) <= ?3)";
 
 }  // namespace
@@ -1075,7 +1237,7 @@ std::vector<YearBodyCount> Archive::recommendations_by_year() {
 }
 
 std::int64_t Archive::count_papers() {
-  Statement s(prepare("SELECT count(*) FROM papers"));
+  Statement s(prepare("SELECT count(*) FROM papers WHERE parts IS NULL"));  // a pack is no paper: its parts are
   return sqlite3_step(s.get()) == SQLITE_ROW ? sqlite3_column_int64(s.get(), 0) : 0;
 }
 
@@ -1206,9 +1368,11 @@ nlohmann::json outcome_json(const RecommendationOutcome& o) {
           {"vote", o.vote}, {"cue", o.cue}, {"match", o.match}};
 }
 
-void Archive::add_outcomes(nlohmann::json& record) {
+void Archive::annotate_record(nlohmann::json& record) {
   if (!record.is_object() || !record.contains("id") || !record["id"].is_string()) return;
   const std::string id = record["id"].get<std::string>();
+  // Every place the paper was found: its own file, another copy, a pack's pages ("PACK.pdf#pages=3-11").
+  record["places"] = original_paths(id);
   if (record.contains("recommendations") && record["recommendations"].is_array() && !record["recommendations"].empty()) {
     const std::vector<RecommendationOutcome> outcomes = outcomes_of(id);
     auto& recs = record["recommendations"];

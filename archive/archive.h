@@ -20,6 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "archive/same_paper.h"
 #include "pipeline/model.h"
 
 namespace papers {
@@ -33,7 +34,7 @@ struct LowConfidencePaper {
 };
 
 struct ArchiveStats {
-  std::int64_t papers = 0, pages = 0, failures = 0, recommendations = 0, decisions = 0, contacts = 0, legal_references = 0,
+  std::int64_t papers = 0, packs = 0, pages = 0, failures = 0, recommendations = 0, decisions = 0, contacts = 0, legal_references = 0,
                dates = 0;
   std::int64_t page_errors = 0;  // pages that failed to render or OCR (their papers are archived)
   std::vector<std::pair<std::string, std::int64_t>> by_page_method;  // "ocr" / "text" -> pages
@@ -181,6 +182,10 @@ class Archive {
   // Stores a record and its child rows; clears any earlier failure of the same path.
   // Returns whether the paper is new to the archive: false when its bytes were archived already
   // (by another process writing the same archive since this one looked), only the path added.
+  // A pack (record.parts) is stored with its parts as papers of their own (pack_of), each part
+  // that is the same paper as an archived original one more place of it ("PACK.pdf#pages=3-11")
+  // and an original that comes after its pack's part taking the part's place: either order
+  // leaves each paper once. A pack's own rows hold no recommendations, decisions or text index.
   bool put(const Record& record, const nlohmann::json& record_json);
   // Records (or updates) a failure row for failure.path.
   void put_failure(const Failure& failure);
@@ -199,8 +204,8 @@ class Archive {
   void begin();
   void commit();
 
-  // A paper's record as archived, each recommendation with its "outcome" (null when none is
-  // linked) and each decision with the recommendations it "answers".
+  // A paper's record as archived, with its "places", each recommendation with its "outcome" (null
+  // when none is linked) and each decision with the recommendations it "answers".
   std::optional<nlohmann::json> record(const std::string& id_or_prefix);
   // The ids (lower-case hex) that start with prefix, at most limit of them, in order.
   std::vector<std::string> ids_starting(const std::string& prefix, std::size_t limit);
@@ -214,8 +219,9 @@ class Archive {
   // A report's linked recommendations, in order; the recommendations a minutes paper answered.
   std::vector<RecommendationOutcome> outcomes_of(const std::string& report_id);
   std::vector<DecisionAnswer> answers_of(const std::string& minutes_id);
-  // Adds the outcomes and answers to a record read from the archive (see record()).
-  void add_outcomes(nlohmann::json& record);
+  // Adds to a record read from the archive what the archive knows beside it: its "places" (every
+  // path it was found at), its recommendations' outcomes and its decisions' answers (see record()).
+  void annotate_record(nlohmann::json& record);
   // Every record, in ingestion order, one at a time.
   void each_record(const std::function<void(const nlohmann::json&)>& visit);
   // The records the filter lets through, in ingestion order, with when each was archived.
@@ -256,6 +262,17 @@ class Archive {
   void exec(const char* sql);
   sqlite3_stmt* prepare(const char* sql);
   void migrate_to_decisions();
+  void migrate_to_packs();
+  // put() of one paper (not a pack): as a paper of its own, or, when it is the same paper as one
+  // archived (a pack's part and its original), as one more place of that paper.
+  bool put_paper(const Record& record, const nlohmann::json& record_json, std::optional<std::int64_t> seq);
+  struct SamePaper {
+    std::string id, pack_of;  // pack_of: the archived paper's pack when it is a part
+    int first = 0;            // and its first page there
+  };
+  std::optional<SamePaper> same_paper(const Record& record, const std::vector<std::uint64_t>& runs, const Sketch& sketch);
+  void put_sketch(const std::string& id, const Sketch& sketch);
+  void set_pack_part(const std::string& pack_id, int first, const std::string& paper_id);
   void touch_body_of(const std::string& id);
   sqlite3* db_ = nullptr;
   std::set<std::string> touched_bodies_;  // lower case; see link_touched_outcomes()

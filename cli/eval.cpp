@@ -7,6 +7,7 @@
 #include "cli/command.h"
 #include "evaluation/evaluation.h"
 #include "evaluation/outcomes_eval.h"
+#include "evaluation/packs_eval.h"
 
 namespace papers::cli {
 
@@ -17,7 +18,7 @@ Run add_eval(CLI::App& app, const GlobalOptions&) {
     int batch = 0;
     bool json = false;
     double min_f1 = 0;
-    std::string outcomes;
+    std::string outcomes, packs;
     PipelineOptions pipeline;
   };
   auto o = std::make_shared<Options>();
@@ -37,6 +38,11 @@ Run add_eval(CLI::App& app, const GlobalOptions&) {
                   "(tests/outcomes/*.outcomes.json), their paths relative to the one folder given")
       ->check(CLI::ExistingFile)
       ->option_text("LABELS");
+  cmd->add_option("--packs", o->packs,
+                  "score agenda pack splits instead of fields: a folder of labels of each pack's parts and their originals "
+                  "(tests/packs/*.parts.json), their paths relative to the one folder given")
+      ->check(CLI::ExistingDirectory)
+      ->option_text("FOLDER");
   cmd->add_option("--min-f1", o->min_f1, "exit 3 when the overall F1 is below this (0 to 1)")
       ->check(CLI::Range(0.0, 1.0).description(""))
       ->option_text("F1");
@@ -46,7 +52,8 @@ Run add_eval(CLI::App& app, const GlobalOptions&) {
   cmd->footer(std::string("\nExamples:\n  papers eval corpus/dev\n  papers eval corpus/scans --expected corpus/dev\n"
                           "  papers eval ../shared/realcorpus2 --expected tests/realcorpus2 --batch 4\n"
                           "  papers eval my-labelled-papers --json | jq .overall\n"
-                          "  papers eval ../shared/realcorpus2 --outcomes tests/outcomes/kent.outcomes.json\n\n"
+                          "  papers eval ../shared/realcorpus2 --outcomes tests/outcomes/kent.outcomes.json\n"
+                          "  papers eval ../shared/realcorpus2 --packs tests/packs\n\n"
                           "A paper's expected record is NAME.expected.json beside it, or, for NAME.KIND.EXT, NAME.expected.json\n"
                           "(beside it or in --expected). Fields scored and how values match: see the README (papers eval).\n"
                           "Files without an expected record are counted, not scored. Records that name a \"publisher\" are\n"
@@ -55,6 +62,16 @@ Run add_eval(CLI::App& app, const GlobalOptions&) {
     for (const std::string& d : o->expected_dirs) o->selection.expected_dirs.emplace_back(d);
     if (batch->count() > 0) o->selection.batch = o->batch;
     std::string ocr_error;
+    if (!o->packs.empty()) {
+      const PackEvalReport report = evaluate_packs(o->packs, o->selection.roots.front(), o->pipeline, &ocr_error);
+      if (!ocr_error.empty()) {
+        std::fprintf(stderr, "papers: %s\n", ocr_error.c_str());
+        return kFatal;
+      }
+      if (o->json) std::cout << pack_report_json(report).dump(2) << "\n";
+      else std::cout << pack_report_table(report);
+      return report.parts_right < report.parts || report.originals_right < report.originals ? kSomeFailed : kOk;
+    }
     if (!o->outcomes.empty()) {
       const OutcomeEvalReport report = evaluate_outcomes(o->outcomes, o->selection.roots.front(), o->pipeline, &ocr_error);
       if (!ocr_error.empty()) {

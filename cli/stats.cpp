@@ -12,6 +12,7 @@ namespace {
 void print_stats(Archive& archive) {
   const ArchiveStats st = archive.stats();
   std::printf("papers            %lld\n", static_cast<long long>(st.papers));
+  if (st.packs > 0) std::printf("packs             %lld (agenda packs; their parts are counted as papers, once each)\n", static_cast<long long>(st.packs));
   std::printf("pages             %lld\n", static_cast<long long>(st.pages));
   std::printf("recommendations   %lld\n", static_cast<long long>(st.recommendations));
   std::printf("decisions         %lld\n", static_cast<long long>(st.decisions));

@@ -5,10 +5,10 @@
 #include <cctype>
 #include <fstream>
 #include <map>
-#include <mutex>
 #include <set>
 
 #include "archive/outcomes.h"
+#include "evaluation/record_collector.h"
 #include "pipeline/record_json.h"
 
 namespace papers {
@@ -29,27 +29,6 @@ std::set<std::string> plain_words(const std::string& text) {
   return out;
 }
 
-class CollectSink : public PipelineSink {
- public:
-  bool already_archived(const std::string&, const std::string&) override { return false; }
-  void archived(Record record) override {
-    std::lock_guard<std::mutex> lock(mutex_);
-    records[record.source.path] = record_to_json(record);
-  }
-  void skipped(const std::string& path, const std::string&) override {
-    std::lock_guard<std::mutex> lock(mutex_);
-    failures.emplace_back(path, "the same bytes as another paper");
-  }
-  void failed(Failure f) override {
-    std::lock_guard<std::mutex> lock(mutex_);
-    failures.emplace_back(f.path, f.reason);
-  }
-  std::map<std::string, json> records;
-  std::vector<std::pair<std::string, std::string>> failures;
-
- private:
-  std::mutex mutex_;
-};
 
 std::string str(const json& j, const char* key) {
   const auto it = j.find(key);
@@ -81,12 +60,12 @@ OutcomeEvalReport evaluate_outcomes(const std::filesystem::path& labels_path, co
     if (!str(p, "paper").empty()) files.insert((root / str(p, "paper")).string());
     if (!str(p, "minutes").empty()) files.insert((root / str(p, "minutes")).string());
   }
-  CollectSink sink;
+  RecordCollector sink;
   run_pipeline(std::vector<std::string>(files.begin(), files.end()), options, sink, error);
   if (error && !error->empty()) return report;
   report.failed = sink.failures;
   std::vector<LinkPaper> papers;
-  for (const auto& [path, record] : sink.records) papers.push_back(link_paper_from_record(record));
+  for (const auto& [path, record] : sink.records) papers.push_back(link_paper_from_record(record_to_json(record)));
   std::vector<const LinkPaper*> minutes;
   for (const LinkPaper& p : papers) minutes.push_back(&p);
   const auto by_path = [&](const std::string& path) -> const LinkPaper* {

@@ -101,6 +101,9 @@ struct PageText {
   // and the size most of the page's characters are set in.
   std::vector<StyledLine> styled;
   double body_size = 0;
+  // The page's size in points (a PDF's media box; 0 for text files and images): a bound pack's
+  // papers come from files whose pages differ in size, however slightly.
+  double width = 0, height = 0;
 };
 
 struct PageTexts {
@@ -259,6 +262,20 @@ struct Link {
   Provenance at;
 };
 
+// One paper bound into an agenda pack, as pack_split.h finds it: its pages in the pack.
+struct PackPart {
+  int first = 0, last = 0;  // 1-based, inclusive
+  std::string kind;         // agenda, report, appendix, record_of_decision, minutes, blank, other
+  std::string title;        // its first line that is not page furniture ("" for a blank part)
+  std::optional<std::string> agenda_item;  // the "Agenda Item N" stamp on its first page
+};
+
+// Where a part's record sits in its pack.
+struct PartOf {
+  std::string pack_id, pack_path;
+  int first = 0, last = 0;
+};
+
 struct Record {
   SourceInfo source;
   std::string method;
@@ -277,6 +294,11 @@ struct Record {
   std::vector<DateValue> dates;
   std::vector<Link> links;
   std::string text;
+  // A pack: the papers it binds, and a record of each part that is not blank, in order (their
+  // fields, recommendations and decisions are the parts', not the pack's).
+  std::vector<PackPart> parts;
+  std::vector<Record> part_records;
+  std::optional<PartOf> part_of;  // a part: its pack and pages there
 };
 
 }  // namespace papers

@@ -1,6 +1,8 @@
 // Pipeline wiring. See pipeline.h.
 #include "pipeline/pipeline.h"
 
+#include "pipeline/pack_split.h"
+
 #include <leptonica/allheaders.h>
 #include <poppler/cpp/poppler-version.h>
 #include <tbb/global_control.h>
@@ -46,11 +48,42 @@ Outcome<Record> process_file(SourceFile file, const TextOptions& options, OcrEng
   try {
     Outcome<PageTexts> pages = TextStage(options, engines)(std::move(file));
     if (!pages.ok()) return pages.failure();
-    Outcome<NormalisedText> normal = NormaliseStage()(std::move(pages.value()));
-    if (!normal.ok()) return normal.failure();
-    Outcome<Segments> segments = SegmentStage()(std::move(normal.value()));
-    if (!segments.ok()) return segments.failure();
-    return FieldsStage(options.date_order)(std::move(segments.value()));
+    // An agenda pack: each paper it binds is read as a paper of its own, from its pages.
+    const std::vector<PackPart> parts = split_pack(pages.value());
+    std::vector<PageTexts> part_texts;
+    for (const PackPart& part : parts)
+      if (part.kind != "blank") part_texts.push_back(part_pages(pages.value(), part));
+    const auto fields_of = [&](PageTexts texts) -> Outcome<Record> {
+      Outcome<NormalisedText> normal = NormaliseStage()(std::move(texts));
+      if (!normal.ok()) return normal.failure();
+      Outcome<Segments> segments = SegmentStage()(std::move(normal.value()));
+      if (!segments.ok()) return segments.failure();
+      return FieldsStage(options.date_order)(std::move(segments.value()));
+    };
+    Outcome<Record> record = fields_of(std::move(pages.value()));
+    if (!record.ok() || parts.empty()) return record;
+    Record& pack = record.value();
+    pack.parts = parts;
+    std::size_t k = 0;
+    for (const PackPart& part : parts) {
+      if (part.kind == "blank") continue;
+      Outcome<Record> one = fields_of(std::move(part_texts[k++]));
+      if (!one.ok()) continue;  // the pack's own record still lists the part
+      one.value().part_of = PartOf{pack.source.sha256, pack.source.path, part.first, part.last};
+      // A pack is one meeting's: a paper bound in it that does not name its meeting's body, date
+      // or organisation is for the pack's (its cover sheet's), not found on any page of its own.
+      Record& r = one.value();
+      const auto from_pack = [](auto& field, const auto& packs) {
+        if (field || !packs) return;
+        field = packs;
+        field->at = Provenance{};
+      };
+      from_pack(r.body, pack.body);
+      from_pack(r.organisation, pack.organisation);
+      from_pack(r.meeting_date, pack.meeting_date);
+      pack.part_records.push_back(std::move(one.value()));
+    }
+    return record;
   } catch (const std::exception& e) {
     Failure f = internal_failure(path, "text", e.what());
     f.sha256 = sha;

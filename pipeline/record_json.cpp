@@ -115,6 +115,28 @@ json record_to_json(const Record& r) {
     links.push_back({{"url", l.url}, {"page", l.at.page}, {"span", json::array({l.at.span.begin, l.at.span.end})}});
   j["links"] = links;
   j["text"] = r.text;
+  if (!r.parts.empty()) {
+    // A pack: its parts, each with the id its record has (none for a blank part).
+    json parts = json::array();
+    std::size_t k = 0;
+    for (const PackPart& part : r.parts) {
+      json p = {{"first", part.first}, {"last", part.last}, {"kind", part.kind}, {"title", part.title},
+                {"agenda_item", optional_string(part.agenda_item)}, {"paper", nullptr}};
+      if (part.kind != "blank") {
+        for (std::size_t i = k; i < r.part_records.size(); ++i)
+          if (r.part_records[i].part_of && r.part_records[i].part_of->first == part.first) {
+            p["paper"] = r.part_records[i].source.sha256;
+            k = i + 1;
+            break;
+          }
+      }
+      parts.push_back(std::move(p));
+    }
+    j["parts"] = parts;
+  }
+  if (r.part_of)
+    j["part_of"] = {{"pack", r.part_of->pack_id}, {"path", printable(r.part_of->pack_path)}, {"first", r.part_of->first},
+                    {"last", r.part_of->last}};
   return j;
 }
 

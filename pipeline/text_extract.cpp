@@ -341,6 +341,9 @@ Outcome<PageTexts> TextStage::from_pdf(const SourceFile& file) const {
       // Physical layout keeps a header table's rows together ("Date of meeting   26 June 2020")
       // and a hanging paragraph number on its paragraph's first line; committee papers are
       // single-column, so its weakness (interleaving newspaper columns) costs little here.
+      const poppler::rectf box = p->page_rect(poppler::media_box);
+      page.width = std::abs(box.width());
+      page.height = std::abs(box.height());
       const poppler::byte_array utf8 = p->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
       page.text.assign(utf8.begin(), utf8.end());
       // The first pages' typography, where titles and banners are (kept for text-layer pages only).

@@ -227,15 +227,22 @@ Reply paper_reply(Archive& archive, const std::string& id, const fs::path& archi
   auto record = archive.record(id);
   if (!record) return {404, {{"error", "no single paper with id " + id}}};
   const std::string full_id = (*record)["id"].get<std::string>();
+  // A pack's part: its original is the pack's file, its page 1 the pack's page "first".
+  std::string original_id = full_id;
+  int page_offset = 0;
+  if (const auto part = record->find("part_of"); part != record->end() && part->is_object() && (*part)["pack"].is_string()) {
+    original_id = (*part)["pack"].get<std::string>();
+    page_offset = part->value("first", 1) - 1;
+  }
   // Whether an original is there to link to: a path holding a file of the archived size (the
   // hash is checked when the file is asked for).
   const auto bytes = (*record)["source"].value("bytes", std::uintmax_t{0});
   std::string found;
-  for (const std::string& path : archive.original_paths(full_id)) {
+  for (const std::string& path : archive.original_paths(original_id)) {
     for (const fs::path& p : candidates(path, archive_dir))
       if (found.empty() && file_size_or_zero(p) == bytes && bytes > 0) found = path;
   }
-  nlohmann::json original = {{"url", "/papers/" + full_id + "/original"}, {"available", !found.empty()}};
+  nlohmann::json original = {{"url", "/papers/" + original_id + "/original"}, {"available", !found.empty()}, {"page_offset", page_offset}};
   if (found.empty()) original["reason"] = "the original is not where it was archived from (moved, changed or deleted)";
   (*record)["original"] = std::move(original);
   return {200, std::move(*record)};

@@ -247,7 +247,7 @@ TEST_CASE("archive outcomes: linked in either order, shown, searched, exported, 
   }
 }
 
-TEST_CASE("archive outcomes: an archive of version 4 (before outcomes) gains the table and its version", "[outcomes]") {
+TEST_CASE("archive outcomes: an archive of version 4 (before outcomes) gains the table, and then packs' columns and sketches", "[outcomes]") {
   const fs::path dir = test::fresh_temp_dir("outcomes-migrate");
   const std::string path = (dir / "old.db").string();
   {
@@ -258,7 +258,9 @@ TEST_CASE("archive outcomes: an archive of version 4 (before outcomes) gains the
     // Back to how version 4 left it: no outcomes table.
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    REQUIRE(sqlite3_exec(db, "DROP TABLE outcomes; UPDATE meta SET value='4' WHERE key='schema_version'", nullptr, nullptr, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "DROP TABLE outcomes; DROP TABLE sketches; DROP INDEX papers_pack_of; ALTER TABLE papers DROP COLUMN pack_of;"
+                             " ALTER TABLE papers DROP COLUMN parts; UPDATE meta SET value='4' WHERE key='schema_version'",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(db);
   }
   Archive archive(path);
@@ -268,7 +270,11 @@ TEST_CASE("archive outcomes: an archive of version 4 (before outcomes) gains the
   sqlite3_stmt* s = nullptr;
   sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key='schema_version'", -1, &s, nullptr);
   REQUIRE(sqlite3_step(s) == SQLITE_ROW);
-  CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(s, 0))) == "5");
+  CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(s, 0))) == "6");
+  sqlite3_finalize(s);
+  sqlite3_prepare_v2(db, "SELECT count(DISTINCT paper_id) FROM sketches", -1, &s, nullptr);
+  REQUIRE(sqlite3_step(s) == SQLITE_ROW);
+  CHECK(sqlite3_column_int(s, 0) == 2);  // each paper's sketch, made from its archived text
   sqlite3_finalize(s);
   sqlite3_close(db);
   fs::remove_all(dir);

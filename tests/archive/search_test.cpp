@@ -467,7 +467,7 @@ TEST_CASE("archive: one made before decisions (schema 3) moves its RESOLVED reco
     CHECK(with_decisions == 1);
     CHECK(archive.count_recommendations() == 3);
   }
-  CHECK(count_of(db, "SELECT CAST(value AS INTEGER) FROM meta WHERE key='schema_version'") == 5);
+  CHECK(count_of(db, "SELECT CAST(value AS INTEGER) FROM meta WHERE key='schema_version'") == 6);
   CHECK(count_of(db, "SELECT count(*) FROM decisions_fts WHERE decisions_fts MATCH 'footpath'") == 1);
   fs::remove_all(dir);
 }

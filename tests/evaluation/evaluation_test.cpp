@@ -15,6 +15,7 @@
 
 #include "evaluation/evaluation.h"
 #include "evaluation/outcomes_eval.h"
+#include "evaluation/packs_eval.h"
 #include "tests/text_fixture.h"
 
 namespace fs = std::filesystem;
@@ -312,4 +313,20 @@ TEST_CASE("eval: outcome labels / an extracted recommendation is the label whose
   CHECK(outcome_label_match("NOTE the forecast revenue overspend of £23.3m (excluding Schools)", "Note the forecast revenue overspend of £23.3m (excluding Schools) and the actions being taken") >= 0.5);
   CHECK(outcome_label_match("Note the Reserves Monitoring, Treasury Management and Prudential", "Note the forecast capital underspend of £111.6m") < 0.5);
   CHECK(outcome_label_match("", "Agree the plan") == 0.0);
+}
+
+TEST_CASE("eval: Kent's agenda packs / split at the pages labelled by hand / each part matched to its original", "[eval][corpus][realcorpus][packs]") {
+  if (!papers::test::have_folder(papers::test::realcorpus2_dir())) return;
+  const fs::path source(PAPERS_SOURCE_DIR);
+  std::string error;
+  const PackEvalReport r = evaluate_packs(source / "tests/packs", papers::test::realcorpus2_dir(), PipelineOptions{}, &error);
+  INFO(pack_report_table(r));
+  CHECK(error.empty());
+  CHECK(r.failed.empty());
+  CHECK(r.packs == 3);
+  CHECK(r.parts == 15);
+  CHECK(r.parts_right == r.parts);
+  CHECK(r.extra_parts == 0);
+  CHECK(r.originals == 9);
+  CHECK(r.originals_right == r.originals);
 }

@@ -29,7 +29,13 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+# An agenda pack (a cover letter, blank pages, the proposed record of decision on pages 3-5): its
+# parts are papers of their own, their pages named and linked as the pack numbers them.
 KENT = 'kent_24-00096 - PROD 30th-Jan-2025 10.00 Cabinet.pdf'
+# The report of the same decision and the printed minutes of its meeting: the report's
+# recommendation links to what minute 92 decided.
+KENT_REPORT = 'kent_24-00096 - Commissioning Plan for Education Provision in Kent 2025-29 - Report.pdf'
+KENT_MINUTES = 'kent_Printed minutes 30th-Jan-2025 10.00 Cabinet.pdf'
 KENT_RECOMMENDATION = 'the Commissioning Plan for Education Provision in Kent 2025-29'
 # A 1960s typescript OCR reads poorly (confidence about 61): marked on the page as such.
 POOR_SCAN = 'jfk_62-116395-2nd_nr_250x.pdf'
@@ -64,7 +70,8 @@ def main():
         archive = os.path.join(work, 'a.db')
         pdfs = sorted(glob.glob(os.path.join(corpus_dev, '*.pdf')))
         subprocess.run([papers, '--archive', archive, 'ingest', '--jobs', '2', *pdfs,
-                        os.path.join(realcorpus, KENT), os.path.join(realcorpus, POOR_SCAN), os.path.join(work, 'fees.txt')],
+                        os.path.join(realcorpus, KENT), os.path.join(realcorpus, KENT_REPORT), os.path.join(realcorpus, KENT_MINUTES),
+                        os.path.join(realcorpus, POOR_SCAN), os.path.join(work, 'fees.txt')],
                        check=True, stdout=subprocess.DEVNULL)
 
         server = subprocess.Popen([papers, '--archive', archive, 'serve', '--port', '0', '--quiet'],
@@ -95,8 +102,9 @@ def main():
         driver.find_element(By.ID, 'search-button').click()
         wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, '#hits li')))
         check('q=%22Commissioning' in driver.current_url, f'the search is in the address: {driver.current_url}')
-        hits = driver.find_elements(By.CSS_SELECTOR, '#hits li')
-        check(len(hits) == 1, f'one paper matches ({len(hits)})')
+        # The pack's cover letter names the item too; its record of decision is pages 3-5.
+        hits = [h for h in driver.find_elements(By.CSS_SELECTOR, '#hits li') if KENT + '#pages=3-5' in h.find_element(By.CLASS_NAME, 'meta').text]
+        check(len(hits) == 1, f'the pack\'s record of decision matches ({len(hits)})')
         marks = [m.text for m in hits[0].find_elements(By.TAG_NAME, 'mark')]
         check(any(m.lower() == 'commissioning plan for education provision' for m in marks), f'snippet marks the phrase: {marks}')
 
@@ -112,16 +120,18 @@ def main():
         check(body.startswith('Cabinet'), f'paper page shows the body: {body!r}')
         recs = driver.find_elements(By.CSS_SELECTOR, '#recommendations li')
         check(len(recs) == 1 and KENT_RECOMMENDATION in recs[0].text, f'paper page lists the recommendation: {[r.text for r in recs]}')
-        contacts = driver.find_elements(By.CSS_SELECTOR, '#contacts tbody tr')
-        check(any('Georgina Little' in c.text for c in contacts), 'paper page lists the contact')
 
-        # Follow the recommendation to its page of the original.
+        part_of = driver.find_element(By.ID, 'part-of')
+        check(KENT in part_of.text and 'pages 3–5' in part_of.text, f'the part says which pack it is bound in: {part_of.text!r}')
+        pack_url = part_of.find_element(By.TAG_NAME, 'a').get_attribute('href')
+
+        # Follow the recommendation to its page of the original: page 3 of the pack.
         link = recs[0].find_element(By.CLASS_NAME, 'page-link')
         check(link.text == 'p. 3', f'recommendation links to its page: {link.text!r}')
         link.click()
         wait.until(lambda d: d.current_url != paper_url)
         original = driver.current_url
-        check(original == paper_url + '/original#page=3', f'followed to page 3 of the original: {original}')
+        check(original == pack_url + '/original#page=3', f'followed to page 3 of the original: {original}')
         with urllib.request.urlopen(original.split('#')[0]) as response:
             check(response.headers['Content-Type'] == 'application/pdf', 'the original is served as a PDF')
             pdf = response.read()
@@ -130,6 +140,39 @@ def main():
         page3 = subprocess.run(['pdftotext', '-f', '3', '-l', '3', '-', '-'], input=pdf, capture_output=True).stdout
         check(b'Commissioning Plan for Education Provision in Kent 2025-29' in page3,
               'page 3 of the original holds the recommendation')
+
+        # The pack lists the papers it binds.
+        driver.get(pack_url)
+        parts = wait.until(EC.presence_of_all_elements_located((By.CSS_SELECTOR, '#parts li')))
+        check([p.text.split(':')[0] for p in parts] == ['Pages 1', 'Pages 2', 'Pages 3–5', 'Pages 6'], f'the pack lists its parts: {[p.text for p in parts]}')
+        check(parts[2].find_elements(By.TAG_NAME, 'a'), 'and links each paper of them')
+        parts[0].find_element(By.TAG_NAME, 'a').click()
+        wait.until(EC.visibility_of_element_located((By.ID, 'part-of')))
+        contacts = driver.find_elements(By.CSS_SELECTOR, '#contacts tbody tr')
+        check(any('Georgina Little' in c.text for c in contacts), 'the cover letter, a paper of its own, lists its contact')
+
+        # A recommendation followed to what the meeting did with it: the minute, then its page.
+        driver.get(base + '/?q=%22Commissioning+Plan%22&in=recommendations')
+        hit = next(h for h in wait.until(EC.presence_of_all_elements_located((By.CSS_SELECTOR, '#hits li')))
+                   if KENT_REPORT in h.find_element(By.CLASS_NAME, 'meta').text)
+        check('Agreed' in hit.find_element(By.CLASS_NAME, 'outcome-tag').text, 'the hit says the recommendation was agreed')
+        hit.find_element(By.CLASS_NAME, 'hit-title').click()
+        outcome = wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, '#recommendations li .outcome')))
+        check(outcome.text.startswith('Agreed, Cabinet 30 January 2025, minute 92 (p. 17)'), f'the outcome and its minute: {outcome.text!r}')
+        page_href = outcome.find_element(By.CLASS_NAME, 'page-link').get_attribute('href')
+        outcome.find_element(By.CLASS_NAME, 'minute-link').click()
+        wait.until(EC.visibility_of_element_located((By.ID, 'paper-title')))
+        decisions = driver.find_elements(By.CSS_SELECTOR, '#decisions li')
+        answered = [d for d in decisions if d.find_elements(By.CLASS_NAME, 'outcome')]
+        check(answered and 'Commissioning Plan for Education Provision in Kent 2025-29' in answered[-1].text and 'minute 92' in answered[-1].text,
+              f'the minutes page shows the decision and what it answered: {[d.text for d in answered]}')
+        check(page_href.endswith('/original#page=17'), f'the outcome links to page 17 of the minutes: {page_href}')
+        with urllib.request.urlopen(page_href.split('#')[0]) as response:
+            minutes_pdf = response.read()
+        page17 = subprocess.run(['pdftotext', '-f', '17', '-l', '17', '-', '-'], input=minutes_pdf, capture_output=True).stdout
+        check(b'RESOLVED that Cabinet agree the Commissioning Plan for Education' in page17, 'page 17 of the minutes holds the decision')
+        without = driver.find_elements(By.ID, 'without-outcome')
+        check(not without, 'the minutes page has no recommendations to list as without an outcome')
 
         # Archived text that looks like markup is shown as it is.
         driver.get(base + '/?q=fees')
@@ -179,14 +222,14 @@ def main():
         wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, '#papers li')))
         rows = driver.find_elements(By.CSS_SELECTOR, '#papers li')
         summary = driver.find_element(By.ID, 'summary').text
-        total = len(pdfs) + 3
+        total = len(pdfs) + 6  # the pack's two papers (its cover letter, its record of decision), the report, the minutes, the scan, fees.txt
         check(summary == f'Papers 1–50 of {total}.' and len(rows) == 50, f'a first page of 50 of all the papers: {summary!r}')
         check(driver.find_elements(By.LINK_TEXT, 'next →'), 'and a next page')
         metas = [r.find_element(By.CLASS_NAME, 'meta').text for r in rows]
         dates = [m.split(' · ')[0] for m in metas]
         dated = [d for d in dates if d != 'undated']
         check(dated == sorted(dated, reverse=True) and dates[:len(dated)] == dated, f'newest first, undated last: {dates}')
-        check(all(re.search(r'\.(pdf|txt)$', m.split(' · ')[2]) for m in metas), 'each row names its file')
+        check(all(re.search(r'\.(pdf|txt)(#pages=\d+-\d+)?$', m.split(' · ')[2]) for m in metas), 'each row names its file (a pack\'s part, its pages)')
         driver.find_element(By.LINK_TEXT, 'by body').click()
         wait.until(lambda d: 'sort=body' in d.current_url)
         wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, '#sorts strong')))

@@ -162,7 +162,9 @@ async function showBrowse(params) {
 function pageLink(paper, page) {
   if (!page) return null;
   if (!paper.original.available) return el('span', {class: 'page-ref', title: paper.original.reason}, `p. ${page}`);
-  return el('a', {class: 'page-link', href: `${paper.original.url}#page=${page}`}, `p. ${page}`);
+  // A pack's part: its page 1 is the pack's page first, and the page is named as the pack numbers it.
+  const inPack = page + (paper.original.page_offset || 0);
+  return el('a', {class: 'page-link', href: `${paper.original.url}#page=${inPack}`}, `p. ${inPack}`);
 }
 
 const OUTCOME_WORDS = {agreed: 'Agreed', amended: 'Agreed as amended', deferred: 'Deferred', rejected: 'Rejected',
@@ -278,6 +280,14 @@ async function showPaper(id) {
         p.confidence !== null && p.confidence !== undefined ? `, confidence ${Math.round(p.confidence)}` : '',
         p.error ? `, failed: ${p.error}` : ''));
 
+  // A pack: the papers it binds, each linked to its record (an original archived on its own, or
+  // the part's); a part: the pack it is bound in.
+  const parts = !r.parts ? null : el('ol', {id: 'parts', class: 'recs'}, ...r.parts.map((p) => el('li', {},
+      `Pages ${p.first}${p.last > p.first ? '–' + p.last : ''}: ${p.kind.replace(/_/g, ' ')}`,
+      p.paper ? ' · ' : null, p.paper ? el('a', {href: `/papers/${p.paper}`}, p.title || 'its record') : (p.title ? ` · ${p.title}` : ''),
+      p.agenda_item ? ` (Agenda Item ${p.agenda_item})` : '')));
+  const partOf = !r.part_of ? null : el('p', {class: 'meta', id: 'part-of'}, 'Bound in the pack ',
+      el('a', {href: `/papers/${r.part_of.pack}`}, basename(r.part_of.path)), `, pages ${r.part_of.first}–${r.part_of.last}.`);
   const none = (list, what) => (list.length ? null : el('p', {class: 'unknown'}, `No ${what} found.`));
   const poor = r.extraction.pages.filter((p) => p.method === 'ocr' && p.confidence !== null && p.confidence < LOW_CONFIDENCE);
   const warning = poor.length === 0 ? null : el('p', {class: 'low-confidence', id: 'low-confidence', role: 'note'},
@@ -288,6 +298,8 @@ async function showPaper(id) {
       el('p', {class: 'meta'}, original, ' · ', el('a', {href: '/api/papers/' + r.id}, 'record as JSON'),
          ' · ', el('code', {}, r.id.slice(0, 12))),
       warning,
+      partOf,
+      parts ? section('Papers in this pack', 'parts-section', parts) : null,
       fields,
       section('Recommendations', 'recommendations-section', recs, unanswered, none(r.recommendations, 'recommendations')),
       section('Decisions', 'decisions-section', decisions, none(r.decisions || [], 'decisions')),
