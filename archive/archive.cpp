@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <limits>
+#include <map>
 #include <memory>
 #include <stdexcept>
 #include <thread>
@@ -1368,11 +1369,59 @@ nlohmann::json outcome_json(const RecommendationOutcome& o) {
           {"vote", o.vote}, {"cue", o.cue}, {"match", o.match}};
 }
 
+// An agenda's items, each with the minute that took it and the papers stamped with its number, of
+// the same body's meeting of the same day.
+void Archive::annotate_agenda(nlohmann::json& record) {
+  const auto text = [&](const char* key) { return record.contains(key) && record[key].is_string() ? record[key].get<std::string>() : std::string(); };
+  if (!record.contains("items") || !record["items"].is_array() || record["items"].empty()) return;
+  if (record.contains("decisions") && record["decisions"].is_array() && !record["decisions"].empty()) return;  // minutes
+  const std::string body = text("body"), date = text("meeting_date"), id = text("id");
+  if (body.empty() || date.empty()) return;
+  std::map<std::string, nlohmann::json> minutes, papers;  // by agenda item
+  std::vector<std::pair<std::string, std::string>> titled;  // (id, title) of the meeting's other papers
+  Statement s(prepare(
+      "SELECT p.id, coalesce(p.title, ''), p.agenda_item, EXISTS (SELECT 1 FROM decisions d WHERE d.paper_id = p.id),"
+      " json_extract(p.record, '$.items') FROM papers p WHERE p.body = ?1 COLLATE NOCASE AND p.meeting_date = ?2 AND p.parts IS NULL"
+      " AND p.id != ?3 ORDER BY p.seq"));
+  bind_value(s.get(), 1, body);
+  bind_value(s.get(), 2, date);
+  bind_value(s.get(), 3, id);
+  while (sqlite3_step(s.get()) == SQLITE_ROW) {
+    const std::string other = column_text(s.get(), 0);
+    if (sqlite3_column_type(s.get(), 2) != SQLITE_NULL)
+      papers[column_text(s.get(), 2)].push_back({{"paper", other}, {"title", column_text(s.get(), 1)}});
+    else
+      titled.emplace_back(other, column_text(s.get(), 1));
+    if (!sqlite3_column_int(s.get(), 3)) continue;
+    const nlohmann::json items = nlohmann::json::parse(column_text(s.get(), 4), nullptr, false);
+    if (!items.is_array()) continue;
+    for (const nlohmann::json& m : items)
+      if (m.is_object() && m.value("agenda_item", nlohmann::json()).is_string())
+        minutes.emplace(m["agenda_item"].get<std::string>(),
+                        nlohmann::json{{"minutes", other}, {"minute", m.value("number", "")}, {"heading", m.value("heading", "")},
+                                       {"page", m.value("page", 0)}});
+  }
+  for (nlohmann::json& item : record["items"]) {
+    if (!item.is_object()) continue;
+    const std::string number = item.value("agenda_item", nlohmann::json()).is_string() ? item["agenda_item"].get<std::string>() : "";
+    const auto m = minutes.find(number);
+    item["minute"] = m == minutes.end() ? nlohmann::json() : m->second;
+    // Its papers: those stamped with its number, and those whose title its heading holds.
+    const auto p = papers.find(number);
+    nlohmann::json found = p == papers.end() ? nlohmann::json::array() : p->second;
+    const std::string heading = item.value("heading", "");
+    for (const auto& [other, title] : titled)
+      if (title_in_heading(title, heading)) found.push_back({{"paper", other}, {"title", title}});
+    item["papers"] = found;
+  }
+}
+
 void Archive::annotate_record(nlohmann::json& record) {
   if (!record.is_object() || !record.contains("id") || !record["id"].is_string()) return;
   const std::string id = record["id"].get<std::string>();
   // Every place the paper was found: its own file, another copy, a pack's pages ("PACK.pdf#pages=3-11").
   record["places"] = original_paths(id);
+  annotate_agenda(record);
   if (record.contains("recommendations") && record["recommendations"].is_array() && !record["recommendations"].empty()) {
     const std::vector<RecommendationOutcome> outcomes = outcomes_of(id);
     auto& recs = record["recommendations"];

@@ -220,7 +220,8 @@ class Archive {
   std::vector<RecommendationOutcome> outcomes_of(const std::string& report_id);
   std::vector<DecisionAnswer> answers_of(const std::string& minutes_id);
   // Adds to a record read from the archive what the archive knows beside it: its "places" (every
-  // path it was found at), its recommendations' outcomes and its decisions' answers (see record()).
+  // path it was found at), its recommendations' outcomes and its decisions' answers, and an
+  // agenda's items their "minute" and "papers" (of the same body's meeting that day; see record()).
   void annotate_record(nlohmann::json& record);
   // Every record, in ingestion order, one at a time.
   void each_record(const std::function<void(const nlohmann::json&)>& visit);
@@ -274,6 +275,7 @@ class Archive {
   void put_sketch(const std::string& id, const Sketch& sketch);
   void set_pack_part(const std::string& pack_id, int first, const std::string& paper_id);
   void touch_body_of(const std::string& id);
+  void annotate_agenda(nlohmann::json& record);
   sqlite3* db_ = nullptr;
   std::set<std::string> touched_bodies_;  // lower case; see link_touched_outcomes()
   bool in_transaction_ = false;

@@ -27,7 +27,8 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& csv_tables(
   static const std::vector<std::pair<std::string, std::vector<std::string>>> tables = {
       {"papers.csv",
        {"id", "path", "bytes", "media_type", "pages", "method", "title", "body", "organisation", "meeting_date",
-        "report_date", "agenda_item", "author", "classification", "exempt_paragraphs", "ingested_at"}},
+        "report_date", "agenda_item", "author", "classification", "exempt_paragraphs", "ingested_at", "pack_id", "pack_first_page",
+        "pack_last_page", "places"}},
       {"recommendations.csv",
        {"paper_id", "seq", "number", "text", "body", "action", "page", "span_begin", "span_end", "paper_title", "paper_body", "paper_date",
         "outcome", "minutes_id", "minute"}},
@@ -89,10 +90,17 @@ ExportCounts write_csv_tables(Archive& archive, const RecordFilter& filter, cons
       row.insert(row.end(), {title, body, date});
       return row;
     };
+    // A pack's part: its pack and pages there. Every file the paper was found in, one a line.
+    const json part_of = r.value("part_of", json());
+    std::string places;
+    for (const json& place : r.value("places", json::array())) places += (places.empty() ? "" : "\n") + cell(place);
     write_row(files[0], {id, cell(source["path"]), cell(source["bytes"]), cell(source["media_type"]), cell(source["pages"]),
                          cell(r["extraction"]["method"]), cell(r["title"]), cell(r["body"]), cell(r["organisation"]),
                          cell(r["meeting_date"]), cell(r["report_date"]), cell(r["agenda_item"]), cell(r["author"]),
-                         cell(r["classification"]), cell(r.value("exempt_paragraphs", json())), ingested_at});
+                         cell(r["classification"]), cell(r.value("exempt_paragraphs", json())), ingested_at,
+                         part_of.is_object() ? cell(part_of.value("pack", json())) : std::string(),
+                         part_of.is_object() ? cell(part_of.value("first", json())) : std::string(),
+                         part_of.is_object() ? cell(part_of.value("last", json())) : std::string(), places});
     ++n.papers;
     std::size_t seq = 0;
     for (const json& x : r["recommendations"]) {

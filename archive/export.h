@@ -3,7 +3,9 @@
 // on the paper's id. The columns below are stable: new ones are only ever added at the end.
 //   papers.csv            id, path, bytes, media_type, pages, method, title, body, organisation,
 //                         meeting_date, report_date, agenda_item, author, classification,
-//                         exempt_paragraphs, ingested_at
+//                         exempt_paragraphs, ingested_at, pack_id, pack_first_page, pack_last_page,
+//                         places (a pack's part: its pack and pages there; every path the paper
+//                         was found at, one a line)
 //   recommendations.csv   paper_id, seq, number, text, body, action, page, span_begin, span_end,
 //                         paper_title, paper_body, paper_date, outcome, minutes_id, minute
 //   contacts.csv          paper_id, seq, name, role, email, phone, page, paper_title, paper_body, paper_date

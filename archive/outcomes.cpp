@@ -214,6 +214,11 @@ LinkPaper link_paper_from_record(const json& record) {
   return p;
 }
 
+bool title_in_heading(const std::string& title, const std::string& heading) {
+  const std::set<std::string> words = words_of(title);
+  return words.size() >= 3 && contained(words, words_of(heading)) >= 0.75;
+}
+
 bool is_report(const LinkPaper& p) { return !p.recommendations.empty(); }
 bool is_minutes(const LinkPaper& p) { return !p.items.empty() && !p.decisions.empty(); }
 

@@ -76,6 +76,10 @@ struct OutcomeLink {
 // the same body, any date: the function checks dates and organisations itself).
 std::vector<OutcomeLink> link_outcomes(const LinkPaper& report, const std::vector<const LinkPaper*>& minutes);
 
+// Whether most (three quarters) of a title's words, three or more, are in a heading's: the title
+// cue, for a minute's heading or an agenda item's.
+bool title_in_heading(const std::string& title, const std::string& heading);
+
 // Whether a paper can be a report (it has recommendations) or minutes (it has numbered decisions).
 bool is_report(const LinkPaper& p);
 bool is_minutes(const LinkPaper& p);

@@ -103,6 +103,20 @@ OutcomeEvalReport evaluate_outcomes(const std::filesystem::path& labels_path, co
         if (right) {
           ++report.right;
           reached[best] = true;
+          const json want_vote = recs[best].value("vote", json());
+          if (want_vote.is_object()) {
+            ++report.votes;
+            const json& got_vote = link.vote;
+            bool same = got_vote.is_object();
+            for (const char* side : {"for", "against", "abstain"}) {
+              if (!same) break;
+              same = got_vote.value(side, json()) == want_vote.value(side, json()) &&
+                     got_vote.value("names", json::object()).value(side, json::array()) ==
+                         want_vote.value("names", json::object()).value(side, json::array());
+            }
+            if (same) ++report.votes_right;
+            else report.misses.push_back({name, rec ? rec->text.substr(0, 60) : "?", "vote " + want_vote.dump().substr(0, 80), "vote " + got_vote.dump().substr(0, 80)});
+          }
         } else {
           report.misses.push_back({name, rec ? (rec->number.empty() ? "" : rec->number + " ") + rec->text.substr(0, 60) : "?",
                                    best < recs.size() ? str(recs[best], "outcome") + ", minute " + str(recs[best], "minute") : "no label",
@@ -127,8 +141,9 @@ std::string outcome_report_table(const OutcomeEvalReport& r) {
   std::string out;
   std::snprintf(line, sizeof line,
                 "outcome links: %ld labelled papers, %ld labelled recommendations with an outcome\n"
-                "links made %ld, right %ld: precision %.3f\nlabelled reached %ld of %ld: recall %.3f\n",
-                r.papers, r.labelled, r.links, r.right, r.precision(), r.reached, r.labelled, r.recall());
+                "links made %ld, right %ld: precision %.3f\nlabelled reached %ld of %ld: recall %.3f\n"
+                "votes (counts and names) right: %ld of %ld labelled\n",
+                r.papers, r.labelled, r.links, r.right, r.precision(), r.reached, r.labelled, r.recall(), r.votes_right, r.votes);
   out += line;
   if (!r.misses.empty()) out += "\nmisses (paper | recommendation | labelled | linked):\n";
   for (const auto& m : r.misses) out += "  " + m.paper + " | " + m.recommendation + " | " + m.want + " | " + m.got + "\n";
@@ -140,7 +155,7 @@ json outcome_report_json(const OutcomeEvalReport& r) {
   json misses = json::array();
   for (const auto& m : r.misses) misses.push_back({{"paper", m.paper}, {"recommendation", m.recommendation}, {"labelled", m.want}, {"linked", m.got}});
   return {{"papers", r.papers}, {"labelled", r.labelled}, {"reached", r.reached}, {"links", r.links}, {"right", r.right},
-          {"precision", r.precision()}, {"recall", r.recall()}, {"misses", misses}};
+          {"precision", r.precision()}, {"recall", r.recall()}, {"votes", r.votes}, {"votes_right", r.votes_right}, {"misses", misses}};
 }
 
 }  // namespace papers

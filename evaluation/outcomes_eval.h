@@ -1,7 +1,7 @@
 // Outcome links scored against hand-made labels, for `papers eval --outcomes`: the labelled
 // papers and their minutes are run through the pipeline (no archive), linked as the archive links
 // them (archive/outcomes.h), and each link compared with the labels as a (recommendation, outcome,
-// minute) triple. An extracted recommendation is the labelled one whose words it shares most (at
+// minute) triple, and, where the label gives the vote, the vote's counts and names. An extracted recommendation is the labelled one whose words it shares most (at
 // least half of either's, see outcome_label_match); a link is right when its outcome and minute are
 // the label's. Precision: right links over links made; recall: labelled recommendations with an
 // outcome that some right link reaches, over those labelled.
@@ -24,6 +24,8 @@ struct OutcomeEvalReport {
   long reached = 0;       // of them, reached by a right link
   long links = 0;         // links made (to labelled papers' recommendations)
   long right = 0;         // links whose outcome and minute are a label's
+  long votes = 0;         // right links whose label prints a vote
+  long votes_right = 0;   // of them, with the same counts and the same names under each
   struct Miss {
     std::string paper, recommendation, want, got;  // want/got: "agreed, minute 88" or "none"
   };

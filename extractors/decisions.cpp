@@ -165,6 +165,12 @@ bool opens_with_lower(std::string_view s) { return !s.empty() && std::islower(st
 
 }  // namespace
 
+bool names_itself_minutes(const Segments& segments) {
+  for (std::size_t i = 0; i < segments.lines.size() && i < 6; ++i)
+    if (RE2::PartialMatch(segments.lines[i].text, patterns().minutes_proper)) return true;
+  return false;
+}
+
 std::optional<std::string> decision_from_resolution(const std::string& text) {
   const Patterns& p = patterns();
   std::string rest;

@@ -35,6 +35,10 @@ namespace papers {
 
 std::vector<Decision> extract_decisions(const Segments& segments);
 
+// Whether a paper names itself minutes in its first lines ("MINUTES of a meeting of the Cabinet",
+// "Notes of the Board meeting"): a meeting's record, whose numbered items are its minutes.
+bool names_itself_minutes(const Segments& segments);
+
 // For archives made before decisions, whose recommendations held the RESOLVED items of minutes:
 // the decision in such an item's text ("RESOLVED that the minutes be approved." -> "the minutes
 // be approved.", "The Sub-Committee RESOLVED to grant ..." -> "to grant ..."), nullopt for an item

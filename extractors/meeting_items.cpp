@@ -33,6 +33,11 @@ struct Patterns {
   // "Substantive Motion carried.", "Amendment lost", "The motion was defeated": a vote's result.
   Pattern carried{R"re((?i)\b(?:carried|agreed|passed|approved)\b)re"};
   Pattern lost{R"re((?i)\b(?:lost|fell|defeated|failed|not\s+carried|rejected)\b)re"};
+  // "... Monitoring Report (Pages 11 - 84)", "(Page 5)", "(Pages 461 - 610)": an agenda item's pages
+  Pattern item_pages{R"re((?i)^(.*?)\s*\(\s*pages?\s+(\d{1,4})(?:\s*(?:-|–|to)\s*(\d{1,4}))?\s*\)$)re"};
+  // "AGENDA", "Agenda for a meeting of ...", "Summons to and Agenda for an Extraordinary Meeting",
+  // "Supplementary Agenda": the paper names itself an agenda (not "Agenda Item 5", a report's stamp).
+  Pattern agenda{R"re((?i)\bagenda\b(?:\s+(?:for|of|pack|and|papers?|front\s*sheet)\b|\s*$))re"};
 };
 
 const Patterns& patterns() {
@@ -77,9 +82,13 @@ struct Candidate {
 };
 
 // Whether the rest of a numbered line reads as a minute's heading: short, opening with a capital
-// or a reference number, not a sentence that runs on (a colon or comma at its end), no decision.
+// or a reference number, not a sentence that runs on (a colon or comma at its end, or a long one
+// with its full stop), no decision.
 bool heading_like(const std::string& rest) {
-  if (rest.empty() || words(rest) > 18) return false;
+  // Up to 40 words ("24/00109 - Transfer the 18-25 section of the Strengthening Independence
+  // Service from ... (Pages 277 - 326)"); a long one that ends as a sentence does is a paragraph.
+  const std::size_t n = words(rest);
+  if (rest.empty() || n > 40 || (n > 12 && rest.back() == '.')) return false;
   const unsigned char first = static_cast<unsigned char>(rest[0]);
   if (!(std::isupper(first) || std::isdigit(first) || first >= 0x80)) return false;
   const char last = rest.back();
@@ -157,6 +166,25 @@ std::vector<MeetingItem> extract_meeting_items(const Segments& segments) {
     m.at = Provenance{segments.text.page_of(heading.begin), heading};
     m.extent = Span{heading.begin, k + 1 < chosen.size() ? lines[chosen[k + 1].line].span.begin : segments.text.text.size()};
     items.push_back(std::move(m));
+  }
+  return items;
+}
+
+std::vector<MeetingItem> extract_agenda_items(const Segments& segments) {
+  const Patterns& p = patterns();
+  bool agenda = false;
+  for (std::size_t i = 0; i < segments.lines.size() && i < 6 && !agenda; ++i)
+    agenda = RE2::PartialMatch(segments.lines[i].text, p.agenda);
+  if (!agenda) return {};
+  std::vector<MeetingItem> items = extract_meeting_items(segments);
+  for (MeetingItem& m : items) {
+    std::string heading, first, last;
+    if (RE2::FullMatch(m.heading, p.item_pages, &heading, &first, &last)) {
+      m.heading = heading;
+      m.first_page = std::atoi(first.c_str());
+      m.last_page = last.empty() ? *m.first_page : std::atoi(last.c_str());
+    }
+    if (!m.agenda_item) m.agenda_item = m.number;
   }
   return items;
 }

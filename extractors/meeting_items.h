@@ -22,6 +22,13 @@ namespace papers {
 // The minutes' items in text order (empty when the paper numbers none), each with its extent.
 std::vector<MeetingItem> extract_meeting_items(const Segments& segments);
 
+// An agenda's items: its longest run of consecutively numbered headings (as minutes without
+// stamps), each its own agenda item, with the pages of the pack it gives ("(Pages 11 - 84)",
+// "(Page 5)") taken off its heading. Empty for a paper that does not name itself an agenda in its
+// first lines ("AGENDA", "Agenda for a meeting", "Summons to and Agenda"; an "Agenda Item 5" stamp
+// is not one).
+std::vector<MeetingItem> extract_agenda_items(const Segments& segments);
+
 // The votes printed in the text, in text order.
 std::vector<Vote> extract_votes(const Segments& segments);
 

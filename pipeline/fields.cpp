@@ -25,10 +25,12 @@ Outcome<Record> FieldsStage::operator()(Segments segments) const {
   r.report_date = std::move(h.report_date);
   r.recommendations = extract_recommendations(segments);
   r.decisions = extract_decisions(segments);
-  // A paper that records decisions numbers its minutes; each decision says which it is under.
-  if (!r.decisions.empty()) {
+  // Minutes number their items; each decision says which it is under. An agenda lists its items.
+  if (!r.decisions.empty() && names_itself_minutes(segments)) {
     r.items = extract_meeting_items(segments);
     assign_minutes(r.decisions, r.items, extract_votes(segments));
+  } else if (r.decisions.empty()) {
+    r.items = extract_agenda_items(segments);
   }
   r.contacts = extract_contacts(segments);
   r.legal_references = extract_legal_references(segments);

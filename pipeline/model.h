@@ -228,12 +228,16 @@ struct Decision {
 };
 
 // One item of a meeting as its minutes (or agenda) number it: "88. 24/00108 - Revenue and Capital
-// Budget Monitoring Report (Item 5)" is minute 88, on agenda item 5. at is the heading; extent runs
-// from the heading to the next item's (or the end of the text).
+// Budget Monitoring Report (Item 5)" is minute 88, on agenda item 5; an agenda's "5. 24/00108 -
+// Revenue and Capital Budget Monitoring Report (Pages 11 - 84)" is item 5, its papers on pages
+// 11 to 84 of its pack. at is the heading; extent runs from the heading to the next item's (or the
+// end of the text).
 struct MeetingItem {
   std::string number;
   std::string heading;
   std::optional<std::string> agenda_item;
+  // An agenda's item: the pages of the pack it gives for the item's papers ("(Pages 11 - 84)").
+  std::optional<int> first_page, last_page;
   Provenance at;
   Span extent;
 };
@@ -288,7 +292,7 @@ struct Record {
   std::vector<Section> sections;
   std::vector<Recommendation> recommendations;
   std::vector<Decision> decisions;
-  std::vector<MeetingItem> items;  // a minutes paper's minutes (their numbers, headings, agenda items)
+  std::vector<MeetingItem> items;  // a minutes paper's minutes (numbers, headings, agenda items), an agenda's items
   std::vector<Contact> contacts;
   std::vector<LegalReference> legal_references;
   std::vector<DateValue> dates;

@@ -92,6 +92,7 @@ json record_to_json(const Record& r) {
   json items = json::array();
   for (const MeetingItem& m : r.items)
     items.push_back({{"number", m.number}, {"heading", m.heading}, {"agenda_item", optional_string(m.agenda_item)},
+                     {"pages", m.first_page ? json::array({*m.first_page, *m.last_page}) : json(nullptr)},
                      {"page", m.at.page}, {"span", json::array({m.at.span.begin, m.at.span.end})}});
   j["items"] = items;
   json contacts = json::array();

@@ -117,7 +117,7 @@ TEST_CASE("export: CSV tables read back match the archive's records", "[export][
   // RFC 4180 line ends; no byte order mark unless asked for (Excel).
   const std::string text = papers::test::read_whole_file(dir / "out" / "papers.csv");
   CHECK(text.rfind("id,path,", 0) == 0);
-  CHECK(text.find("ingested_at\r\n") != std::string::npos);
+  CHECK(text.find("ingested_at,pack_id,pack_first_page,pack_last_page,places\r\n") != std::string::npos);
   CHECK(text.size() >= 2);
   CHECK(text.substr(text.size() - 2) == "\r\n");
   write_csv_tables(archive, RecordFilter{}, dir / "excel", CsvOptions{true});

@@ -183,6 +183,11 @@ const char* kMinutes =
     "(b) Agree the new opening hours of the county's libraries from April 2025.\n\n"
     "86. Date of the next meeting\n(Item 6)\n\nThe next meeting will be on 4 March 2025.\n";
 
+const char* kAgenda =
+    "AGENDA\n\nCABINET\n\nThursday, 30th January, 2025, at 10.00 am, in the Council Chamber of Sessions House,\n"
+    "County Hall, Maidstone\n\n4. Cabinet Member Updates\n\n5. Libraries Opening Hours Review (Pages 1 - 10)\n\n"
+    "6. Date of the next meeting\n";
+
 std::string only_link_outcome(Archive& archive, const std::string& report_path, int rec) {
   const auto ids = archive.ids_of_path(report_path);
   REQUIRE(ids.size() == 1);
@@ -207,6 +212,19 @@ TEST_CASE("archive outcomes: linked in either order, shown, searched, exported, 
     CHECK(only_link_outcome(archive, report_path, 1) == "noted 85");
     CHECK(only_link_outcome(archive, report_path, 2) == "agreed 85");
     CHECK(only_link_outcome(archive, report_path, 3) == "none");  // the minutes say nothing of the mobile libraries
+
+    // An agenda of the same meeting: each item with the minute that took it and its papers.
+    test::archive_text_papers(archive, dir, {{"agenda.txt", kAgenda}});
+    const auto agenda = archive.record(archive.ids_of_path((dir / "agenda.txt").string()).at(0));
+    REQUIRE(agenda);
+    REQUIRE((*agenda)["items"].size() == 3);
+    CHECK((*agenda)["items"][1]["pages"] == json::array({1, 10}));
+    CHECK((*agenda)["items"][1]["minute"]["minute"] == "85");
+    REQUIRE((*agenda)["items"][1]["papers"].size() == 1);
+    CHECK((*agenda)["items"][1]["papers"][0]["paper"] == archive.ids_of_path(report_path).at(0));
+    CHECK((*agenda)["items"][2]["minute"]["minute"] == "86");
+    CHECK((*agenda)["items"][0]["minute"].is_null());  // the minutes record no item 4
+    CHECK((*agenda)["items"][0]["papers"].empty());
 
     // The minutes' decisions say which recommendations they answered.
     const auto minutes_record = archive.record(archive.ids_of_path((dir / "minutes.txt").string()).at(0));

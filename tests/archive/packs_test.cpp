@@ -88,6 +88,12 @@ TEST_CASE("archive packs: a pack and its originals in either order leave each pa
 
     const ExportCounts n = write_csv_tables(archive, RecordFilter{}, dir / "tables");
     CHECK(n.recommendations == 2);
+    // papers.csv: the pack's cover letter says its pack and pages; the report, both files it is in.
+    std::ifstream csv(dir / "tables" / "papers.csv");
+    std::stringstream all;
+    all << csv.rdbuf();
+    CHECK(all.str().find(",1,1," + (dir / "pack.txt").string() + "#pages=1-1\r\n") != std::string::npos);
+    CHECK(all.str().find((dir / "pack.txt").string() + "#pages=3-3") != std::string::npos);
     fs::remove_all(dir);
   }
 }

@@ -151,3 +151,27 @@ TEST_CASE("assign minutes: each decision its minute, and the vote of the motion 
   CHECK(decisions[2].vote->in_favour == 39);
   CHECK(decisions[2].vote->result == "carried");
 }
+
+TEST_CASE("agenda items: an agenda's numbered items with the pages of their pack, long headings, no items in a report", "[meeting_items]") {
+  const Segments agenda = test::segment_text(
+      "AGENDA\n\nCABINET\n\nThursday, 30th January, 2025, at 10.00 am, Council Chamber, Sessions House,\nCounty Hall, Maidstone\n\n"
+      "UNRESTRICTED ITEMS\n(During these items the meeting is likely to be open to the public)\n\n"
+      "1. Apologies\n\n2. Declarations of Interest\n\n3. Minutes of the Meeting held on 9th January 2025 (Pages 1 - 10)\n\n"
+      "4. 24/00109 - Transfer the 18-25 section of the Strengthening Independence Service\nfrom the Children Young People and "
+      "Education Directorate to the Adult Social Care\nand Health Directorate (Pages 277 - 326)\n\n"
+      "5. Date of the next meeting (Page 327)\n");
+  const std::vector<MeetingItem> items = extract_agenda_items(agenda);
+  REQUIRE(items.size() == 5);
+  CHECK(items[2].heading == "Minutes of the Meeting held on 9th January 2025");
+  CHECK(items[2].first_page == 1);
+  CHECK(items[2].last_page == 10);
+  CHECK(items[3].agenda_item == "4");
+  CHECK(items[3].heading.find("Adult Social Care and Health Directorate") != std::string::npos);
+  CHECK(items[3].first_page == 277);
+  CHECK(items[4].last_page == 327);
+  CHECK_FALSE(items[0].first_page);
+  // A report stamped "Agenda Item 5" is no agenda: its numbered sections are no items.
+  CHECK(extract_agenda_items(test::segment_text("Agenda Item 5\n\nFrom: Peter Oakford\n\nTo: Cabinet\n\n1. Introduction\n\n"
+                                                "2. Background\n\n3. Recommendations\n"))
+            .empty());
+}

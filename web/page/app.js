@@ -286,6 +286,15 @@ async function showPaper(id) {
       `Pages ${p.first}${p.last > p.first ? '–' + p.last : ''}: ${p.kind.replace(/_/g, ' ')}`,
       p.paper ? ' · ' : null, p.paper ? el('a', {href: `/papers/${p.paper}`}, p.title || 'its record') : (p.title ? ` · ${p.title}` : ''),
       p.agenda_item ? ` (Agenda Item ${p.agenda_item})` : '')));
+  // Minutes' items, or an agenda's: an agenda item with the minute that took it and its papers.
+  const isMinutes = (r.decisions || []).length > 0;
+  const items = !(r.items && r.items.length) ? null : el('ol', {id: 'items', class: 'recs'}, ...r.items.map((m) => el('li', {},
+      el('span', {class: 'number'}, m.number), ' ', m.heading,
+      m.pages ? ` (pages ${m.pages[0]}${m.pages[1] > m.pages[0] ? '–' + m.pages[1] : ''} of its pack)` : '',
+      isMinutes && m.agenda_item ? ` (agenda item ${m.agenda_item})` : '', ' ', pageLink(r, m.page),
+      m.minute ? el('div', {class: 'outcome'}, 'Taken at ',
+          el('a', {href: `/papers/${m.minute.minutes}`}, `minute ${m.minute.minute}`), m.minute.heading ? `: ${m.minute.heading}` : '') : null,
+      ...(m.papers || []).map((x) => el('div', {class: 'meta'}, 'Paper: ', el('a', {href: `/papers/${x.paper}`}, x.title || 'untitled'))))));
   const partOf = !r.part_of ? null : el('p', {class: 'meta', id: 'part-of'}, 'Bound in the pack ',
       el('a', {href: `/papers/${r.part_of.pack}`}, basename(r.part_of.path)), `, pages ${r.part_of.first}–${r.part_of.last}.`);
   const none = (list, what) => (list.length ? null : el('p', {class: 'unknown'}, `No ${what} found.`));
@@ -301,6 +310,7 @@ async function showPaper(id) {
       partOf,
       parts ? section('Papers in this pack', 'parts-section', parts) : null,
       fields,
+      items ? section(isMinutes ? 'Minutes' : 'Agenda items', 'items-section', items) : null,
       section('Recommendations', 'recommendations-section', recs, unanswered, none(r.recommendations, 'recommendations')),
       section('Decisions', 'decisions-section', decisions, none(r.decisions || [], 'decisions')),
       section('Contacts', 'contacts-section', r.contacts.length ? contacts : none(r.contacts, 'contacts')),
