@@ -66,8 +66,9 @@ int ingest_paths(const std::vector<std::string>& paths, const IngestSettings& se
 // (printed); nullopt then, with the exit status in *status.
 std::optional<std::string> one_paper(Archive& archive, const std::string& id_or_prefix, int* status);
 
-// --ocr, --ocr-dpi, --lang, --ocr-page-timeout, --no-preprocess: for the commands that read papers.
-void add_ocr_options(CLI::App* command, OcrOptions& ocr);
+// --ocr, --ocr-dpi, --lang, --ocr-page-timeout, --no-preprocess, and a paper's budget (--max-pages,
+// --paper-timeout): for the commands that read papers.
+void add_ocr_options(CLI::App* command, TextOptions& text);
 
 // --date-order auto|dmy|mdy: how numeric dates that read both ways are read.
 void add_date_order_option(CLI::App* command, std::optional<DateOrder>& order);

@@ -47,7 +47,7 @@ Run add_eval(CLI::App& app, const GlobalOptions&) {
       ->check(CLI::Range(0.0, 1.0).description(""))
       ->option_text("F1");
   cmd->add_option("-j,--jobs", o->pipeline.jobs, "worker threads (0: one per core)")->option_text("N (default 0)");
-  add_ocr_options(cmd, o->pipeline.text.ocr);
+  add_ocr_options(cmd, o->pipeline.text);
   add_date_order_option(cmd, o->pipeline.text.date_order);
   cmd->footer(std::string("\nExamples:\n  papers eval corpus/dev\n  papers eval corpus/scans --expected corpus/dev\n"
                           "  papers eval ../shared/realcorpus2 --expected tests/realcorpus2 --batch 4\n"

@@ -17,7 +17,7 @@ Run add_extract(CLI::App& app, const GlobalOptions&) {
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("extract", "print one paper's record as JSON (no archive)");
   cmd->add_option("file", o->file, "a PDF, page image (PNG, JPEG, TIFF) or text file")->required()->option_text("FILE");
-  add_ocr_options(cmd, o->pipeline.text.ocr);
+  add_ocr_options(cmd, o->pipeline.text);
   add_date_order_option(cmd, o->pipeline.text.date_order);
   cmd->footer("\nExamples:\n  papers extract corpus/seeds/000_2fd81aa742bb2f43.txt\n  papers extract report.pdf | jq '.recommendations[].text'\n"
               "  papers extract scan.tiff --lang eng | jq '.extraction.pages'");

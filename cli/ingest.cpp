@@ -97,7 +97,7 @@ void add_ingest_options(CLI::App* cmd, IngestSettings& settings) {
       ->check(CLI::IsMember({"auto", "bar", "lines", "none"}).description(""))
       ->option_text("auto|bar|lines|none (default auto)");
   cmd->add_flag("-v,--verbose", settings.verbose, "a line per file: archived, already archived or failed (always said)");
-  add_ocr_options(cmd, settings.pipeline.text.ocr);
+  add_ocr_options(cmd, settings.pipeline.text);
   add_date_order_option(cmd, settings.pipeline.text.date_order);
 }
 

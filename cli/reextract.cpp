@@ -114,7 +114,7 @@ Run add_reextract(CLI::App& app, const GlobalOptions& global) {
   cmd->add_flag("--outdated", o->outdated, "the papers whose record an older extractor made");
   cmd->add_flag("--all", o->all, "every paper");
   cmd->add_option("-j,--jobs", o->pipeline.jobs, "worker threads (0: one per core)")->option_text("N (default 0)");
-  add_ocr_options(cmd, o->pipeline.text.ocr);
+  add_ocr_options(cmd, o->pipeline.text);
   add_date_order_option(cmd, o->pipeline.text.date_order);
   cmd->footer(std::string("\nExamples:\n  papers reextract --outdated\n  papers reextract 2fd81aa7 --ocr always\n"
                           "  papers reextract --all --archive board.db --jobs 8\n\n"

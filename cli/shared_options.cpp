@@ -17,7 +17,8 @@ const char* const kExitCodes =
     "2 usage error, 3 some files failed (the others were archived; see `papers stats`) or eval scored\n"
     "below --min-f1, 4 not found (show; eval with no labelled paper).";
 
-void add_ocr_options(CLI::App* command, OcrOptions& ocr) {
+void add_ocr_options(CLI::App* command, TextOptions& text) {
+  OcrOptions& ocr = text.ocr;
   static const std::map<std::string, OcrOptions::Mode> kModes = {
       {"auto", OcrOptions::Mode::automatic}, {"always", OcrOptions::Mode::always}, {"never", OcrOptions::Mode::never}};
   command->add_option("--ocr", ocr.mode,
@@ -36,6 +37,13 @@ void add_ocr_options(CLI::App* command, OcrOptions& ocr) {
   command->add_flag_callback("--no-preprocess", [&ocr] { ocr.preprocess = false; },
                     "give Tesseract the page image as rendered, without Leptonica binarisation, deskew and despeckle "
                     "(for comparisons)");
+  command->add_option("--max-pages", text.max_pages, "a file of more pages than this is refused unread, with the reason")
+      ->check(CLI::Range(1, 1000000).description(""))
+      ->option_text("N (default 5000)");
+  command->add_option("--paper-timeout", text.paper_seconds,
+                      "seconds the OCR of one paper may take in all; past them it fails with what was left, and the batch goes on")
+      ->check(CLI::PositiveNumber.description(""))
+      ->option_text("SECONDS (default 1800)");
 }
 
 void add_date_order_option(CLI::App* command, std::optional<DateOrder>& order) {

@@ -104,6 +104,7 @@ struct PageText {
   // The page's size in points (a PDF's media box; 0 for text files and images): a bound pack's
   // papers come from files whose pages differ in size, however slightly.
   double width = 0, height = 0;
+  int ocr_dpi = 0;  // the resolution an OCR'd page was read at (lower than asked for a page too large)
 };
 
 struct PageTexts {
@@ -121,6 +122,7 @@ struct PageInfo {
   std::string ocr_reason;
   int rotation = 0;
   std::string error;
+  int ocr_dpi = 0;
 };
 
 // 4. normalise: one NFKC, unwrapped text, page boundaries kept as offsets.

@@ -673,7 +673,7 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
   for (std::size_t i = 0; i < input.pages.size(); ++i) {
     const PageText& page = input.pages[i];
     result.pages.push_back(PageInfo{page.number, page.method, chars_per_page[i], page.confidence, page.ocr_reason,
-                                    page.rotation, page.error});
+                                    page.rotation, page.error, page.ocr_dpi});
   }
   return result;
 }

@@ -128,9 +128,21 @@ Outcome<PageImage> render_pdf_page(const poppler::document& doc, int index, int 
   if (!page) return page_failure("page " + std::to_string(index + 1) + " cannot be read");
   const poppler::rectf box = page->page_rect(poppler::media_box);
   // Page size in points (1/72 inch); a rotated page swaps them, which does not change the product.
-  const double w = std::abs(box.width()) * dpi / 72.0, h = std::abs(box.height()) * dpi / 72.0;
-  if (!std::isfinite(w) || !std::isfinite(h))
+  double w = std::abs(box.width()) * dpi / 72.0, h = std::abs(box.height()) * dpi / 72.0;
+  if (!std::isfinite(w) || !std::isfinite(h) || w <= 0 || h <= 0)
     return page_failure("page " + std::to_string(index + 1) + " has no usable size");
+  // A page too large at this resolution (a poster, a plan) is read at the highest one that fits
+  // the limits, down to kLowestOcrDpi; the page's record says which.
+  const double fit = std::min({1.0, std::sqrt(static_cast<double>(limits.max_pixels) / (w * h)),
+                               static_cast<double>(limits.max_side) / std::max(w, h)});
+  if (fit < 1.0) {
+    const int lower = static_cast<int>(std::floor(dpi * fit));
+    if (lower >= kLowestOcrDpi) {
+      dpi = lower;
+      w = std::abs(box.width()) * dpi / 72.0;
+      h = std::abs(box.height()) * dpi / 72.0;
+    }
+  }
   if (auto ok = check_size(static_cast<std::int64_t>(w), static_cast<std::int64_t>(h), limits,
                            "page " + std::to_string(index + 1) + " at " + std::to_string(dpi) + " dpi");
       !ok.ok())

@@ -28,6 +28,10 @@ struct PageImage {
   int dpi = 0;  // pixels per inch, as rendered or as the file says (estimated when it does not)
 };
 
+// The lowest resolution a page too large for the limits is rendered at for OCR, instead of the
+// one asked for; below it the page is refused.
+constexpr int kLowestOcrDpi = 50;
+
 struct ImageLimits {
   // A page image larger than this is refused (an A4 page at 600 dpi is 35 million pixels).
   std::int64_t max_pixels = 150'000'000;

@@ -47,6 +47,7 @@ json record_to_json(const Record& r) {
                  {"confidence", p.confidence ? json(*p.confidence) : json(nullptr)}};
     if (!p.ocr_reason.empty()) page["ocr_reason"] = p.ocr_reason;
     if (p.rotation != 0) page["rotation"] = p.rotation;
+    if (p.ocr_dpi != 0) page["dpi"] = p.ocr_dpi;
     if (!p.error.empty()) page["error"] = p.error;
     pages.push_back(std::move(page));
   }

@@ -11,7 +11,9 @@
 #include <unicode/ucsdet.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <map>
 #include <limits>
@@ -247,7 +249,20 @@ struct OcrJob {
   std::string reason;      // why it is OCR'd
   bool keep_text_layer_if_thin = false;  // a thin text layer stays unless OCR finds much more
   std::optional<Outcome<OcrPage>> result;
+  int dpi = 0;             // the resolution its image was read at
+  bool over_budget = false;  // not read: the paper's time budget was spent
 };
+
+// Why a paper's OCR stopped, when it ran past its budget; "" when it did not.
+std::string budget_reason(const std::vector<OcrJob>& jobs, double seconds) {
+  std::size_t left = 0;
+  for (const OcrJob& job : jobs) left += job.over_budget;
+  if (left == 0) return "";
+  char line[200];
+  std::snprintf(line, sizeof line, "OCR ran past the paper's time budget of %g s (--paper-timeout) with %zu of its %zu pages to read",
+                seconds, left, jobs.size());
+  return line;
+}
 
 std::string join_page_errors(const std::vector<PageText>& pages) {
   std::string out;
@@ -268,15 +283,23 @@ void add_warning(SourceInfo& source, const std::string& warning) {
 // Runs the jobs in parallel (oneTBB; pages of one paper at once), each through page_image (a
 // page image) and OCR. page_image is called on the thread that runs the job.
 template <typename PageImageOf>
-void run_ocr_jobs(std::vector<OcrJob>& jobs, OcrEngines& engines, PageImageOf page_image) {
+void run_ocr_jobs(std::vector<OcrJob>& jobs, OcrEngines& engines, PageImageOf page_image,
+                  std::chrono::steady_clock::time_point deadline) {
   tbb::parallel_for(std::size_t{0}, jobs.size(), [&](std::size_t k) {
     OcrJob& job = jobs[k];
+    // A page not begun when the paper's budget is spent is not begun at all.
+    if (std::chrono::steady_clock::now() > deadline) {
+      job.over_budget = true;
+      job.result = Failure{"", "text", "not read: the paper's time budget was spent", ""};
+      return;
+    }
     try {
       Outcome<PageImage> image = page_image(job.index);
       if (!image.ok()) {
         job.result = image.failure();
         return;
       }
+      job.dpi = image.value().dpi;
       job.result = engines.read(image.value().pix.get(), image.value().dpi);
     } catch (const std::exception& e) {
       job.result = Failure{"", "text", std::string("internal error: ") + e.what(), ""};
@@ -306,6 +329,7 @@ void apply_ocr(PageText& page, const OcrJob& job) {
     page.body_size = ocr.body_size;
   }
   page.method = "ocr";
+  page.ocr_dpi = job.dpi;
   page.confidence = ocr.confidence;
   page.ocr_reason = job.reason;
   page.rotation = ocr.rotation;
@@ -326,6 +350,11 @@ Outcome<PageTexts> TextStage::from_pdf(const SourceFile& file) const {
   if (doc->is_locked()) return fail("encrypted PDF: needs a password");
   const int count = doc->pages();
   if (count <= 0) return fail("damaged PDF: no pages");
+  if (count > options_.max_pages)
+    return fail(std::to_string(count) + " pages: more than a paper may have (--max-pages " + std::to_string(options_.max_pages) +
+                "); nothing of it was read");
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                                             std::chrono::duration<double>(options_.paper_seconds));
 
   PageTexts out;
   out.source = source_info(file);
@@ -376,7 +405,8 @@ Outcome<PageTexts> TextStage::from_pdf(const SourceFile& file) const {
       std::unique_ptr<poppler::document>& local = docs.local();
       if (!local) return Failure{"", "text", "PDF cannot be reopened for rendering", ""};
       return render_pdf_page(*local, index, dpi, limits);
-    });
+    }, deadline);
+    if (std::string why = budget_reason(jobs, options_.paper_seconds); !why.empty()) return fail(why);
     for (const OcrJob& job : jobs) apply_ocr(out.pages[static_cast<std::size_t>(job.index)], job);
   }
 
@@ -417,8 +447,14 @@ Outcome<PageTexts> TextStage::from_image(const SourceFile& file) const {
     out.pages.push_back(std::move(page));
     jobs.push_back(OcrJob{i, "page image", false, std::nullopt});
   }
+  if (count.value() > options_.max_pages)
+    return fail(std::to_string(count.value()) + " pages: more than a paper may have (--max-pages " + std::to_string(options_.max_pages) +
+                "); nothing of it was read");
   const ImageLimits limits = options_.ocr.limits;
-  run_ocr_jobs(jobs, *engines_, [&](int index) { return decode_image_page(file.bytes, file.media_type, index, limits); });
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                                             std::chrono::duration<double>(options_.paper_seconds));
+  run_ocr_jobs(jobs, *engines_, [&](int index) { return decode_image_page(file.bytes, file.media_type, index, limits); }, deadline);
+  if (std::string why = budget_reason(jobs, options_.paper_seconds); !why.empty()) return fail(why);
   for (const OcrJob& job : jobs) apply_ocr(out.pages[static_cast<std::size_t>(job.index)], job);
   // A page image is all OCR, even where OCR found nothing.
   for (PageText& p : out.pages) {

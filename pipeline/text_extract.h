@@ -26,6 +26,10 @@ struct TextOptions {
   // How numeric dates that read both ways are read (`--date-order`); unset: by each paper's signals.
   // (Carried here to the fields stage, which process_file runs after the text.)
   std::optional<DateOrder> date_order;
+  // A paper's budget (`--max-pages`, `--paper-timeout`): a file of more pages is refused unread,
+  // and one whose OCR runs past the seconds fails with what was left (the batch goes on).
+  int max_pages = 5000;
+  double paper_seconds = 1800;
 };
 
 // Installs a Poppler error handler that keeps Poppler's messages off stderr.

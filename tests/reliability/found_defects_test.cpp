@@ -14,8 +14,10 @@
 #include <fstream>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "archive/archive.h"
+#include "pipeline/pipeline.h"
 #include "tests/text_fixture.h"
 
 namespace fs = std::filesystem;
@@ -178,4 +180,91 @@ TEST_CASE("two processes ingesting one folder into one archive: their summaries 
   CHECK(archived + already == 2 * files);
   fs::remove_all(dir);
   fs::remove(db);
+}
+
+namespace {
+
+// A PDF of blank pages of w x h points, or one page with these lines set in 400 pt Helvetica.
+std::string plain_pdf(int pages, int w, int h, const std::vector<std::string>& lines = {}) {
+  std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>"};
+  std::string kids;
+  for (int i = 0; i < pages; ++i) kids += std::to_string(3 + i) + " 0 R ";
+  objects.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) + " >>");
+  const int contents = 3 + pages, font = 4 + pages;
+  for (int i = 0; i < pages; ++i)
+    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + std::to_string(w) + " " + std::to_string(h) + "]" +
+                      (lines.empty() ? std::string(" >>")
+                                     : " /Resources << /Font << /F1 " + std::to_string(font) + " 0 R >> >> /Contents " +
+                                           std::to_string(contents) + " 0 R >>"));
+  if (!lines.empty()) {
+    std::string text = "BT /F1 400 Tf";
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      text += " 1 0 0 1 300 " + std::to_string(h - 600 - static_cast<int>(i) * 600) + " Tm (" + lines[i] + ") Tj";
+    text += " ET";
+    objects.push_back("<< /Length " + std::to_string(text.size()) + " >>\nstream\n" + text + "\nendstream");
+    objects.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+  }
+  std::string out = "%PDF-1.4\n";
+  std::vector<std::size_t> offsets;
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(out.size());
+    out += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const std::size_t xref = out.size();
+  out += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  char row[32];
+  for (std::size_t o : offsets) {
+    std::snprintf(row, sizeof row, "%010zu 00000 n \n", o);
+    out += row;
+  }
+  out += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return out;
+}
+
+void write_file(const fs::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+}
+
+}  // namespace
+
+TEST_CASE("a paper's budget: more pages than --max-pages is refused unread, OCR past --paper-timeout fails it, the batch goes on", "[reliability][budget][ocr]") {
+  const fs::path dir = papers::test::fresh_temp_dir("budget");
+  write_file(dir / "blank-pages.pdf", plain_pdf(40, 595, 842));
+  copy_good_paper(dir / "good.pdf");
+  const fs::path db = dir / "a.db", err = dir / "err";
+  const auto run = [&](const std::string& options) {
+    fs::remove(db);
+    const std::string cmd = "timeout 120 " + std::string(PAPERS_BINARY) + " --archive '" + db.string() + "' ingest " + options +
+                            " '" + dir.string() + "' 2> '" + err.string() + "'";
+    const int status = std::system(cmd.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  };
+  // Before the budget, the 40 blank pages were each rendered and OCR'd, however long that took.
+  CHECK(run("--max-pages 30") == 3);
+  std::map<std::string, std::string> failed = failures_by_name(db);
+  CHECK(failed["blank-pages.pdf"] == "40 pages: more than a paper may have (--max-pages 30); nothing of it was read");
+  CHECK(Archive(db.string(), true).count_papers() == 1);
+
+  CHECK(run("--paper-timeout 0.2 --jobs 1") == 3);
+  failed = failures_by_name(db);
+  CHECK(failed["blank-pages.pdf"].rfind("OCR ran past the paper's time budget of 0.2 s (--paper-timeout) with ", 0) == 0);
+  CHECK(failed["blank-pages.pdf"].find("of its 40 pages to read") != std::string::npos);
+  CHECK(Archive(db.string(), true).count_papers() == 1);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a page too large to OCR at 300 dpi is read at the highest resolution that fits, and the page says which", "[reliability][ocr]") {
+  const fs::path dir = papers::test::fresh_temp_dir("poster");
+  // 8400 points a side: 35,000 pixels at 300 dpi, 1.2 billion in all, over the 150 million limit.
+  write_file(dir / "poster.pdf", plain_pdf(1, 8400, 8400, {"PLANNING COMMITTEE", "SITE PLAN FOR THE", "NEW LIBRARY"}));
+  PipelineOptions options;
+  options.text.ocr.mode = OcrOptions::Mode::always;
+  const Outcome<Record> r = extract_file((dir / "poster.pdf").string(), options);
+  REQUIRE(r.ok());
+  REQUIRE(r.value().pages.size() == 1);
+  CHECK(r.value().pages[0].method == "ocr");
+  CHECK(r.value().pages[0].ocr_dpi == 104);  // 300 * sqrt(150e6 / 35000^2), floored
+  CHECK(r.value().text.find("SITE PLAN FOR THE NEW LIBRARY") != std::string::npos);
+  fs::remove_all(dir);
 }
