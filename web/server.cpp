@@ -5,6 +5,7 @@
 
 #include <arpa/inet.h>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cstdint>
@@ -103,6 +104,15 @@ WebServer::WebServer(ServeOptions options) : state_(std::make_unique<State>()) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<void*>(&yes), sizeof(yes));
   });
+  // cpp-httplib gives each connection a pool thread until it closes, and waits 5 s for a request's
+  // bytes: 8 half-open connections (headers never finished) made a normal query wait 9.5 s, 64
+  // stopped the server answering at all.
+  const std::size_t threads = std::max<std::size_t>(4, state_->options.threads);
+  state_->http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  state_->http.set_read_timeout(state_->options.read_seconds, 0);
+  state_->http.set_write_timeout(10, 0);
+  state_->http.set_keep_alive_timeout(state_->options.read_seconds);
+  state_->http.set_keep_alive_max_count(20);
   state_->routes();
 }
 

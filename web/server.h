@@ -24,6 +24,12 @@ struct ServeOptions {
   std::size_t max_body_bytes = 1024;     // GET and HEAD need none; larger bodies get 413
   ApiLimits limits;                      // on query parameters
   bool log_requests = true;              // one line per request on stderr
+  // Under abuse: connections are served by this many threads, and a connection that sends no
+  // complete request (headers and body) within read_seconds, or keeps an idle keep-alive past
+  // them, is closed, so that half-open connections hold a thread for at most that long and never
+  // all of them.
+  std::size_t threads = 128;
+  int read_seconds = 2;
 };
 
 class WebServer {
