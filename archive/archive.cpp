@@ -227,6 +227,18 @@ Archive::Archive(const std::string& path, bool read_only) {
   } else {
     // A read-only open of a file that is not an archive fails here, not later.
     Statement s(prepare("SELECT value FROM meta WHERE key='schema_version'"));
+    // One made before outcomes or packs (schemas 3 to 5) lacks their tables and columns: say so
+    // once, here, instead of "no such column" from whichever listing asks first.
+    if (sqlite3_step(s.get()) == SQLITE_ROW) {
+      const int version = sqlite3_column_int(s.get(), 0);
+      if (version >= 3 && version < 6) {
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw std::runtime_error("the archive " + path + " was made by an older papers (schema " + std::to_string(version) +
+                                 "): open it for writing once (`papers --archive " + path +
+                                 " ingest` of any folder, or `papers reextract --outdated`) to bring it up to date");
+      }
+    }
     // Reads through a memory map (up to SQLite's 2 GiB cap) instead of a read() per page: a
     // search's filter set over 100,000 papers took 46 -> 22 ms (search_bench.sh archive, sqlite3).
     exec("PRAGMA mmap_size=2147418112");
@@ -389,8 +401,8 @@ void Archive::put_sketch(const std::string& id, const Sketch& sketch) {
   }
 }
 
-std::optional<Archive::SamePaper> Archive::same_paper(const Record& r, const std::vector<std::uint64_t>& runs, const Sketch& sketch) {
-  if (runs.empty()) return std::nullopt;
+std::vector<Archive::SamePaper> Archive::same_paper(const Record& r, const std::vector<std::uint64_t>& runs, const Sketch& sketch) {
+  if (runs.empty()) return {};
   std::string sql = "SELECT paper_id FROM sketches WHERE ";
   for (int slot = 0; slot < kSketchSlots; ++slot)
     sql += std::string(slot ? " OR " : "") + "(slot = " + std::to_string(slot) + " AND value = ?" + std::to_string(slot + 1) + ")";
@@ -399,8 +411,7 @@ std::optional<Archive::SamePaper> Archive::same_paper(const Record& r, const std
   for (int slot = 0; slot < kSketchSlots; ++slot) bind_value(s.get(), slot + 1, sketch[static_cast<std::size_t>(slot)]);
   std::vector<std::string> candidates;
   while (sqlite3_step(s.get()) == SQLITE_ROW) candidates.push_back(column_text(s.get(), 0));
-  std::optional<SamePaper> best;
-  double best_score = kSamePaper - 1e-9;
+  std::vector<std::pair<double, SamePaper>> found;
   Statement paper(prepare("SELECT pages, coalesce(pack_of, ''), parts IS NOT NULL, json_extract(record, '$.text'),"
                           " coalesce(json_extract(record, '$.part_of.first'), 0) FROM papers WHERE id = ?"));
   for (const std::string& id : candidates) {
@@ -413,12 +424,28 @@ std::optional<Archive::SamePaper> Archive::same_paper(const Record& r, const std
     if (pack_of.empty() == !r.part_of.has_value()) continue;
     if (sqlite3_column_int64(paper.get(), 0) != r.source.pages) continue;
     const double score = resemblance(runs, word_runs(column_text(paper.get(), 3)));
-    if (score > best_score) {
-      best_score = score;
-      best = SamePaper{id, pack_of, sqlite3_column_int(paper.get(), 4)};
-    }
+    if (score >= kSamePaper) found.push_back({score, SamePaper{id, pack_of, sqlite3_column_int(paper.get(), 4)}});
   }
-  return best;
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<SamePaper> out;
+  for (auto& [score, same] : found) out.push_back(std::move(same));
+  return out;
+}
+
+// The packs in whose pages a paper was found ("PACK.pdf#pages=3-11" among its paths): their
+// records' part names paper ("" none).
+void Archive::point_packs_at(const std::string& id, const std::string& paper) {
+  for (const std::string& place : original_paths(id)) {
+    const std::size_t at = place.rfind("#pages=");
+    if (at == std::string::npos) continue;
+    Statement owner(prepare("SELECT paper_id FROM paper_paths WHERE path = ? AND paper_id != ?"));
+    bind_value(owner.get(), 1, place.substr(0, at));
+    bind_value(owner.get(), 2, id);
+    const int first = std::atoi(place.c_str() + at + 7);
+    std::vector<std::string> packs;
+    while (sqlite3_step(owner.get()) == SQLITE_ROW) packs.push_back(column_text(owner.get(), 0));
+    for (const std::string& pack : packs) set_pack_part(pack, first, paper);
+  }
 }
 
 // The paper a pack's part is, in the pack's stored record.
@@ -429,7 +456,7 @@ void Archive::set_pack_part(const std::string& pack_id, int first, const std::st
   nlohmann::json record = nlohmann::json::parse(column_text(s.get(), 0), nullptr, false);
   if (!record.is_object() || !record.contains("parts") || !record["parts"].is_array()) return;
   for (nlohmann::json& part : record["parts"])
-    if (part.is_object() && part.value("first", 0) == first) part["paper"] = paper_id;
+    if (part.is_object() && part.value("first", 0) == first) part["paper"] = paper_id.empty() ? nlohmann::json() : nlohmann::json(paper_id);
   Statement u(prepare("UPDATE papers SET record = ? WHERE id = ?"));
   bind_value(u.get(), 1, record.dump());
   bind_value(u.get(), 2, pack_id);
@@ -443,19 +470,25 @@ bool Archive::put_paper(const Record& r, const nlohmann::json& record_json, std:
   }
   const std::vector<std::uint64_t> runs = word_runs(r.text);
   const Sketch sketch = sketch_of(runs);
-  if (const std::optional<SamePaper> same = same_paper(r, runs, sketch)) {
+  if (const std::vector<SamePaper> same = same_paper(r, runs, sketch); !same.empty()) {
     if (r.part_of) {
-      // A part whose original is archived: the original is the paper, the part one more place of it.
-      add_path(same->id, r.source.path);
-      set_pack_part(r.part_of->pack_id, r.part_of->first, same->id);
+      // A part whose original is archived: the original (the likest) is the paper, the part one
+      // more place of it.
+      add_path(same[0].id, r.source.path);
+      set_pack_part(r.part_of->pack_id, r.part_of->first, same[0].id);
       return false;
     }
-    // An original whose pack's part is archived: the original takes the part's place.
-    const std::vector<std::string> paths = original_paths(same->id);
-    remove(same->id);
+    // An original whose packs' parts are archived (one pack or several binding it): the original
+    // takes each part's place.
+    std::vector<std::string> paths;
+    for (const SamePaper& part : same) {
+      const std::vector<std::string> its = original_paths(part.id);
+      paths.insert(paths.end(), its.begin(), its.end());
+      remove(part.id);
+    }
     const bool fresh = insert(r, record_json, seq);
     for (const std::string& path : paths) add_path(r.source.sha256, path);
-    set_pack_part(same->pack_of, same->first, r.source.sha256);
+    for (const SamePaper& part : same) set_pack_part(part.pack_of, part.first, r.source.sha256);
     put_sketch(r.source.sha256, sketch);
     return fresh;
   }
@@ -554,6 +587,7 @@ bool Archive::insert(const Record& r, const nlohmann::json& record_json, std::op
     paper_rowid = sqlite3_last_insert_rowid(db_);
   }
   add_path(id, r.source.path);
+  if (!r.parts.empty()) return true;  // a pack: its pages, text, recommendations, decisions ... are its parts', counted there once
   Statement page(prepare(
       "INSERT INTO pages(paper_id, number, method, chars, confidence, ocr_reason, rotation, error) VALUES (?,?,?,?,?,?,?,?)"));
   for (const PageInfo& p : r.pages) {
@@ -569,7 +603,6 @@ bool Archive::insert(const Record& r, const nlohmann::json& record_json, std::op
     bind_value(page.get(), 8, p.error.empty() ? std::nullopt : std::optional<std::string>(p.error));
     sqlite3_step(page.get());
   }
-  if (!r.parts.empty()) return true;  // a pack: its text, recommendations, decisions ... are its parts', searched there once
   {
     Statement fts(prepare("INSERT INTO papers_fts(rowid, title, text) VALUES (?, ?, ?)"));
     bind_value(fts.get(), 1, static_cast<std::int64_t>(paper_rowid));
@@ -673,6 +706,9 @@ bool Archive::remove(const std::string& id) {
   }
   if (seq < 0) return false;
   touch_body_of(id);
+  // An original that is also a pack's part ("PACK.pdf#pages=3-11" among its paths): the pack's
+  // record no longer names it (`papers reextract PACK` makes the part a paper of its own again).
+  point_packs_at(id, "");
   // A pack goes with its parts, and its places among its originals' paths.
   {
     std::vector<std::string> parts;
@@ -680,9 +716,16 @@ bool Archive::remove(const std::string& id) {
     bind_value(p.get(), 1, id);
     while (sqlite3_step(p.get()) == SQLITE_ROW) parts.push_back(column_text(p.get(), 0));
     for (const std::string& part : parts) remove(part);
-    // "PACK.pdf#pages=3-11" among its originals' paths: every such place of each of its paths.
+    // "PACK.pdf#pages=3-11" among its originals' paths: every such place of each of its paths (a
+    // pack's only: other papers have none).
+    bool pack = false;
+    {
+      Statement is_pack(prepare("SELECT parts IS NOT NULL FROM papers WHERE id = ?"));
+      bind_value(is_pack.get(), 1, id);
+      pack = sqlite3_step(is_pack.get()) == SQLITE_ROW && sqlite3_column_int(is_pack.get(), 0);
+    }
     Statement places(prepare("DELETE FROM paper_paths WHERE paper_id != ?3 AND path >= ?1 AND path < ?2"));
-    for (const std::string& path : original_paths(id)) {
+    for (const std::string& path : pack ? original_paths(id) : std::vector<std::string>{}) {
       sqlite3_reset(places.get());
       bind_value(places.get(), 1, path + "#pages=");
       bind_value(places.get(), 2, path + "#pages>");
@@ -723,6 +766,7 @@ bool Archive::replace(const Record& record, const nlohmann::json& record_json) {
   remove(id);
   insert(record, record.parts.empty() ? record_json : pack_json(record_json), seq);
   for (const std::string& path : paths) add_path(id, path);
+  point_packs_at(id, id);  // the packs it was found in name it again
   if (record.parts.empty()) put_sketch(id, sketch_of(word_runs(record.text)));
   for (const Record& part : record.part_records) put_paper(part, record_to_json(part), std::nullopt);
   Statement keep(prepare("UPDATE papers SET ingested_at = ? WHERE id = ?"));
@@ -733,7 +777,8 @@ bool Archive::replace(const Record& record, const nlohmann::json& record_json) {
 }
 
 std::vector<std::string> Archive::ids_older_than(int version) {
-  Statement s(prepare("SELECT id FROM papers WHERE coalesce(json_extract(record, '$.extraction.extractor_version'), 0) < ? ORDER BY seq"));
+  // (A pack's parts are made again with their pack, never alone: their path is no file.)
+  Statement s(prepare("SELECT id FROM papers WHERE pack_of IS NULL AND coalesce(json_extract(record, '$.extraction.extractor_version'), 0) < ? ORDER BY seq"));
   bind_value(s.get(), 1, static_cast<std::int64_t>(version));
   std::vector<std::string> out;
   while (sqlite3_step(s.get()) == SQLITE_ROW) out.push_back(column_text(s.get(), 0));
@@ -847,14 +892,14 @@ ArchiveStats Archive::stats() {
     while (sqlite3_step(s.get()) == SQLITE_ROW)
       st.low_confidence.push_back({column_text(s.get(), 0), column_text(s.get(), 1), column_text(s.get(), 2)});
   }
-  st.by_media_type = grouped("SELECT media_type, count(*) FROM papers GROUP BY 1 ORDER BY 2 DESC, 1");
-  st.by_body = grouped("SELECT coalesce(body, '(unknown)'), count(*) FROM papers GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20");
-  st.by_classification = grouped("SELECT coalesce(classification, '(unknown)'), count(*) FROM papers GROUP BY 1 ORDER BY 2 DESC, 1");
+  st.by_media_type = grouped("SELECT media_type, count(*) FROM papers WHERE parts IS NULL GROUP BY 1 ORDER BY 2 DESC, 1");
+  st.by_body = grouped("SELECT coalesce(body, '(unknown)'), count(*) FROM papers WHERE parts IS NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20");
+  st.by_classification = grouped("SELECT coalesce(classification, '(unknown)'), count(*) FROM papers WHERE parts IS NULL GROUP BY 1 ORDER BY 2 DESC, 1");
   st.failure_reasons = grouped(
       "SELECT CASE WHEN instr(reason, ':') > 0 THEN substr(reason, 1, instr(reason, ':') - 1) ELSE reason END, count(*)"
       " FROM failures GROUP BY 1 ORDER BY 2 DESC, 1");
   for (const char* f : {"title", "body", "organisation", "meeting_date", "report_date", "agenda_item", "author", "classification"}) {
-    const std::string sql = std::string("SELECT count(*) FROM papers WHERE ") + f + " IS NOT NULL";
+    const std::string sql = std::string("SELECT count(*) FROM papers WHERE parts IS NULL AND ") + f + " IS NOT NULL";
     st.field_coverage.emplace_back(f, scalar(sql.c_str()));
   }
   return st;
@@ -1266,7 +1311,7 @@ std::int64_t Archive::link_outcomes(const std::set<std::string>& bodies) {
   if (own_transaction) begin();
   std::int64_t made = 0;
   Statement papers(prepare(
-      "SELECT id, record FROM papers p WHERE lower(p.body) = ?1 AND (EXISTS (SELECT 1 FROM recommendations r WHERE r.paper_id = p.id)"
+      "SELECT id, record FROM papers p WHERE p.body = ?1 COLLATE NOCASE AND (EXISTS (SELECT 1 FROM recommendations r WHERE r.paper_id = p.id)"
       " OR EXISTS (SELECT 1 FROM decisions d WHERE d.paper_id = p.id)) ORDER BY seq"));
   Statement drop(prepare("DELETE FROM outcomes WHERE report_id = ?"));
   Statement put(prepare(

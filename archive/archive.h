@@ -271,9 +271,12 @@ class Archive {
     std::string id, pack_of;  // pack_of: the archived paper's pack when it is a part
     int first = 0;            // and its first page there
   };
-  std::optional<SamePaper> same_paper(const Record& record, const std::vector<std::uint64_t>& runs, const Sketch& sketch);
+  // The archived papers that are the same paper as record (parts for an original, originals for a
+  // part), likest first.
+  std::vector<SamePaper> same_paper(const Record& record, const std::vector<std::uint64_t>& runs, const Sketch& sketch);
   void put_sketch(const std::string& id, const Sketch& sketch);
   void set_pack_part(const std::string& pack_id, int first, const std::string& paper_id);
+  void point_packs_at(const std::string& id, const std::string& paper);
   void touch_body_of(const std::string& id);
   void annotate_agenda(nlohmann::json& record);
   sqlite3* db_ = nullptr;

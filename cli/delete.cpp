@@ -27,6 +27,12 @@ Run add_delete(CLI::App& app, const GlobalOptions& global) {
       const std::string title = record && (*record)["title"].is_string() ? (*record)["title"].get<std::string>() : "(untitled)";
       archive.remove(*id);
       std::fprintf(stderr, "papers: deleted %s (%s)\n", id->substr(0, 12).c_str(), title.c_str());
+      // A paper also found bound in a pack: the pack no longer names it, until it is made again.
+      if (record && (*record)["places"].is_array())
+        for (const auto& place : (*record)["places"])
+          if (place.is_string() && place.get<std::string>().find("#pages=") != std::string::npos)
+            std::fprintf(stderr, "papers: it was also bound in %s: `papers reextract` of that pack makes those pages a paper again\n",
+                         place.get<std::string>().c_str());
     }
     archive.commit();
     archive.link_touched_outcomes();  // a deleted minutes paper's links go; its reports link anew

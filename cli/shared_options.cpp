@@ -42,7 +42,7 @@ void add_ocr_options(CLI::App* command, TextOptions& text) {
       ->option_text("N (default 5000)");
   command->add_option("--paper-timeout", text.paper_seconds,
                       "seconds the OCR of one paper may take in all; past them it fails with what was left, and the batch goes on")
-      ->check(CLI::PositiveNumber.description(""))
+      ->check(CLI::Range(0.001, 1e7).description(""))
       ->option_text("SECONDS (default 1800)");
 }
 

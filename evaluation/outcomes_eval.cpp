@@ -30,6 +30,13 @@ std::set<std::string> plain_words(const std::string& text) {
 }
 
 
+// At most n bytes of s, cut at a character's start (a miss line must stay UTF-8 for --json).
+std::string cut(const std::string& s, std::size_t n) {
+  if (s.size() <= n) return s;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
 std::string str(const json& j, const char* key) {
   const auto it = j.find(key);
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -115,10 +122,10 @@ OutcomeEvalReport evaluate_outcomes(const std::filesystem::path& labels_path, co
                          want_vote.value("names", json::object()).value(side, json::array());
             }
             if (same) ++report.votes_right;
-            else report.misses.push_back({name, rec ? rec->text.substr(0, 60) : "?", "vote " + want_vote.dump().substr(0, 80), "vote " + got_vote.dump().substr(0, 80)});
+            else report.misses.push_back({name, rec ? cut(rec->text, 60) : "?", "vote " + cut(want_vote.dump(), 80), "vote " + cut(got_vote.dump(), 80)});
           }
         } else {
-          report.misses.push_back({name, rec ? (rec->number.empty() ? "" : rec->number + " ") + rec->text.substr(0, 60) : "?",
+          report.misses.push_back({name, rec ? (rec->number.empty() ? "" : rec->number + " ") + cut(rec->text, 60) : "?",
                                    best < recs.size() ? str(recs[best], "outcome") + ", minute " + str(recs[best], "minute") : "no label",
                                    got});
         }
@@ -129,7 +136,7 @@ OutcomeEvalReport evaluate_outcomes(const std::filesystem::path& labels_path, co
       ++report.labelled;
       if (reached[i]) ++report.reached;
       else
-        report.misses.push_back({name, (str(recs[i], "number").empty() ? "" : str(recs[i], "number") + " ") + str(recs[i], "text").substr(0, 60),
+        report.misses.push_back({name, (str(recs[i], "number").empty() ? "" : str(recs[i], "number") + " ") + cut(str(recs[i], "text"), 60),
                                  str(recs[i], "outcome") + ", minute " + str(recs[i], "minute"), paper ? "none" : "paper not read"});
     }
   }

@@ -106,15 +106,22 @@ std::vector<PackPart> split_pack(const PageTexts& pages) {
   for (const PageText& page : pages.pages) signs.push_back(signs_of(page));
   std::vector<PackPart> parts;
   bool stamped = false, blank_between = false;
+  const auto other_size = [&](std::size_t a, std::size_t b) {
+    const PageText& x = pages.pages[a];
+    const PageText& y = pages.pages[b];
+    return x.width > 0 && y.width > 0 && !same_size(x, y) && !turned(x, y);
+  };
   for (std::size_t i = 0; i < signs.size(); ++i) {
     bool starts = i == 0;
     if (i > 0) {
-      const PageText& page = pages.pages[i];
-      const PageText& before = pages.pages[i - 1];
+      // A size change starts a paper unless it is an odd page inside one: a page whose next page
+      // is back at the size of the page before it (an A3 plan in an A4 report), or the page that
+      // comes back to the size of its part's first page.
+      const std::size_t part_first = parts.empty() ? 0 : static_cast<std::size_t>(parts.back().first - 1);
+      const bool odd_page = i + 1 < signs.size() && !signs[i + 1].blank && !other_size(i + 1, i - 1);
+      const bool back = !other_size(i, part_first);
       starts = signs[i].blank != signs[i - 1].blank || signs[i].stamp.has_value() ||
-               (!signs[i].blank && page.width > 0 && before.width > 0 && !same_size(page, before) && !turned(page, before));
-      // A size change back to the size of the part's first page is a turned or odd page inside
-      // it, not a new paper.
+               (!signs[i].blank && other_size(i, i - 1) && !odd_page && !back);
     }
     if (starts) {
       PackPart part;

@@ -6,7 +6,9 @@
 //  - an "Agenda Item N" stamp on a page's first lines starts a new part (the item's first paper);
 //  - a page of another size than the page before (each bound paper keeps its own file's page
 //    size, 595.32 x 841.92 beside 595.3 x 841.9) starts a new part, unless the page is the same
-//    size turned (a landscape table inside a report).
+//    size turned (a landscape table inside a report) or an odd page inside its paper (the page
+//    after it is back at the size before it: an A3 plan in an A4 report; or it comes back to the
+//    size of its part's first page).
 // A paper is a pack only when it shows a pack's signs (a stamp; a page between papers that says
 // it is left blank; empty pages between three or more papers: an agenda's cover and its empty
 // back are one paper) and splits into two or more parts that are not blank; otherwise it has no

@@ -281,6 +281,13 @@ TEST_CASE("archive outcomes: an archive of version 4 (before outcomes) gains the
                          nullptr, nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(db);
   }
+  // Read-only (list, stats, serve) it says what to do, not "no such column".
+  try {
+    Archive reading(path, /*read_only=*/true);
+    FAIL("an archive of schema 4 opened read-only");
+  } catch (const std::runtime_error& e) {
+    CHECK(std::string(e.what()).find("was made by an older papers (schema 4): open it for writing once") != std::string::npos);
+  }
   Archive archive(path);
   CHECK(only_link_outcome(archive, (dir / "report.txt").string(), 2) == "agreed 85");
   sqlite3* db = nullptr;

@@ -9,6 +9,8 @@
 
 #include "archive/archive.h"
 #include "archive/export.h"
+#include "pipeline/pipeline.h"
+#include "pipeline/record_json.h"
 #include "tests/text_fixture.h"
 
 namespace fs = std::filesystem;
@@ -58,6 +60,12 @@ TEST_CASE("archive packs: a pack and its originals in either order leave each pa
     // The cover sheet (a part with no original), the report and the appendix; the pack is no paper.
     CHECK(archive.count_papers() == 3);
     CHECK(archive.stats().packs == 1);
+    // Pages once each: the cover letter's, the report's and the appendix's, not the pack's again.
+    const ArchiveStats st = archive.stats();
+    CHECK(st.pages == 3);
+    std::int64_t by_method = 0;
+    for (const auto& [method, n] : st.by_page_method) by_method += n;
+    CHECK(by_method == 3);
     CHECK(archive.count_recommendations() == 2);
 
     const std::string report = id_of(archive, dir / "report.txt");
@@ -94,6 +102,53 @@ TEST_CASE("archive packs: a pack and its originals in either order leave each pa
     all << csv.rdbuf();
     CHECK(all.str().find(",1,1," + (dir / "pack.txt").string() + "#pages=1-1\r\n") != std::string::npos);
     CHECK(all.str().find((dir / "pack.txt").string() + "#pages=3-3") != std::string::npos);
+    fs::remove_all(dir);
+  }
+}
+
+TEST_CASE("archive packs: an original deleted is no longer named by its pack, and comes back as a part when the pack is made again", "[packs]") {
+  const fs::path dir = test::fresh_temp_dir("packs-delete-original");
+  Archive archive((dir / "a.db").string());
+  test::archive_text_papers(archive, dir, {{"report.txt", kReport}, {"pack.txt", kPack}});
+  const std::string pack = id_of(archive, dir / "pack.txt");
+  archive.begin();
+  REQUIRE(archive.remove(id_of(archive, dir / "report.txt")));
+  archive.commit();
+  CHECK((*archive.record(pack))["parts"][2]["paper"].is_null());
+  // `papers reextract` of the pack: its record made again, the report a part of its own.
+  archive.begin();
+  const Outcome<Record> again = extract_file((dir / "pack.txt").string());
+  REQUIRE(again.ok());
+  REQUIRE(archive.replace(again.value(), record_to_json(again.value())));
+  archive.commit();
+  const json part = (*archive.record(pack))["parts"][2]["paper"];
+  REQUIRE(part.is_string());
+  const auto report = archive.record(part.get<std::string>());
+  REQUIRE(report);
+  CHECK((*report)["part_of"]["first"] == 3);
+  CHECK(archive.count_papers() == 3);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("archive packs: one original bound in two packs is one paper, packs first or original first", "[packs]") {
+  const std::string second = "CABINET - THURSDAY, 30 JANUARY 2025\n\nSecond supplementary agenda\n\nDear Member, the report below is sent again\n"
+                             "with the papers of the item that were late.\n"
+                             "\fThis page is intentionally left blank\n"
+                             "\fAgenda Item 5\n\n" + kReport;
+  for (const bool packs_first : {true, false}) {
+    const fs::path dir = test::fresh_temp_dir(packs_first ? "packs-two-first" : "packs-two-last");
+    Archive archive((dir / "a.db").string());
+    const std::vector<std::pair<std::string, std::string>> packs = {{"pack.txt", kPack}, {"second.txt", second}},
+                                                           original = {{"report.txt", kReport}};
+    test::archive_text_papers(archive, dir, packs_first ? packs : original);
+    test::archive_text_papers(archive, dir, packs_first ? original : packs);
+    INFO((packs_first ? "packs first" : "original first"));
+    // Two cover letters, the appendix (a part: no original of it) and the report, once.
+    CHECK(archive.count_papers() == 4);
+    CHECK(archive.count_recommendations() == 2);
+    const std::string report = id_of(archive, dir / "report.txt");
+    CHECK((*archive.record(id_of(archive, dir / "pack.txt")))["parts"][2]["paper"] == report);
+    CHECK((*archive.record(id_of(archive, dir / "second.txt")))["parts"][2]["paper"] == report);
     fs::remove_all(dir);
   }
 }

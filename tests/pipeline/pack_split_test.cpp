@@ -80,6 +80,20 @@ TEST_CASE("pack split: a record of decision stamped, parts found by blank pages 
   CHECK(parts[4].kind == "appendix");
 }
 
+TEST_CASE("pack split: an A3 plan inside an A4 report is a page of the report, not a paper", "[packs]") {
+  const std::pair<double, double> kA3{841.9, 1190.6};
+  const std::vector<PackPart> parts = split_pack(pages_of({
+      {"CABINET - 30 JANUARY 2025\nDear Member\n", kA4},
+      {kBlank, kA4},
+      {"Agenda Item 5\nFrom: Leader\nSubject: Local Plan\n", kA4},
+      {"Site plan\n", kA3},
+      {"2. Recommendations\n", kA4},
+      {"3. Background\n", kA4},
+  }));
+  REQUIRE(parts.size() == 3);
+  CHECK((parts[2].first == 3 && parts[2].last == 6 && parts[2].kind == "report"));
+}
+
 TEST_CASE("pack split: no pack without a pack's signs", "[packs]") {
   // A report whose last page is left blank.
   CHECK(split_pack(pages_of({{"Report\n1. Introduction\n", kA4}, {"2. Background\n", kA4}, {kBlank, kA4}})).empty());
