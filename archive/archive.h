@@ -1,11 +1,14 @@
 // The embedded archive: one SQLite file (WAL) holding every ingested paper's record, its
 // child rows (pages, recommendations, decisions, contacts, legal references, dates, links), the other
-// paths seen with the same bytes, the files that failed with their reasons, and full-text
-// indexes of papers, recommendations and decisions (FTS5) that search() ranks.
+// paths seen with the same bytes (and the pack pages a paper was found in), the files that failed
+// with their reasons, full-text indexes of papers, recommendations and decisions (FTS5) that
+// search() ranks, each recommendation's outcome (linked to the minutes of its meeting) and each
+// paper's sketch (to know a pack's part from the original it binds).
 // Writes go in batches (one transaction each); a paper's id is its SHA-256, so archiving the
 // same bytes again is a no-op and a re-run after a crash finishes the job without duplicates.
 // Not thread-safe: one Archive per thread (the pipeline's sink is serial).
-// Must not decide anything about a paper's content.
+// Must not decide anything about a paper's content itself: what a meeting did with a
+// recommendation is archive/outcomes.h's to say, whether two papers are one archive/same_paper.h's.
 #pragma once
 
 #include <sqlite3.h>

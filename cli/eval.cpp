@@ -1,5 +1,7 @@
 // `papers eval`: extracted fields scored against expected records (precision, recall, F1 per
-// field, per publisher and overall). See command.h and evaluation/evaluation.h.
+// field, per publisher and overall); with --outcomes, outcome links against their labels, with
+// --packs, pack splits against theirs. See command.h, evaluation/evaluation.h,
+// evaluation/outcomes_eval.h and evaluation/packs_eval.h.
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
