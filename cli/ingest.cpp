@@ -97,6 +97,9 @@ void add_ingest_options(CLI::App* cmd, IngestSettings& settings) {
       ->check(CLI::IsMember({"auto", "bar", "lines", "none"}).description(""))
       ->option_text("auto|bar|lines|none (default auto)");
   cmd->add_flag("-v,--verbose", settings.verbose, "a line per file: archived, already archived or failed (always said)");
+  cmd->add_flag("--in-process", settings.pipeline.in_process,
+                "read files' text in this process instead of in reader processes (a parser's crash then stops the batch; "
+                "for debugging)");
   add_ocr_options(cmd, settings.pipeline.text);
   add_date_order_option(cmd, settings.pipeline.text.date_order);
 }

@@ -10,6 +10,7 @@
 
 #include "cli/command.h"
 #include "pipeline/ocr.h"
+#include "pipeline/reader_process.h"
 
 namespace {
 
@@ -35,6 +36,8 @@ std::string command_word(int argc, char** argv) {
 int main(int argc, char** argv) {
   // Before anything else: Tesseract's OpenMP must not start threads of its own (re-executes once).
   papers::limit_openmp_threads(argv);
+  // Run again as a reader process by an ingest (pipeline/reader_process.h)?
+  if (const int status = papers::run_reader_process_if_asked(argc, argv); status >= 0) return status;
   CLI::App app{"papers: bulk-ingest committee papers (Board, Panel, Committee, Cabinet and Council papers) into a searchable archive"};
   app.name("papers");
   app.fallthrough();  // --archive after the command's name too: `papers ingest DIR --archive x.db`

@@ -44,6 +44,12 @@ void add_ocr_options(CLI::App* command, TextOptions& text) {
                       "seconds the OCR of one paper may take in all; past them it fails with what was left, and the batch goes on")
       ->check(CLI::Range(0.001, 1e7).description(""))
       ->option_text("SECONDS (default 1800)");
+  command->add_option_function<std::uint64_t>(
+             "--paper-memory", [&text](std::uint64_t mb) { text.paper_memory_bytes = mb << 20; },
+             "megabytes the reading of one paper may take (its reader process's ceiling); past them it fails with the "
+             "reason, and the batch goes on")
+      ->check(CLI::Range(64, 1 << 20).description(""))
+      ->option_text("MB (default 2048)");
 }
 
 void add_date_order_option(CLI::App* command, std::optional<DateOrder>& order) {

@@ -12,6 +12,7 @@
 #include <tesseract/baseapi.h>
 #include <unicode/uvernum.h>
 
+#include <cstdio>
 #include <memory>
 #include <mutex>
 #include <map>
@@ -42,11 +43,19 @@ Failure internal_failure(const std::string& path, const std::string& stage, cons
 
 }  // namespace
 
-Outcome<Record> process_file(SourceFile file, const TextOptions& options, OcrEngines* engines) {
+Outcome<Record> process_file(SourceFile file, const TextOptions& options, OcrEngines* engines, ReaderPool* readers) {
   const std::string path = file.path;
   const std::string sha = file.sha256;
   try {
-    Outcome<PageTexts> pages = TextStage(options, engines)(std::move(file));
+    Outcome<PageTexts> pages = [&] {
+      if (!readers) {
+        test_faults(file.bytes);
+        return TextStage(options, engines)(std::move(file));
+      }
+      Outcome<PageTexts> read = readers->text(file);
+      std::string().swap(file.bytes);  // the reader has them; the fields need only the text
+      return read;
+    }();
     if (!pages.ok()) return pages.failure();
     // An agenda pack: each paper it binds is read as a paper of its own, from its pages.
     const std::vector<PackPart> parts = split_pack(pages.value());
@@ -140,9 +149,27 @@ PipelineCounts run_pipeline(const std::vector<std::string>& paths, const Pipelin
   // Two papers per worker keep every worker busy while one waits on the serial stages; each
   // token holds one file's bytes, so this is also what bounds memory.
   const std::size_t tokens = options.tokens > 0 ? options.tokens : static_cast<std::size_t>(jobs) * 2;
+  // Reader processes for the text stage, one per worker thread, the first started now (it says
+  // whether the OCR language loads).
+  std::unique_ptr<ReaderPool> readers;
+  if (!options.in_process) {
+    ReaderOptions reader_options = options.readers;
+    reader_options.threads = jobs;
+    readers = std::make_unique<ReaderPool>(options.text, reader_options);
+    const std::string why = readers->start();
+    if (!readers->ocr_error().empty()) {
+      if (ocr_error) *ocr_error = readers->ocr_error();
+      return PipelineCounts{};
+    }
+    if (!why.empty()) {
+      std::fprintf(stderr, "papers: %s; files are read in this process instead (a parser's crash would stop the batch)\n", why.c_str());
+      readers.reset();
+    }
+  }
   // Tesseract engines, one per worker thread, made on first use; destroyed when this returns.
+  // (None when the text is read in reader processes: each has its own.)
   std::unique_ptr<OcrEngines> engines;
-  if (options.text.ocr.mode != OcrOptions::Mode::never) {
+  if (!readers && options.text.ocr.mode != OcrOptions::Mode::never) {
     engines = std::make_unique<OcrEngines>(options.text.ocr);
     if (!engines->error().empty()) {
       if (ocr_error) *ocr_error = engines->error();
@@ -216,7 +243,7 @@ PipelineCounts run_pipeline(const std::vector<std::string>& paths, const Pipelin
           tbb::make_filter<TokenPtr, TokenPtr>(tbb::filter_mode::parallel,
                                                [&](TokenPtr token) -> TokenPtr {
                                                  if (token->file->ok() && !token->duplicate) {
-                                                   token->record = process_file(std::move(token->file->value()), text_options, engines.get());
+                                                   token->record = process_file(std::move(token->file->value()), text_options, engines.get(), readers.get());
                                                  }
                                                  return token;
                                                }) &

@@ -16,6 +16,7 @@
 #include "pipeline/discover.h"
 #include "pipeline/model.h"
 #include "pipeline/read.h"
+#include "pipeline/reader_process.h"
 #include "pipeline/text_extract.h"
 
 namespace papers {
@@ -26,6 +27,10 @@ struct PipelineOptions {
   ReadOptions read;
   TextOptions text;
   DiscoveryOptions discovery;  // which files of walked folders are taken
+  // Files' text is read in reader processes (reader_process.h), so that a parser's crash, hang or
+  // memory blow-up fails only its file; true reads it in this process (`--in-process`).
+  bool in_process = false;
+  ReaderOptions readers;
 };
 
 // Where the pipeline's results go. Called from one thread at a time (but for started()).
@@ -43,8 +48,9 @@ class PipelineSink {
 };
 
 // Runs stages 3-6 on one file's bytes: what `papers extract` does, and the parallel body.
-// engines: where pages are OCR'd (null: OCR is off).
-Outcome<Record> process_file(SourceFile file, const TextOptions& options, OcrEngines* engines);
+// engines: where pages are OCR'd (null: OCR is off); readers: where the text stage runs (null:
+// in this process, with engines).
+Outcome<Record> process_file(SourceFile file, const TextOptions& options, OcrEngines* engines, ReaderPool* readers = nullptr);
 
 // Process-wide set-up before any worker starts: Poppler's and Leptonica's messages off stderr,
 // and Poppler's renderer warmed up from this thread (see warm_up_poppler_renderer).

@@ -30,6 +30,9 @@ struct TextOptions {
   // and one whose OCR runs past the seconds fails with what was left (the batch goes on).
   int max_pages = 5000;
   double paper_seconds = 1800;
+  // The memory a paper's reading may take (`--paper-memory`): the data ceiling of the reader
+  // process that reads it (reader_process.h); 0: none. Not enforced for text read in-process.
+  std::uint64_t paper_memory_bytes = 2048ull << 20;
 };
 
 // Installs a Poppler error handler that keeps Poppler's messages off stderr.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package that papers needs to build, test and run its demo.
-# Idempotent: installs only what is missing. Must run as root (or with sudo available).
+# Idempotent: installs only what is missing. `--fuzz` adds what scripts/fuzz.sh needs. Must run as root (or with sudo available).
 # It must not download anything that is not a Debian package.
 set -euo pipefail
 
@@ -27,6 +27,11 @@ packages=(
   qpdf                               # test fixtures: encrypted PDFs
   time                               # bench/: GNU time for wall time and peak memory
 )
+
+# scripts/fuzz.sh only: Debian's clang with its libFuzzer and sanitizer runtimes.
+if [ "${1:-}" = "--fuzz" ]; then
+  packages+=(clang-14 libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -10,6 +10,7 @@
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <stdexcept>
 
 #include "web/page_assets.h"
@@ -77,11 +78,49 @@ bool is_loopback_host(const std::string& host) {
   return false;
 }
 
+// The library's server, with its handling of one request on a stream opened to us (answer()).
+struct RoutedServer : httplib::Server {
+  using httplib::Server::process_request;
+};
+
+// A connection's bytes in memory: what it sends, and what is sent back.
+class BytesStream : public httplib::Stream {
+ public:
+  explicit BytesStream(std::string_view in) : in_(in) {}
+  bool is_readable() const override { return true; }
+  bool is_writable() const override { return true; }
+  ssize_t read(char* ptr, size_t size) override {
+    size = std::min(size, in_.size() - pos_);
+    std::memcpy(ptr, in_.data() + pos_, size);
+    pos_ += size;
+    return static_cast<ssize_t>(size);
+  }
+  ssize_t write(const char* ptr, size_t size) override {
+    out_.append(ptr, size);
+    return static_cast<ssize_t>(size);
+  }
+  void get_remote_ip_and_port(std::string& ip, int& port) const override {
+    ip = "127.0.0.1";
+    port = 49152;
+  }
+  void get_local_ip_and_port(std::string& ip, int& port) const override {
+    ip = "127.0.0.1";
+    port = 8080;
+  }
+  socket_t socket() const override { return INVALID_SOCKET; }
+  std::string& out() { return out_; }
+
+ private:
+  std::string_view in_;
+  std::size_t pos_ = 0;
+  std::string out_;
+};
+
 struct WebServer::State {
   ServeOptions options;
   fs::path archive_dir;
   bool loopback_only = true;
-  httplib::Server http;
+  RoutedServer http;
 
   void routes();
 };
@@ -134,6 +173,13 @@ int WebServer::bind() {
 void WebServer::run() { state_->http.listen_after_bind(); }
 
 void WebServer::stop() { state_->http.stop(); }
+
+std::string WebServer::answer(std::string_view request) {
+  BytesStream stream(request);
+  bool closed = false;
+  state_->http.process_request(stream, /*close_connection=*/true, closed, nullptr);
+  return std::move(stream.out());
+}
 
 void WebServer::State::routes() {
   http.set_payload_max_length(options.max_body_bytes);

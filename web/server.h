@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "web/api.h"
 
@@ -46,6 +47,11 @@ class WebServer {
   void run();
   // Stops run() from any thread.
   void stop();
+
+  // Answers one request given as the bytes a connection sends (request line, headers, body) as it
+  // would be answered on a socket, and returns the bytes sent back; no socket, no bind() needed.
+  // For the fuzz target and tests; thread-safe like run().
+  std::string answer(std::string_view request);
 
  private:
   struct State;

@@ -268,3 +268,59 @@ TEST_CASE("a page too large to OCR at 300 dpi is read at the highest resolution 
   CHECK(r.value().text.find("SITE PLAN FOR THE NEW LIBRARY") != std::string::npos);
   fs::remove_all(dir);
 }
+
+// Issue 15, isolation: a parser that crashes, hangs or swallows memory costs its file only. The
+// faults are a test-only hook of the reader process (PAPERS_TEST_READER_FAULTS=1 and a marker in
+// the file), standing for a Poppler, Leptonica or Tesseract gone wrong on hostile bytes.
+TEST_CASE("a parser that crashes, hangs or runs out of memory fails only its file, and the batch goes on", "[reliability][isolation]") {
+  const fs::path dir = test::fresh_temp_dir("isolation");
+  const std::string paper =
+      "WESTSHIRE COUNTY COUNCIL\n\nCABINET - 4 June 2024\n\nRoad Safety Review\n\n"
+      "1. Recommendations\n\n1.1 Cabinet is asked to approve the road safety plan for the county and to note the "
+      "review of the speed limits on its roads.\n\n";
+  const auto write = [&](const std::string& name, const std::string& marker) {
+    std::ofstream(dir / name, std::ios::binary) << paper << name << " " << marker << "\n";
+  };
+  write("a-good.txt", "");
+  write("b-crash.txt", "PAPERS-TEST-READER-CRASH");
+  write("c-good.txt", "");
+  write("d-hang.txt", "PAPERS-TEST-READER-HANG");
+  write("e-memory.txt", "PAPERS-TEST-READER-MEMORY");
+  write("f-good.txt", "");
+  const fs::path db = dir.string() + ".db", err = dir.string() + ".err";
+  const auto run = [&](const std::string& env, const std::string& more = "") {
+    const std::string cmd = "timeout 120 env " + env + " " + std::string(PAPERS_BINARY) + " --archive '" + db.string() +
+                            "' ingest '" + dir.string() + "' --jobs 2 --paper-timeout 2 --paper-memory 256 --progress none " +
+                            more + " 2> '" + err.string() + "'";
+    const int status = std::system(cmd.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  };
+  const int status = run("PAPERS_TEST_READER_FAULTS=1");
+  std::ifstream in(err, std::ios::binary);
+  const std::string said((std::istreambuf_iterator<char>(in)), {});
+  INFO(said);
+  CHECK(status == 3);  // some files failed; not 124 (hung), not a signal (the batch crashed)
+  CHECK(said.find("6 files: 3 archived, 0 already in the archive, 3 failed") != std::string::npos);
+  const auto failures = failures_by_name(db);
+  REQUIRE(failures.size() == 3);
+  CHECK(failures.at("b-crash.txt").find("crashed the reader process (SIGSEGV") != std::string::npos);
+  CHECK(failures.at("d-hang.txt").find("ran past the paper's time budget") != std::string::npos);
+  CHECK(failures.at("e-memory.txt").find("more memory than a paper may have (256 MB") != std::string::npos);
+  {
+    Archive archive(db.string(), /*read_only=*/true);
+    CHECK(archive.count_papers() == 3);
+  }
+  // Without the reader processes the crash takes the whole batch down (what isolation saves).
+  fs::remove(db);
+  CHECK(run("PAPERS_TEST_READER_FAULTS=1", "--in-process") > 128);  // timeout's status for a signal
+  // The markers alone do nothing: without the test's switch the same files are papers.
+  fs::remove(db);
+  CHECK(run("PAPERS_TEST_READER_FAULTS=0") == 0);
+  {
+    Archive archive(db.string(), /*read_only=*/true);
+    CHECK(archive.count_papers() == 6);
+  }
+  fs::remove_all(dir);
+  fs::remove(db);
+  fs::remove(err);
+}
