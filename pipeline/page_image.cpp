@@ -133,7 +133,7 @@ Outcome<PageImage> render_pdf_page(const poppler::document& doc, int index, int 
     return page_failure("page " + std::to_string(index + 1) + " has no usable size");
   // A page too large at this resolution (a poster, a plan) is read at the highest one that fits
   // the limits, down to kLowestOcrDpi; the page's record says which.
-  const double fit = std::min({1.0, std::sqrt(static_cast<double>(limits.max_pixels) / (w * h)),
+  const double fit = std::min({1.0, std::sqrt(static_cast<double>(std::min(limits.max_pixels, limits.ocr_pixels)) / (w * h)),
                                static_cast<double>(limits.max_side) / std::max(w, h)});
   if (fit < 1.0) {
     const int lower = static_cast<int>(std::floor(dpi * fit));
@@ -191,7 +191,17 @@ Outcome<PageImage> decode_image_page(std::string_view bytes, const std::string& 
   PageImage out;
   out.dpi = resolution_of(decoded.get());
   out.pix = to_grey(decoded.get());
+  decoded.reset();
   if (!out.pix) return page_failure("corrupt image: " + what + " cannot be converted to grey");
+  // An image larger than a page may hold while it is OCR'd is read scaled down to fit.
+  const double pixels = static_cast<double>(w) * h;
+  if (pixels > static_cast<double>(limits.ocr_pixels)) {
+    const double scale = std::sqrt(static_cast<double>(limits.ocr_pixels) / pixels);
+    PixPtr smaller(pixScaleAreaMap(out.pix.get(), static_cast<l_float32>(scale), static_cast<l_float32>(scale)));
+    if (!smaller) return page_failure(what + ": out of memory scaling it down");
+    out.pix = std::move(smaller);
+    out.dpi = std::max(1, static_cast<int>(std::floor(out.dpi * scale)));
+  }
   pixSetResolution(out.pix.get(), out.dpi, out.dpi);
   return out;
 }

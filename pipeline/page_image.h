@@ -36,6 +36,12 @@ struct ImageLimits {
   // A page image larger than this is refused (an A4 page at 600 dpi is 35 million pixels).
   std::int64_t max_pixels = 150'000'000;
   int max_side = 40'000;
+  // What a page may hold while it is OCR'd: a page rendered at more pixels than this (a poster, an
+  // A0 plan at 300 dpi) is rendered at the highest resolution that fits, and a decoded image
+  // larger than this is scaled down to fit, its record saying the resolution read. A page's
+  // OCR takes about three bytes a pixel (the image, its cleaned copy, Tesseract's own), so this
+  // bounds a page at about 110 MB whatever the file: A4 at 600 dpi, A3 at 424, A0 at 150 fit.
+  std::int64_t ocr_pixels = 36'000'000;
 };
 
 // Quietens Leptonica's messages on stderr (call once, before workers start).

@@ -155,6 +155,7 @@ PipelineCounts run_pipeline(const std::vector<std::string>& paths, const Pipelin
   if (!options.in_process) {
     ReaderOptions reader_options = options.readers;
     reader_options.threads = jobs;
+    reader_options.page_slots = jobs;  // so that readers together hold no more pages than one process would
     readers = std::make_unique<ReaderPool>(options.text, reader_options);
     const std::string why = readers->start();
     if (!readers->ocr_error().empty()) {

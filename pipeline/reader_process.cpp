@@ -2,6 +2,7 @@
 #include "pipeline/reader_process.h"
 
 #include <fcntl.h>
+#include <malloc.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -22,6 +23,7 @@
 #include <thread>
 
 #include "pipeline/ocr.h"
+#include "pipeline/page_slots.h"
 #include "pipeline/pipeline.h"
 
 namespace papers {
@@ -191,7 +193,7 @@ bool get_pages(Reader& r, PageTexts* p) {
   return r.ok();
 }
 
-void put_options(Writer& w, const TextOptions& t, std::uint64_t memory_bytes, int threads) {
+void put_options(Writer& w, const TextOptions& t, std::uint64_t memory_bytes, int threads, const std::string& slots, int slot_count) {
   w.u64(t.min_text_chars);
   w.i64(static_cast<int>(t.ocr.mode));
   w.i64(t.ocr.dpi);
@@ -201,13 +203,16 @@ void put_options(Writer& w, const TextOptions& t, std::uint64_t memory_bytes, in
   w.flag(t.ocr.orientation);
   w.i64(t.ocr.limits.max_pixels);
   w.i64(t.ocr.limits.max_side);
+  w.i64(t.ocr.limits.ocr_pixels);
   w.i64(t.max_pages);
   w.f64(t.paper_seconds);
   w.u64(memory_bytes);
   w.i64(threads);
+  w.str(slots);
+  w.i64(slot_count);
 }
 
-bool get_options(Reader& r, TextOptions* t, std::uint64_t* memory_bytes, int* threads) {
+bool get_options(Reader& r, TextOptions* t, std::uint64_t* memory_bytes, int* threads, std::string* slots, int* slot_count) {
   t->min_text_chars = r.u64();
   t->ocr.mode = static_cast<OcrOptions::Mode>(r.i64());
   t->ocr.dpi = static_cast<int>(r.i64());
@@ -217,10 +222,13 @@ bool get_options(Reader& r, TextOptions* t, std::uint64_t* memory_bytes, int* th
   t->ocr.orientation = r.flag();
   t->ocr.limits.max_pixels = r.i64();
   t->ocr.limits.max_side = static_cast<int>(r.i64());
+  t->ocr.limits.ocr_pixels = r.i64();
   t->max_pages = static_cast<int>(r.i64());
   t->paper_seconds = r.f64();
   *memory_bytes = r.u64();
   *threads = static_cast<int>(r.i64());
+  *slots = r.str();
+  *slot_count = static_cast<int>(r.i64());
   return r.ok();
 }
 
@@ -353,11 +361,13 @@ int reader_process(int fd) {
   if (recv_frame(fd, &frame, std::nullopt) != Io::ok) return 2;
   TextOptions text;
   std::uint64_t memory_bytes = 0;
-  int threads = 1;
+  int threads = 1, slot_count = 0;
+  std::string slots;
   {
     Reader r(frame);
-    if (!get_options(r, &text, &memory_bytes, &threads)) return 2;
+    if (!get_options(r, &text, &memory_bytes, &threads, &slots, &slot_count)) return 2;
   }
+  use_page_slots(slots, slot_count);
   if (memory_bytes > 0 && !kAddressSanitizer) {
     const rlimit limit{memory_bytes, memory_bytes};
     ::setrlimit(RLIMIT_DATA, &limit);
@@ -411,6 +421,10 @@ int reader_process(int fd) {
       return 3;
     }
     if (send_frame(fd, {w.bytes()}, std::nullopt) != Io::ok) return 0;
+    // The heap kept for the next page (keep_page_buffers_in_heap) is handed back between papers:
+    // a reader waiting for its next file holds no poster's worth of freed pages.
+    w = Writer();
+    ::malloc_trim(0);
   }
 }
 
@@ -465,7 +479,10 @@ struct ReaderPool::Reader {
 
 ReaderPool::ReaderPool(TextOptions text, ReaderOptions options) : text_(std::move(text)), options_(std::move(options)) {}
 
-ReaderPool::~ReaderPool() = default;
+ReaderPool::~ReaderPool() {
+  idle_.clear();  // each reader is told to end and waited for
+  remove_page_slots(slots_);
+}
 
 std::unique_ptr<ReaderPool::Reader> ReaderPool::spawn(std::string* error) {
   int sv[2];
@@ -502,7 +519,7 @@ std::unique_ptr<ReaderPool::Reader> ReaderPool::spawn(std::string* error) {
   reader->fd = sv[0];
   ++started_;
   Writer w;
-  put_options(w, text_, text_.paper_memory_bytes, options_.threads);
+  put_options(w, text_, text_.paper_memory_bytes, options_.threads, slots_, options_.page_slots);
   const auto deadline = Clock::now() + std::chrono::seconds(60);
   std::string hello;
   if (send_frame(reader->fd, {w.bytes()}, deadline) != Io::ok || recv_frame(reader->fd, &hello, deadline) != Io::ok) {
@@ -520,6 +537,7 @@ std::unique_ptr<ReaderPool::Reader> ReaderPool::spawn(std::string* error) {
 }
 
 std::string ReaderPool::start() {
+  if (options_.page_slots > 0 && slots_.empty()) slots_ = make_page_slots(options_.page_slots);
   std::string error;
   std::unique_ptr<Reader> first;
   {

@@ -24,6 +24,8 @@ namespace papers {
 struct ReaderOptions {
   std::string program = "/proc/self/exe";  // the executable run as a reader (this one)
   int threads = 1;                         // threads a reader may use for one paper's pages
+  // Pages OCR'd at once by all the readers together (page_slots.h); 0: no bound but threads.
+  int page_slots = 0;
   // Past the paper's time budget (TextOptions::paper_seconds, which the reader keeps itself)
   // the reader is given a tenth of it more (at least 1 s, at most this), then killed.
   double margin_seconds = 10;
@@ -56,6 +58,7 @@ class ReaderPool {
   TextOptions text_;
   ReaderOptions options_;
   std::string ocr_error_;
+  std::string slots_;  // the page slots' folder
   std::mutex mutex_;
   std::vector<std::unique_ptr<Reader>> idle_;
   int started_ = 0;

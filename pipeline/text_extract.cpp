@@ -21,6 +21,7 @@
 
 #include "extractors/pattern.h"
 #include "pipeline/page_image.h"
+#include "pipeline/page_slots.h"
 #include "pipeline/text_quality.h"
 #include "pipeline/utf8.h"
 
@@ -289,6 +290,13 @@ void run_ocr_jobs(std::vector<OcrJob>& jobs, OcrEngines& engines, PageImageOf pa
     OcrJob& job = jobs[k];
     // A page not begun when the paper's budget is spent is not begun at all.
     if (std::chrono::steady_clock::now() > deadline) {
+      job.over_budget = true;
+      job.result = Failure{"", "text", "not read: the paper's time budget was spent", ""};
+      return;
+    }
+    // The page's image is in memory from here to the end of its OCR: it holds a slot.
+    const PageSlot slot(deadline);
+    if (!slot.held()) {
       job.over_budget = true;
       job.result = Failure{"", "text", "not read: the paper's time budget was spent", ""};
       return;
