@@ -5,6 +5,7 @@
 #include <malloc.h>
 #include <poll.h>
 #include <signal.h>
+#include <spawn.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -356,6 +357,15 @@ void test_faults(const std::string& bytes) {
 namespace {
 
 int reader_process(int fd) {
+  // An ingest that is killed (SIGKILL, a lost terminal) cannot tell its readers: each checks
+  // every second that the process that started it is still its parent, and ends when it is not,
+  // rather than finish a long OCR nobody will read.
+  std::thread([parent = ::getppid()] {
+    for (;;) {
+      std::this_thread::sleep_for(std::chrono::seconds(1));
+      if (::getppid() != parent) ::_exit(0);
+    }
+  }).detach();
   prepare_libraries();
   std::string frame;
   if (recv_frame(fd, &frame, std::nullopt) != Io::ok) return 2;
@@ -490,28 +500,30 @@ std::unique_ptr<ReaderPool::Reader> ReaderPool::spawn(std::string* error) {
     *error = std::string("cannot make a socket for a reader process: ") + std::strerror(errno);
     return nullptr;
   }
-  // Everything the child needs is made before fork: between fork and exec it may only make
-  // async-signal-safe calls.
-  const std::string fd_arg = "3";
-  std::vector<char*> argv = {const_cast<char*>(options_.program.c_str()), const_cast<char*>("--reader-process"),
-                             const_cast<char*>(fd_arg.c_str()), nullptr};
-  const pid_t pid = ::fork();
-  if (pid < 0) {
-    *error = std::string("cannot start a reader process: ") + std::strerror(errno);
-    ::close(sv[0]);
+  // posix_spawn, not fork: the child runs no atfork handler of any library and copies nothing of
+  // this (large, many-threaded) process before it becomes the reader. The reader's end of the
+  // socket is its fd 3; its standard input and output are /dev/null (a library's stray print must
+  // not land in the protocol); standard error is the ingest's.
+  if (sv[1] == 3) {
+    const int moved = ::fcntl(sv[1], F_DUPFD_CLOEXEC, 10);
     ::close(sv[1]);
-    return nullptr;
+    sv[1] = moved;
   }
-  if (pid == 0) {
-    if (sv[1] == 3) ::fcntl(3, F_SETFD, 0);
-    else ::dup2(sv[1], 3);
-    const int null = ::open("/dev/null", O_RDWR);
-    if (null >= 0) {
-      ::dup2(null, 0);
-      ::dup2(null, 1);  // the protocol is on fd 3; a library's stray print goes nowhere
-    }
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
+  // Named papers-reader in ps and top; the program run is options_.program.
+  std::vector<char*> argv = {const_cast<char*>("papers-reader"), const_cast<char*>("--reader-process"), const_cast<char*>("3"), nullptr};
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, sv[1], 3);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  pid_t pid = -1;
+  const int spawned = sv[1] < 0 ? EBADF : ::posix_spawn(&pid, options_.program.c_str(), &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0) {
+    *error = "cannot start a reader process (" + options_.program + "): " + std::strerror(spawned);
+    ::close(sv[0]);
+    if (sv[1] >= 0) ::close(sv[1]);
+    return nullptr;
   }
   ::close(sv[1]);
   auto reader = std::make_unique<Reader>();
