@@ -53,8 +53,10 @@ struct Patterns {
   Pattern passive{with_lexicons(R"re((?i)\b(?:was|were|(?:has|have)\s+been)\s+(?:(?:duly|unanimously|formally|then|also|all|subsequently)\s+)*(?:[a-z]+ed\s+(?:[a-z]+,?\s+){0,5}?)?{PASSIVE}\b)re").c_str()};
   // "Moved by: Cllr X", "Seconded by Y", "Proposed by ..." -- a motion's mover
   Pattern moved{R"re((?i)^(?:moved|seconded|proposed)(?:\s+by)?\b)re"};
-  // "That Council approves the agenda as presented." -- a motion's words
-  Pattern that_motion{R"re(^(?:That|THAT)\s+(.+)$)re"};
+  // "That Council approves the agenda as presented." -- a motion's words; quoted as it was put,
+  // "\u201cThat, Councillor Michael Collins be appointed Cathaoirleach ...\u201d" (group 1: the words
+  // after "That"; where a quoted one ends, the caller cuts)
+  Pattern that_motion{R"re(^(?:["\x{201C}]\s*)?(?:That|THAT)\b,?\s+(.+)$)re"};
   // "R2023-169 D. Yemm, T. Butler:", "Resolution No. 2024-189", "Motion 23/45": a resolution's number
   // (A heading may run into it: "Items from Correspondence: R2026-65 S. Kirkey, J. Scott:".)
   Pattern resolution_number{R"re(^(?:[A-Z][^:]{0,50}:\s+)?(?:(?i:resolution|motion)\s+(?:(?i:no)\.?\s*)?)?([A-Z]{0,2}\d{2,4}[-/]\d{1,4})\b)re"};
@@ -325,7 +327,17 @@ std::vector<Decision> extract_decisions(const Segments& segments) {
       // "WHEREAS ... NOW THEREFORE ... Carried." under a resolution's number: the whole resolution.
       if ((that && (moved || (carried && minutes))) || (!that && numbered && carried && minutes)) {
         const std::optional<std::string> label = numbered ? std::optional<std::string>(resolution) : std::nullopt;
-        if (that) add(b, text.size() - rest.size(), rest, label);
+        if (that) {
+          // A motion quoted as it was put ends at its closing quote, though the paragraph goes on
+          // ("... to Dáil Éireann." As there were no other nominations, ...").
+          const std::size_t begin = text.size() - rest.size();
+          // (Double quotes only: a single one is as often an apostrophe, "O'Donoghue".)
+          if (text[0] == '"' || text.rfind("\u201c", 0) == 0) {
+            const std::size_t close = std::min(rest.find('"'), rest.find("\u201d"));
+            if (close != std::string::npos && close > 0) rest.resize(close);
+          }
+          add(b, begin, rest, label);
+        }
         else add(b, 0, text, label);
         continue;
       }

@@ -85,6 +85,17 @@ TEST_CASE("decisions: a motion moved, seconded and carried / 'Carried' is no par
   CHECK(extract_decisions(segment_text("To: Board\n\n1. Purpose\n\nThat the Board notes the report.\n")).empty());
 }
 
+TEST_CASE("decisions: a motion quoted as it was put ends at its closing quote / its opening That is no part of it", "[decisions]") {
+  // Irish and UK minutes quote the motion under its proposer and seconder, and go on in the same
+  // paragraph with what followed it.
+  auto s = segment_text("MINUTES OF THE ANNUAL MEETING\n\n1. Election of Chair\n\nProposed by Councillor Foley;\nSeconded by "
+                        "Councillor Scanlan;\n\n\u201cThat, Councillor Mary Collins be appointed Chair of the District to hold office "
+                        "to the next Annual Meeting.\u201d As there were no other nominations, the Chair was declared elected.\n");
+  const auto d = extract_decisions(s);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].text == "Councillor Mary Collins be appointed Chair of the District to hold office to the next Annual Meeting.");
+}
+
 TEST_CASE("decisions: prose resolving or agreeing is none / another meeting's agreement reported is none", "[decisions]") {
   auto s = segment_text("MINUTES\n\n87. Cabinet Member Updates\n\n(a) At the Scrutiny Committee held on 29th January, Members agreed to "
                         "refer the decision to full Council.\n\n(b) The matter was resolved by agreement between the parties.\n\n"
