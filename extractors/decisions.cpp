@@ -461,4 +461,24 @@ std::vector<Decision> extract_decisions(const Segments& segments) {
   return out;
 }
 
+std::optional<TextField> body_of_decisions(const std::vector<Decision>& decisions) {
+  // "Council changes", "the Board approves", "Cabinet hereby adopts"
+  static const Pattern kSubject(with_lexicons(R"re(^(?i:the\s+)?((?i:{BODY}))\s+(?:hereby\s+)?(?-i:[a-z]+s)\b)re"));
+  const auto lower_ascii = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  std::optional<TextField> out;
+  for (const Decision& d : decisions) {
+    std::string body;
+    if (!RE2::PartialMatch(d.text, kSubject, &body) || !std::isupper(static_cast<unsigned char>(body[0]))) continue;
+    if (out && lower_ascii(out->value) != lower_ascii(body)) return std::nullopt;
+    if (!out) {
+      const std::size_t at = d.text.find(body);
+      out = TextField{body, Provenance{d.at.page, Span{d.at.span.begin + at, d.at.span.begin + at + body.size()}}};
+    }
+  }
+  return out;
+}
+
 }  // namespace papers

@@ -39,6 +39,12 @@ std::vector<Decision> extract_decisions(const Segments& segments);
 // "Notes of the Board meeting"): a meeting's record, whose numbered items are its minutes.
 bool names_itself_minutes(const Segments& segments);
 
+// The body the decisions are made by, where they name it as their subject: "THAT Council changes
+// the date of ...", "The Board approves ..." (a kind of body, lexicons/body_kinds.txt, capitalised
+// and alone, then a verb of the present: "changes", "approves"). For a resolution or minutes that
+// name their body nowhere else. nullopt when no decision names one or two name different ones.
+std::optional<TextField> body_of_decisions(const std::vector<Decision>& decisions);
+
 // For archives made before decisions, whose recommendations held the RESOLVED items of minutes:
 // the decision in such an item's text ("RESOLVED that the minutes be approved." -> "the minutes
 // be approved.", "The Sub-Committee RESOLVED to grant ..." -> "to grant ..."), nullopt for an item

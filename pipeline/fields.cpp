@@ -25,6 +25,7 @@ Outcome<Record> FieldsStage::operator()(Segments segments) const {
   r.report_date = std::move(h.report_date);
   r.recommendations = extract_recommendations(segments);
   r.decisions = extract_decisions(segments);
+  if (!r.body) r.body = body_of_decisions(r.decisions);
   // Minutes number their items; each decision says which it is under. An agenda lists its items.
   if (!r.decisions.empty() && names_itself_minutes(segments)) {
     r.items = extract_meeting_items(segments);

@@ -230,3 +230,18 @@ TEST_CASE("decisions: words that lead in to a resolution set out below are not i
                         "Proposed by Councillor O'Donoghue;\n\nAnd Resolved: \"That the Council approves the material contravention.\"\n");
   CHECK(texts(extract_decisions(s)) == std::vector<std::string>{"the Council approves the material contravention."});
 }
+
+TEST_CASE("decisions: the body a resolution names as its subject is the paper's body / two bodies name none", "[decisions]") {
+  auto s = segment_text("TOWNSHIP OF NIPISSING\n\nRESOLUTION\n\nNUMBER: R2024-189\n\nMoved by Councillor Foote\nSeconded by Councillor Scott\n\n"
+                        "THAT Council changes the date of the October 15, 2024 meeting to October 22, 2024.\n\nCarried\n");
+  const auto d = extract_decisions(s);
+  REQUIRE(d.size() == 1);
+  const auto body = body_of_decisions(d);
+  REQUIRE(body);
+  CHECK(body->value == "Council");
+  CHECK(s.text.text.substr(body->at.span.begin, body->at.span.end - body->at.span.begin) == "Council");
+  std::vector<Decision> two = d;
+  two.push_back(Decision{std::nullopt, "the Board approves the accounts.", {}, std::nullopt, std::nullopt});
+  CHECK_FALSE(body_of_decisions(two));
+  CHECK_FALSE(body_of_decisions({Decision{std::nullopt, "the minutes be approved.", {}, std::nullopt, std::nullopt}}));
+}
