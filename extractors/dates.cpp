@@ -6,6 +6,7 @@
 #include "extractors/pattern.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <string>
 
@@ -332,6 +333,32 @@ std::vector<DateValue> extract_dates(const Segments& segments) {
   const NormalisedText& t = segments.text;
   std::vector<DateValue> out = find_dates(t.text);
   for (DateValue& d : out) d.at.page = t.page_of(d.at.span.begin);
+  return out;
+}
+
+std::optional<DateValue> meeting_date_of_body(const std::vector<DateValue>& dates, std::string_view text, std::string_view body) {
+  if (body.empty()) return std::nullopt;
+  // What comes between the body's name and its day: " on ", " meeting of ", " held on the ".
+  static const Pattern kBetween(R"re((?i)^\s+(?:meeting\s+)?(?:(?:held|meeting|to\s+be\s+held)\s+)?(?:on|of)\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$)re");
+  const auto lower = [](std::string_view v) {
+    std::string s(v);
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  const std::string name = lower(body);
+  std::optional<DateValue> out;
+  for (const DateValue& d : dates) {
+    if (d.kind != "day" || d.at.span.begin > text.size()) continue;
+    const std::size_t from = d.at.span.begin > 80 ? d.at.span.begin - 80 : 0;
+    const std::string before = lower(text.substr(from, d.at.span.begin - from));
+    const std::size_t at = before.rfind(name);
+    if (at == std::string::npos) continue;
+    // The name whole: "Cabinet", not "Cabinet Committee" nor "Shadow Cabinet"'s tail of another word.
+    if (at > 0 && std::isalpha(static_cast<unsigned char>(before[at - 1]))) continue;
+    if (!RE2::FullMatch(before.substr(at + name.size()), kBetween)) continue;
+    if (out && out->start != d.start) return std::nullopt;
+    if (!out) out = d;
+  }
   return out;
 }
 

@@ -27,6 +27,12 @@ std::optional<DateValue> first_date(std::string_view text);
 // Every date in the paper's normalised text, with page and span.
 std::vector<DateValue> extract_dates(const Segments& segments);
 
+// The day a paper's body meets, where the text names the body and then the day: "prior to
+// decision by Cabinet on 30 January 2025", "the Council meeting of 4 June 1999", "to the Board
+// held on 12 March". For a paper whose banner gives no meeting date (a record of decision, a
+// notice). Every such day must be the same one; else, or when none, nullopt.
+std::optional<DateValue> meeting_date_of_body(const std::vector<DateValue>& dates, std::string_view text, std::string_view body);
+
 // How a paper writes numeric dates. Its own dates that read one way only decide ("18/06/1961":
 // day first; "06/18/1961": month first); when none do, a paper of a US body (a state and ZIP
 // code, "United States") writes the month first; else day first, as British papers do.

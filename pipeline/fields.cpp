@@ -43,6 +43,9 @@ Outcome<Record> FieldsStage::operator()(Segments segments) const {
       if (*d) read_month_first(**d);
     for (DateValue& d : r.dates) read_month_first(d);
   }
+  // A record of decision's or notice's meeting is the day the text gives its body: "decision by
+  // Cabinet on 30 January 2025".
+  if (!r.meeting_date && r.body) r.meeting_date = meeting_date_of_body(r.dates, segments.text.text, r.body->value);
   r.links = extract_links(segments);
   r.sections = std::move(segments.sections);
   r.source = std::move(segments.text.source);

@@ -89,3 +89,18 @@ TEST_CASE("dates: a US paper's numeric dates are month first / the paper's own o
   read_month_first(written);
   CHECK(written.start == "1961-08-06");  // only numeric dates are re-read
 }
+
+TEST_CASE("dates: the day a paper gives its body is its meeting / another body's day is not / two days give none", "[dates]") {
+  const std::string text =
+      "The decision was endorsed at the Health Reform Cabinet Committee on 21 January 2025 prior to decision by Cabinet on "
+      "30 January 2025.";
+  const auto dates = papers::find_dates(text);
+  const auto day = papers::meeting_date_of_body(dates, text, "Cabinet");
+  REQUIRE(day);
+  CHECK(day->start == "2025-01-30");
+  CHECK_FALSE(papers::meeting_date_of_body(dates, text, "Council"));
+  const std::string two = "reported to the Council meeting of 4 June 1999 and to the Council on 9 July 1999";
+  CHECK_FALSE(papers::meeting_date_of_body(papers::find_dates(two), two, "Council"));
+  const std::string held = "at the meeting of the Board held on Thursday, 12 March 2020";
+  CHECK(papers::meeting_date_of_body(papers::find_dates(held), held, "Board")->start == "2020-03-12");
+}
