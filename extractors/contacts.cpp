@@ -177,6 +177,10 @@ void set_name_and_role(Contact& c, const std::string& text) {
     c.name = head;
     if (cut != std::string::npos) {
       std::string tail = trim(text.substr(cut + (cut == dash ? 3 : 1)));
+      // The role ends at the next separator where what follows is no part of it: "Cathy Fleet -
+      // Parish Clerk - 01869 347000 Public & Press welcome" is the Parish Clerk.
+      if (const std::size_t next = tail.find(" - "); next != std::string::npos && reads_as_role(trim(tail.substr(0, next))))
+        tail = trim(tail.substr(0, next));
       if (!tail.empty()) c.role = tail;
     }
   }

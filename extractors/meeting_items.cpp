@@ -37,7 +37,7 @@ struct Patterns {
   Pattern item_pages{R"re((?i)^(.*?)\s*\(\s*pages?\s+(\d{1,4})(?:\s*(?:-|–|to)\s*(\d{1,4}))?\s*\)$)re"};
   // "AGENDA", "Agenda for a meeting of ...", "Summons to and Agenda for an Extraordinary Meeting",
   // "Supplementary Agenda": the paper names itself an agenda (not "Agenda Item 5", a report's stamp).
-  Pattern agenda{R"re((?i)\bagenda\b(?:\s+(?:for|of|pack|and|papers?|front\s*sheet)\b|\s*$))re"};
+  Pattern agenda{R"re((?i)\bagenda\b(?:\s+(?:for|of|pack|and|papers?|front\s*sheet)\b|\s+&|\s*$))re"};
 };
 
 const Patterns& patterns() {
@@ -170,12 +170,16 @@ std::vector<MeetingItem> extract_meeting_items(const Segments& segments) {
   return items;
 }
 
+bool names_itself_agenda(const Segments& segments) {
+  const Patterns& p = patterns();
+  for (std::size_t i = 0; i < segments.lines.size() && i < 6; ++i)
+    if (RE2::PartialMatch(segments.lines[i].text, p.agenda)) return true;
+  return false;
+}
+
 std::vector<MeetingItem> extract_agenda_items(const Segments& segments) {
   const Patterns& p = patterns();
-  bool agenda = false;
-  for (std::size_t i = 0; i < segments.lines.size() && i < 6 && !agenda; ++i)
-    agenda = RE2::PartialMatch(segments.lines[i].text, p.agenda);
-  if (!agenda) return {};
+  if (!names_itself_agenda(segments)) return {};
   std::vector<MeetingItem> items = extract_meeting_items(segments);
   for (MeetingItem& m : items) {
     std::string heading, first, last;

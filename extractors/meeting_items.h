@@ -29,6 +29,10 @@ std::vector<MeetingItem> extract_meeting_items(const Segments& segments);
 // is not one).
 std::vector<MeetingItem> extract_agenda_items(const Segments& segments);
 
+// Whether a paper names itself an agenda in its first lines ("AGENDA", "Agenda & Summons to
+// Councillors", "Summons to and Agenda for an Extraordinary Meeting"; not "Agenda Item 5").
+bool names_itself_agenda(const Segments& segments);
+
 // The votes printed in the text, in text order.
 std::vector<Vote> extract_votes(const Segments& segments);
 

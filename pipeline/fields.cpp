@@ -1,6 +1,8 @@
 // Stage 6, fields. See fields.h.
 #include "pipeline/fields.h"
 
+#include <algorithm>
+
 #include "extractors/contacts.h"
 #include "extractors/dates.h"
 #include "extractors/decisions.h"
@@ -34,6 +36,14 @@ Outcome<Record> FieldsStage::operator()(Segments segments) const {
     r.items = extract_agenda_items(segments);
   }
   r.contacts = extract_contacts(segments);
+  // An agenda is issued by the officer who signs it at its end ("Cathy Fleet - Parish Clerk -
+  // 01869 347000"): its author, where its first lines name none.
+  if (!r.author && r.decisions.empty() && !r.contacts.empty() && names_itself_agenda(segments)) {
+    const Contact& last = r.contacts.back();
+    const std::size_t size = segments.text.text.size();
+    if (last.name && last.role && last.at.span.begin >= size - std::min<std::size_t>(size, 600))
+      r.author = TextField{*last.name + ", " + *last.role, last.at};
+  }
   r.legal_references = extract_legal_references(segments);
   if (r.classification && r.classification->value == "exempt") r.exempt_paragraphs = schedule_12a_paragraphs(r.legal_references);
   r.dates = extract_dates(segments);

@@ -10,6 +10,7 @@
 #include "extractors/lexicon.h"
 #include "extractors/links.h"
 #include "extractors/recommendations.h"
+#include "pipeline/fields.h"
 #include "pipeline/normalise.h"
 #include "pipeline/segment.h"
 #include "tests/text_fixture.h"
@@ -1063,4 +1064,17 @@ TEST_CASE("contacts: a role before the name with no comma / a house's name is no
   CHECK(post[0].phone == std::optional<std::string>("+443000412483"));
   CHECK(post[0].name != std::optional<std::string>("Thanet South Kent Coastal"));
   CHECK(post[0].name != std::optional<std::string>("Thanet South Kent"));
+}
+
+TEST_CASE("fields: an agenda is by the officer who signs it at its end / a role ends at the separator after it", "[fields][author]") {
+  const std::string agenda =
+      "Westbury Parish Council\n\nAgenda & Summons to Councillors and Invitation to Members of the Public\n\n"
+      "1. To receive apologies for absence\n\n2. To receive the minutes of the last meeting\n\n3. Planning applications\n\n"
+      "Jane Marsh - Parish Clerk - 01869 347000 Public & Press welcome\n";
+  auto record = papers::FieldsStage()(papers::test::segment_text(agenda));
+  REQUIRE(record.ok());
+  REQUIRE(record.value().author);
+  CHECK(record.value().author->value == "Jane Marsh, Parish Clerk");
+  REQUIRE(record.value().contacts.size() == 1);
+  CHECK(record.value().contacts[0].role == std::optional<std::string>("Parish Clerk"));
 }
