@@ -574,8 +574,11 @@ Outcome<PageTexts> ReaderPool::text(const SourceFile& file) {
   }
   if (!reader) return Failure{file.path, "text", error, file.sha256};
 
-  // The margin is a tenth of the budget, between 1 s and margin_seconds.
-  const double budget = text_.paper_seconds + std::min(options_.margin_seconds, std::max(1.0, text_.paper_seconds / 10));
+  // A reader keeps the paper's budget itself, between pages: the page in work when it runs out
+  // has its own limit (--ocr-page-timeout) to end. Past both it is killed, after a margin of a
+  // tenth of the budget, between 1 s and margin_seconds.
+  const double budget = text_.paper_seconds + text_.ocr.page_seconds +
+                        std::min(options_.margin_seconds, std::max(1.0, text_.paper_seconds / 10));
   const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(budget));
   Writer head;
   head.str(file.path);
@@ -618,7 +621,7 @@ Outcome<PageTexts> ReaderPool::text(const SourceFile& file) {
       char seconds[32];
       std::snprintf(seconds, sizeof seconds, "%g", budget);
       why = std::string("reading it ran past the paper's time budget (") + seconds +
-            " s: --paper-timeout and a margin); the reader process was stopped";
+            " s: --paper-timeout, a page's --ocr-page-timeout and a margin); the reader process was stopped";
     } else if (WIFSIGNALED(status)) {
       why = "reading it crashed the reader process (" + signal_words(WTERMSIG(status)) + ")";
       if (WTERMSIG(status) == SIGKILL) why += ": killed from outside, perhaps for want of memory";

@@ -3,8 +3,9 @@
 // ingest therefore reads each file's text (stage 3, TextStage) in a reader process: this program
 // itself run again as `--reader-process` (so the readers are the same build as the ingest), one
 // per worker thread, kept for file after file and started again when one ends. A reader has a
-// memory ceiling (RLIMIT_DATA: TextOptions::paper_memory_bytes, --paper-memory) and the paper's time budget (--paper-timeout, and
-// a margin past it, after which it is killed); the file it was reading is failed with the signal
+// memory ceiling (RLIMIT_DATA: TextOptions::paper_memory_bytes, --paper-memory) and the paper's
+// time budget (--paper-timeout, a page's --ocr-page-timeout and a margin past them, after which
+// it is killed); the file it was reading is failed with the signal
 // or the limit that ended it and the others go on. Pages travel back as PageTexts over a Unix
 // socket, in a plain length-prefixed encoding of this build (both ends are one binary).
 // Must not run any stage but the text stage, and must not leave a reader behind when destroyed.
@@ -26,8 +27,9 @@ struct ReaderOptions {
   int threads = 1;                         // threads a reader may use for one paper's pages
   // Pages OCR'd at once by all the readers together (page_slots.h); 0: no bound but threads.
   int page_slots = 0;
-  // Past the paper's time budget (TextOptions::paper_seconds, which the reader keeps itself)
-  // the reader is given a tenth of it more (at least 1 s, at most this), then killed.
+  // Past the paper's time budget (TextOptions::paper_seconds, which the reader keeps itself) and
+  // a page's (the page in work when it ran out), the reader is given a tenth of the budget more
+  // (at least 1 s, at most this), then killed.
   double margin_seconds = 10;
 };
 

@@ -4,6 +4,7 @@
 #include <httplib.h>
 
 #include <arpa/inet.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <cctype>
@@ -81,6 +82,11 @@ bool is_loopback_host(const std::string& host) {
 // The library's server, with its handling of one request on a stream opened to us (answer()).
 struct RoutedServer : httplib::Server {
   using httplib::Server::process_request;
+  // The library listens with a backlog of 5 connections waiting to be accepted: a burst of
+  // clients past it (a page's script and style at once, behind 64 half-open connections) has
+  // its connections dropped and retried by TCP a second later. Listening again on the bound
+  // socket sets a longer one.
+  void widen_backlog() { ::listen(svr_sock_, SOMAXCONN); }
 };
 
 // A connection's bytes in memory: what it sends, and what is sent back.
@@ -167,6 +173,7 @@ int WebServer::bind() {
     throw std::runtime_error("cannot listen on " + o.host + ":" + std::to_string(o.port) +
                              ": the port is in use (another `papers serve`?) or the address is not this machine's; try --port 0 for any free port");
   }
+  state_->http.widen_backlog();
   return o.port;
 }
 

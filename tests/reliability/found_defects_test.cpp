@@ -361,7 +361,7 @@ TEST_CASE("a parser that crashes, hangs or runs out of memory fails only its fil
   const fs::path db = dir.string() + ".db", err = dir.string() + ".err";
   const auto run = [&](const std::string& env, const std::string& more = "") {
     const std::string cmd = "timeout 120 env " + env + " " + std::string(PAPERS_BINARY) + " --archive '" + db.string() +
-                            "' ingest '" + dir.string() + "' --jobs 2 --paper-timeout 2 --paper-memory 256 --progress none " +
+                            "' ingest '" + dir.string() + "' --jobs 2 --paper-timeout 2 --ocr-page-timeout 1 --paper-memory 256 --progress none " +
                             more + " 2> '" + err.string() + "'";
     const int status = std::system(cmd.c_str());
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
