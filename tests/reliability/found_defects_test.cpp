@@ -63,6 +63,35 @@ std::map<std::string, std::string> failures_by_name(const fs::path& db) {
 
 void copy_good_paper(const fs::path& to) { fs::copy_file(kSource / "corpus/dev/01_memo_county_highways.pdf", to); }
 
+// Copies the development set's PDFs into dir; how many.
+std::size_t copy_development_pdfs(const fs::path& dir) {
+  std::size_t files = 0;
+  for (const auto& e : fs::directory_iterator(kSource / "corpus/dev"))
+    if (e.path().extension() == ".pdf") {
+      fs::copy_file(e.path(), dir / e.path().filename());
+      ++files;
+    }
+  return files;
+}
+
+// Starts `papers --archive DB ingest DIR --jobs 2 --progress none MORE...` with its stderr
+// discarded, for a test that watches or kills it; its pid.
+pid_t start_ingest(const fs::path& db, const fs::path& dir, const std::vector<std::string>& more) {
+  std::vector<std::string> args = {PAPERS_BINARY, "--archive", db.string(), "ingest", dir.string(), "--jobs", "2", "--progress", "none"};
+  args.insert(args.end(), more.begin(), more.end());
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int null = ::open("/dev/null", O_WRONLY);
+    ::dup2(null, 2);
+    ::execv(PAPERS_BINARY, argv.data());
+    ::_exit(127);
+  }
+  return pid;
+}
+
 }  // namespace
 
 TEST_CASE("a symbolic link loop in a folder is reported and the walk goes on", "[reliability][walk]") {
@@ -157,12 +186,7 @@ TEST_CASE("a folder that cannot be read is recorded as a failure and the rest is
 
 TEST_CASE("two processes ingesting one folder into one archive: their summaries add up to what was archived", "[reliability][concurrency]") {
   const fs::path dir = test::fresh_temp_dir("two-writers");
-  std::size_t files = 0;
-  for (const auto& e : fs::directory_iterator(kSource / "corpus/dev"))
-    if (e.path().extension() == ".pdf") {
-      fs::copy_file(e.path(), dir / e.path().filename());
-      ++files;
-    }
+  const std::size_t files = copy_development_pdfs(dir);
   REQUIRE(files >= 10);
   const fs::path db = dir.string() + ".db";
   const std::string run = std::string(PAPERS_BINARY) + " --archive '" + db.string() + "' ingest '" + dir.string() + "'";
@@ -311,15 +335,8 @@ TEST_CASE("memory stays bounded: a batch of posters, plans and multi-page scans 
   for (const char* scan : {"10_multipage_scrutiny.s300.tiff", "02_moderngov_cabinet.s300.pdf", "23_district_cabinet_planning.s300.pdf"})
     fs::copy_file(kSource / "corpus/scans" / scan, dir / scan);
   const fs::path db = dir.string() + ".db";
-  const pid_t pid = ::fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    const int null = ::open("/dev/null", O_WRONLY);
-    ::dup2(null, 2);
-    ::execl(PAPERS_BINARY, PAPERS_BINARY, "--archive", db.c_str(), "ingest", dir.c_str(), "--jobs", "2", "--ocr", "always",
-            "--progress", "none", static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
+  const pid_t pid = start_ingest(db, dir, {"--ocr", "always"});
+  REQUIRE(pid > 0);
   std::uint64_t peak = 0;
   int status = 0;
   const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(300);
@@ -400,25 +417,10 @@ TEST_CASE("a parser that crashes, hangs or runs out of memory fails only its fil
 // again, it archives every file exactly once, and the archive passes SQLite's integrity check.
 TEST_CASE("an ingest killed with SIGKILL at random moments, then run again, archives every file exactly once", "[reliability][kill]") {
   const fs::path dir = test::fresh_temp_dir("killed");
-  std::size_t files = 0;
-  for (const auto& e : fs::directory_iterator(kSource / "corpus/dev"))
-    if (e.path().extension() == ".pdf") {
-      fs::copy_file(e.path(), dir / e.path().filename());
-      ++files;
-    }
+  const std::size_t files = copy_development_pdfs(dir);
   REQUIRE(files >= 30);
   const fs::path db = dir.string() + ".db";
-  const auto start = [&] {
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-      const int null = ::open("/dev/null", O_WRONLY);
-      ::dup2(null, 2);
-      ::execl(PAPERS_BINARY, PAPERS_BINARY, "--archive", db.c_str(), "ingest", dir.c_str(), "--jobs", "2", "--batch", "4",
-              "--progress", "none", static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-    return pid;
-  };
+  const auto start = [&] { return start_ingest(db, dir, {"--batch", "4"}); };
   // Killed three times, each at a different moment of its run (seeded, so a failure repeats).
   std::srand(15);
   int killed_mid_run = 0;
