@@ -1123,11 +1123,21 @@ HeaderFields extract_header_fields(const Segments& segments) {
     static const Pattern kSalutation(R"re(^Dear\s+[A-Z])re");
     bool letter = false;
     for (std::size_t k = 0; k < segments.lines.size() && k < 25 && !letter; ++k) letter = RE2::PartialMatch(segments.lines[k].text, kSalutation);
+    // A plain line that names the paper an agenda in words of its own ("Agenda & Summons to
+    // Councillors and Invitation to Members of the Public", "Agenda for the Annual Meeting") is
+    // its title before any other plain line.
+    static const Pattern kAgendaNaming(R"re((?i)^(?:the\s+)?(?:supplementary\s+)?agenda\s+(?:&|and|for|of)\s+\S)re");
+    for (std::size_t i = 0; i < header.size() && !pick && !letter; ++i)
+      if (!used[i] && header[i].key.empty() && header[i].value.size() <= 200 && RE2::PartialMatch(trim(header[i].value), kAgendaNaming))
+        pick = i;
     for (std::size_t i = 0; i < header.size() && !pick && !agenda && !letter; ++i) {
       const HeaderField& f = header[i];
       if (used[i] || !f.key.empty()) continue;
       const std::string& v = f.value;
       const int words = 1 + static_cast<int>(std::count(v.begin(), v.end(), ' '));
+      // (A line that opens with a date says when, not what: "28th January 2021 at 7.30pm by Zoom".)
+      const std::optional<DateValue> when = first_date(trim(v));
+      if (when && when->at.span.begin == 0) continue;
       if (words >= 3 && v.size() <= 200 && v.back() != '.' && !names_body_or_organisation(v) && !is_address_line(trim(v))) pick = i;
     }
     if (pick) {

@@ -1078,3 +1078,17 @@ TEST_CASE("fields: an agenda is by the officer who signs it at its end / a role 
   REQUIRE(record.value().contacts.size() == 1);
   CHECK(record.value().contacts[0].role == std::optional<std::string>("Parish Clerk"));
 }
+
+TEST_CASE("header: an agenda's own line naming it is its title / a line that opens with a date is none", "[header]") {
+  const auto h = extract_header_fields(papers::test::segment_text(
+      "Westbury Parish Council\n28th January 2021 at 7.30pm by Zoom videoconference\n\n"
+      "Agenda & Summons to Councillors and Invitation to Members of the Public\n\n1. To receive apologies for absence\n\n"
+      "2. To receive the minutes of the last meeting\n"));
+  REQUIRE(h.title);
+  CHECK(h.title->value == "Agenda & Summons to Councillors and Invitation to Members of the Public");
+  const auto d = extract_header_fields(papers::test::segment_text(
+      "Westbury Parish Council\n28th January 2021 at 7.30pm by Zoom videoconference\n\nRoad safety in the village\n\n"
+      "1. Purpose\n\nThis report sets out the speeds measured.\n"));
+  REQUIRE(d.title);
+  CHECK(d.title->value == "Road safety in the village");
+}
