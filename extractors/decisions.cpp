@@ -67,9 +67,9 @@ struct Patterns {
   // "(a) Note the forecast ...", "A) Adopt ...", "1. Endorses ...", "i) ..." -- an item of a list
   Pattern item{R"re(^(?:\(?([a-zA-Z]|\d{1,2}|[ivx]{1,5})[).]|[•·▪‣◦-])\s+(.+)$)re"};
   // Minutes proper (a meeting's record), where passive sentences are decisions.
-  Pattern minutes_proper{R"re((?i)\b(?:minutes|notes\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}meeting)\b)re"};
+  Pattern minutes_proper{R"re((?i)\b(?:minutes|notes\s+(?:of|from)\s+(?:the\s+)?(?:\w+\s+){0,3}meeting)\b)re"};
   // Heading or first lines of minutes, records of decision and notices of determination.
-  Pattern minutes{R"re((?i)\b(?:minutes|notes\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}meeting|record\s+of\s+(?:the\s+)?decisions?|decision\s+notice|notice\s+of\s+(?:determination|decision)|appeal\s+decision|resolution|ordinance)\b)re"};
+  Pattern minutes{R"re((?i)\b(?:minutes|notes\s+(?:of|from)\s+(?:the\s+)?(?:\w+\s+){0,3}meeting|record\s+of\s+(?:the\s+)?decisions?|decision\s+notice|notice\s+of\s+(?:determination|decision)|appeal\s+decision|resolution|ordinance)\b)re"};
 };
 
 // Longer than this, a "paragraph" is a text dump's run-on block, not a minute: no passive

@@ -53,6 +53,11 @@ Outcome<Record> FieldsStage::operator()(Segments segments) const {
       if (*d) read_month_first(**d);
     for (DateValue& d : r.dates) read_month_first(d);
   }
+  // Minutes record one meeting: the one day their header gives is that meeting's, not a report's.
+  if (!r.meeting_date && r.report_date && r.report_date->kind == "day" && names_itself_minutes(segments)) {
+    r.meeting_date = std::move(r.report_date);
+    r.report_date.reset();
+  }
   // A record of decision's or notice's meeting is the day the text gives its body: "decision by
   // Cabinet on 30 January 2025".
   if (!r.meeting_date && r.body) r.meeting_date = meeting_date_of_body(r.dates, segments.text.text, r.body->value);

@@ -1092,3 +1092,13 @@ TEST_CASE("header: an agenda's own line naming it is its title / a line that ope
   REQUIRE(d.title);
   CHECK(d.title->value == "Road safety in the village");
 }
+
+TEST_CASE("fields: the one day minutes give is their meeting's / notes from a meeting are minutes", "[fields][dates]") {
+  const std::string notes = "Thursday, 5 March 2020\n\nWestbury Playground Restoration\nNotes from First Open Meeting\n\n"
+                            "1. Chair: Nick Oak, Chairman Westbury Parish Council.\n\n2. The slide was removed after the inspection.\n";
+  auto r = papers::FieldsStage()(papers::test::segment_text(notes));
+  REQUIRE(r.ok());
+  REQUIRE(r.value().meeting_date);
+  CHECK(r.value().meeting_date->start == "2020-03-05");
+  CHECK_FALSE(r.value().report_date);
+}
