@@ -1240,6 +1240,34 @@ HeaderFields extract_header_fields(const Segments& segments) {
       }
     }
   }
+  // A statutory notice names who gives it in its first sentence: "Notice is hereby given pursuant
+  // to Section 14(2) of the Road Traffic Regulation Act, 1984, that the Oxfordshire County Council
+  // temporarily prohibits ..." (the capitalised words after "that the", if they name an
+  // organisation).
+  if (!out.organisation) {
+    static const Pattern kNoticeGiven(R"re((?is)\bnotice\s+is\s+hereby\s+given\b[^.]{0,240}?\bthat\s+(?:the\s+)?((?:[A-Z][\w'&-]*\s+)*[A-Z][\w'&-]*))re");
+    const std::string& text = segments.text.text;
+    const std::string head = text.substr(0, std::min<std::size_t>(text.size(), 1500));
+    re2::StringPiece who;
+    if (RE2::PartialMatch(head, kNoticeGiven, &who)) {
+      // The organisation's name is the longest run of its capitalised words that is one.
+      std::string name(who.data(), who.size());
+      for (char& c : name)
+        if (c == '\n' || c == '\t') c = ' ';
+      std::string captured;
+      while (!name.empty() && !RE2::FullMatch(name, p.organisation, &captured)) {
+        const std::size_t last = name.rfind(' ');
+        if (last == std::string::npos) name.clear();
+        else name.resize(last);
+      }
+      const std::size_t at = static_cast<std::size_t>(who.data() - head.data());
+      // (A notice of a meeting names a body that meets, not who gives notice: "that the DISTRICT
+      // COUNCIL 001 will hold a closed meeting".)
+      static const Pattern kMeets(R"re((?i)^\s*(?:\d+\s+)?(?:will|shall|is\s+to|are\s+to)\s+(?:hold|meet|convene)|^\s*\d)re");
+      if (!name.empty() && !RE2::PartialMatch(head.substr(at + name.size(), 60), kMeets))
+        out.organisation = field(body_name(captured), Span{at, at + name.size()});
+    }
+  }
   // "Response from Horsley Parish Council", "CITIZEN INVOLVEMENT PROGRAM OF THE CITY OF RIVERGROVE":
   // the organisation the title says the paper is from or of.
   if (!out.organisation && out.title) {

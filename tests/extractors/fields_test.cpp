@@ -1102,3 +1102,16 @@ TEST_CASE("fields: the one day minutes give is their meeting's / notes from a me
   CHECK(r.value().meeting_date->start == "2020-03-05");
   CHECK_FALSE(r.value().report_date);
 }
+
+TEST_CASE("header: a statutory notice is given by the organisation its first sentence names / a meeting's notice names a body", "[header]") {
+  const auto h = extract_header_fields(papers::test::segment_text(
+      "TRAFFIC REGULATION NOTICE\n\nNotice is hereby given pursuant to Section 14(2) of the Road Traffic Regulation Act, 1984, "
+      "that the Westshire County Council TEMPORARILY PROHIBITS THE USE OF THE HIGHWAY BY ALL MOTOR VEHICLES\n\n"
+      "LOCATION: Mill Lane\n"));
+  REQUIRE(h.organisation);
+  CHECK(h.organisation->value == "Westshire County Council");
+  const auto m = extract_header_fields(papers::test::segment_text(
+      "NOTICE OF MEETING\n\nNotice is hereby given that the\nDISTRICT COUNCIL 001\nwill hold a closed meeting\n\n"
+      "Thursday, June 1, 2023\n"));
+  CHECK_FALSE(m.organisation);
+}
