@@ -399,6 +399,56 @@ std::string clean_ocr_line(std::string_view input) {
       }
     }
   }
+  // "MINUTES OF THE PARISH COU NCIL MEETING": a word of the papers' own vocabulary (the kinds of
+  // body, organisation and paper, lexicons/) that OCR broke with a space is joined again, when
+  // neither piece is a word of it alone.
+  {
+    static const std::set<std::string> kVocabulary = [] {
+      std::set<std::string> words;
+      for (const char* name : {"body_kinds", "organisation_kinds", "document_kinds"})
+        for (const std::string& entry : lexicon(name)) {
+          std::string word;
+          for (const char c : entry + " ") {
+            if (std::isalpha(static_cast<unsigned char>(c))) {
+              word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            } else {
+              if (word.size() >= 6) words.insert(word);
+              word.clear();
+            }
+          }
+        }
+      return words;
+    }();
+    const auto lower = [](std::string_view v) {
+      std::string out(v);
+      for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return out;
+    };
+    const auto letters = [](std::string_view v) {
+      return !v.empty() && std::all_of(v.begin(), v.end(), [](unsigned char c) { return std::isalpha(c); });
+    };
+    std::string joined;
+    std::size_t i = 0;
+    while (i < line.size()) {
+      const std::size_t b = i;
+      while (i < line.size() && std::isalpha(static_cast<unsigned char>(line[i]))) ++i;
+      if (i > b && i + 1 < line.size() && line[i] == ' ' && std::isalpha(static_cast<unsigned char>(line[i + 1])) &&
+          (b == 0 || !std::isalnum(static_cast<unsigned char>(line[b - 1])))) {
+        std::size_t e = i + 1;
+        while (e < line.size() && std::isalpha(static_cast<unsigned char>(line[e]))) ++e;
+        const std::string_view first(line.data() + b, i - b), second(line.data() + i + 1, e - i - 1);
+        if (letters(first) && letters(second) && kVocabulary.count(lower(std::string(first) + std::string(second))) &&
+            !kVocabulary.count(lower(first)) && !kVocabulary.count(lower(second))) {
+          joined.append(first).append(second);
+          i = e;
+          continue;
+        }
+      }
+      joined.append(line, b, std::max(i, b + 1) - b);
+      i = std::max(i, b + 1);
+    }
+    line = std::move(joined);
+  }
   // "claire. mears@westkent.gov.uk": OCR put a space after a dot inside an e-mail address.
   static const Pattern kSplitEmail(R"re(([A-Za-z0-9_%+-])\. ([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.))re");
   RE2::GlobalReplace(&line, kSplitEmail, "\\1.\\2");

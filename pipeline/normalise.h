@@ -30,7 +30,9 @@ std::string normalise_characters(std::string_view utf8);
 // spaces): specks read as punctuation at either end of the line or beside a column gap dropped;
 // O/o and l/I/| read for 0 and 1 inside numbers and dates ("2O19", "3l March", "0ll3") put
 // right; an e-mail address split after a dot ("claire. mears@kent.gov.uk") joined; a raised
-// ordinal read as a quote mark ("3" November") restored from its number ("3rd November").
+// ordinal read as a quote mark ("3" November") restored from its number ("3rd November"); a word
+// of the papers' vocabulary (kinds of body, organisation and paper) broken by one space ("COU
+// NCIL") joined, which moves what follows it on the line one column left.
 std::string clean_ocr_line(std::string_view line);
 
 // A raised ordinal read as a quote mark before a month's name, on any page: "13" FEBRUARY 2017"

@@ -193,3 +193,10 @@ TEST_CASE("normalise: a word broken over the line end joins whole, across column
   CHECK(text.find("deliberations of the Board.") != std::string::npos);
   CHECK(text.find("rosesee") == std::string::npos);  // a dash after a space breaks no word
 }
+
+TEST_CASE("OCR slips: a word of the papers' vocabulary broken by a space is joined / real words beside each other stay apart", "[normalise][ocr]") {
+  CHECK(papers::clean_ocr_line("MINUTES OF THE SOULDERN PARISH COU NCIL MEETING") == "MINUTES OF THE SOULDERN PARISH COUNCIL MEETING");
+  CHECK(papers::clean_ocr_line("the Planning Commi ttee met") == "the Planning Committee met");
+  CHECK(papers::clean_ocr_line("PARISH COUNCIL and the Cabinet report") == "PARISH COUNCIL and the Cabinet report");
+  CHECK(papers::clean_ocr_line("a new sub committee") == "a new sub committee");
+}
