@@ -1268,6 +1268,13 @@ HeaderFields extract_header_fields(const Segments& segments) {
         out.organisation = field(body_name(captured), Span{at, at + name.size()});
     }
   }
+  // A meeting's notice or schedule that says it is open to the public is public: "Notice is
+  // hereby given that District Council 001 will hold a public meeting.", "OPEN TO THE PUBLIC".
+  if (!out.classification) {
+    static const Pattern kOpenMeeting(R"re((?i)\b(?:will\s+hold|holds|is\s+holding)\s+an?\s+(?:open|public)\s+meeting\b|^(?:meeting\s+)?open\s+to\s+the\s+public\.?$)re");
+    for (std::size_t i = 0; i < segments.lines.size() && i < 40 && !out.classification; ++i)
+      if (RE2::PartialMatch(segments.lines[i].text, kOpenMeeting)) out.classification = field("public", segments.lines[i].span);
+  }
   // "Response from Horsley Parish Council", "CITIZEN INVOLVEMENT PROGRAM OF THE CITY OF RIVERGROVE":
   // the organisation the title says the paper is from or of.
   if (!out.organisation && out.title) {

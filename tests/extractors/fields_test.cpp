@@ -1115,3 +1115,18 @@ TEST_CASE("header: a statutory notice is given by the organisation its first sen
       "Thursday, June 1, 2023\n"));
   CHECK_FALSE(m.organisation);
 }
+
+TEST_CASE("header: a meeting's notice that says it is open to the public is public / a closed meeting's is not", "[header]") {
+  const auto open = extract_header_fields(papers::test::segment_text(
+      "DISTRICT COUNCIL MEETING 001\n\nNotice is hereby given that District Council 001 will hold a public meeting.\n\n"
+      "MEETING AGENDA\n\n1. Roll Call\n"));
+  REQUIRE(open.classification);
+  CHECK(open.classification->value == "public");
+  const auto schedule = extract_header_fields(papers::test::segment_text(
+      "COMMISSION ON HUMAN RELATIONS\n2019 MONTHLY BOARD MEETING SCHEDULE\nTIME: 3:30pm - 5:00pm\nOPEN TO THE PUBLIC\n\nJANUARY 10\n"));
+  REQUIRE(schedule.classification);
+  CHECK(schedule.classification->value == "public");
+  const auto closed = extract_header_fields(papers::test::segment_text(
+      "NOTICE OF MEETING\n\nNotice is hereby given that the DISTRICT COUNCIL 001 will hold a closed meeting\n\n1. Appointments\n"));
+  CHECK_FALSE(closed.classification);
+}
