@@ -2,6 +2,8 @@
 //   discover (serial) -> read (parallel) -> dedupe (serial) -> text, normalise, segment, fields
 //   (parallel) -> sink (serial, in order)
 // with a bounded number of tokens in flight, so memory stays flat however large the corpus.
+// The text stage runs in reader processes (reader_process.h) unless asked to run in-process, so
+// that a parser's crash, hang or memory blow-up fails only its file.
 // This file only wires stages; what each stage does lives in its own file. Per-file failures
 // travel as values to the sink; no exception escapes a filter.
 #pragma once

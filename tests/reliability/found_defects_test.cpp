@@ -1,8 +1,10 @@
 // Defects a probe with hostile inputs found in `papers ingest` (issue 15), each driven through
 // the binary as a user would meet it: a symbolic link loop in a folder (the walk hung), a file
 // name that is not UTF-8 (the run stopped), identical copies of a file that fails (the copies
-// looked archived), a folder that cannot be read (skipped without a word). Each test fails
-// without its fix.
+// looked archived), a folder that cannot be read (skipped without a word), two ingests into one
+// archive (summaries that did not add up), a paper's page and time budget, oversized pages and
+// the memory of a batch of them, a parser that crashes, hangs or runs out of memory (isolation),
+// and an ingest killed with SIGKILL. Each test fails without its fix.
 #include <catch2/catch.hpp>
 
 #include <fcntl.h>
