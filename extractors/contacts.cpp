@@ -226,7 +226,11 @@ std::vector<Contact> contact_tables(const Segments& segments) {
     const std::vector<std::string> heads = cells_of(lines[i].text);
     if (heads.empty()) continue;
     bool all_keys = true;
-    for (const std::string& h : heads) all_keys = all_keys && h.back() == ':' && RE2::FullMatch(without_colon(h), p.name_key);
+    // A row of two labels or more needs no colons ("Report Author<TAB>Relevant Director"): cells
+    // that are all labels are a table's heads.
+    const bool row_of_labels = heads.size() >= 2;
+    for (const std::string& h : heads)
+      all_keys = all_keys && (h.back() == ':' || row_of_labels) && RE2::FullMatch(without_colon(h), p.name_key);
     // A single "Report Author:" line with nothing after it opens a one-column block; with a value
     // on the same line it is a key and value, read elsewhere.
     if (!all_keys) continue;
@@ -597,6 +601,9 @@ std::vector<Contact> extract_contacts(const Segments& segments) {
       const bool role_key = !RE2::FullMatch(f.key, p.name_key) && !RE2::FullMatch(f.key, p.detail_key) &&
                             RE2::FullMatch(f.key, p.role_key);
       if (RE2::FullMatch(f.key, p.name_key) || role_key) {
+        // "Report Author<TAB>Relevant Director": a value that is another label heads a table
+        // (contact_tables), no name.
+        if (RE2::FullMatch(without_colon(trim(f.value)), p.name_key)) continue;
         Contact c;
         c.at = Provenance{page_of(f.span.begin), f.span};
         Found d = find_details(f.value);

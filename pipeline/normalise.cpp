@@ -651,21 +651,27 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
           join = false;  // a table row continues only through value_wraps
         } else if (!gap && !page_break && (is_all_caps_heading(b) || RE2::PartialMatch(b, kTime)) &&
                    !(RE2::PartialMatch(b, block_start()) && !RE2::PartialMatch(b, kTime)) &&
-                   ((a_long && is_all_caps_heading(a)) || (caps_heading_goes_on(a, b) && all_capitals(a) && a.size() <= 300))) {
+                   ((a_long && is_all_caps_heading(a)) || (caps_heading_goes_on(a, b) && all_capitals(a) && a.size() <= 300) ||
+                    (all_capitals(a) && code_points(a) >= 40 && code_points(b) >= 40 && !ends_sentence(a)))) {
           // A capitals title wrapped at the text width: "... THE OLD BAKERY, 12 HIGH" / "STREET", or
           // plainly going on: "... OF LIMERICK CITY AND" / "COUNTY COUNCIL HELD IN ...,", "... 2016, AT"
-          // / "9.30 A.M.".
+          // / "9.30 A.M.", or two long lines of one paragraph ("MINUTES OF PROCEEDINGS AT MEETING OF
+          // THE ECONOMIC" / "DEVELOPMENT, ENTERPRISE AND PLANNING STRATEGIC POLICY": banners stacked
+          // one under the other, "KENT COUNTY COUNCIL" / "CABINET", are short).
           join = true;
         } else if (!gap && !page_break) {
           join = (starts_lower(b) && !b_block && !a_heading && a.find('\t') == std::string::npos) || (a_long && !b_block && !a_heading);
         } else {
           // Across a blank line or a page break: only a sentence that plainly goes on, or a
-          // heading in capitals ("... ON TUESDAY 23RD JUNE," / "2015, AT 10.00 A.M.").
+          // heading in capitals ("... ON TUESDAY 23RD JUNE," / "2015, AT 10.00 A.M.", "... HELD IN
+          // THE VILLAGE HALL" / "ON 25th July 2019": its day set in another case).
+          static const Pattern kOnTheDay(
+              R"re((?i)(?:held\s+)?on\s+(?:[a-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9},?\s+\d{4}\.?)re");
           join = (!ends_sentence(a) && starts_lower(b) && code_points(a) >= 40 && !a_heading) ||
                  (!page_break && !RE2::PartialMatch(b, block_start()) && b.find('\t') == std::string::npos &&
                   all_capitals(a) && a.size() <= 300 &&
                   caps_heading_goes_on(a, b) && code_points(b) <= 80 &&
-                  (is_all_caps_heading(b) || std::isdigit(static_cast<unsigned char>(b[0]))));
+                  (is_all_caps_heading(b) || std::isdigit(static_cast<unsigned char>(b[0])) || RE2::FullMatch(b, kOnTheDay)));
           if (!join && page_break && !gap) join = a_long && !ends_sentence(a) && !b_block;
         }
         if (join) {

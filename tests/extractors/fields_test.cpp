@@ -611,6 +611,24 @@ TEST_CASE("contacts: a table of officers, one a column (Kent's Contact details)"
   CHECK(s.text.text.substr(c[0].at.span.begin, 14) == "Report Author:");
 }
 
+TEST_CASE("contacts: a table's labels need no colons when two or more stand in a row", "[contacts]") {
+  auto s = segment_text(
+      "To: Cabinet\n\n1. Purpose\n\n1.1 Text.\n\n5. Contact details\n\n"
+      "Report Author\tRelevant Director\n"
+      "Priya Nandra\tOwen Gallagher\n"
+      "Senior Accountant\tCorporate Director Finance\n"
+      "03000 412345\t03000 419876\n"
+      "priya.nandra@westshire.gov.uk\towen.gallagher@westshire.gov.uk\n");
+  auto c = extract_contacts(s);
+  REQUIRE(c.size() == 2);
+  CHECK(c[0].name == std::optional<std::string>("Priya Nandra"));
+  CHECK(c[0].role == std::optional<std::string>("Senior Accountant"));
+  CHECK(c[0].phone == std::optional<std::string>("+443000412345"));
+  CHECK(c[1].name == std::optional<std::string>("Owen Gallagher"));
+  CHECK(c[1].email == std::optional<std::string>("owen.gallagher@westshire.gov.uk"));
+  // (No contact named "Relevant Director": a label beside a label is no officer's name.)
+}
+
 TEST_CASE("contacts: a table of labels with no details under them is not a contact", "[contacts]") {
   auto s = segment_text("To: Cabinet\n\n1. Purpose\n\n1.1 Text.\n\nReport Author:\tRelevant Director:\nTo follow\tTo follow\n");
   CHECK(extract_contacts(s).empty());

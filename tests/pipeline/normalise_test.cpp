@@ -94,6 +94,23 @@ TEST_CASE("normalise: a capitals title wrapped at the text width is one line / s
   CHECK(t.text.find("NORTHSHIRE COUNCIL\nLICENSING SUB-COMMITTEE\n") != std::string::npos);
 }
 
+TEST_CASE("normalise: a capitals heading of long lines is one paragraph / its day in another case goes on across a blank line", "[normalise]") {
+  auto t = normalise({"MINUTES OF PROCEEDINGS AT MEETING OF THE ENVIRONMENTAL\n"
+                      "PROTECTION, TRANSPORT AND INFRASTRUCTURE STRATEGIC POLICY\n"
+                      "COMMITTEE HELD IN THE COUNCIL CHAMBER ON MONDAY 3RD MAY 2021.\n\n"
+                      "PRESENT IN THE CHAIR: Councillor A. Byrne\n\n"
+                      "The minutes of the meeting held on 1st March were agreed and signed by the Chair of the committee.\n"});
+  CHECK(t.text.rfind("MINUTES OF PROCEEDINGS AT MEETING OF THE ENVIRONMENTAL PROTECTION, TRANSPORT AND INFRASTRUCTURE "
+                     "STRATEGIC POLICY COMMITTEE HELD IN", 0) == 0);
+  auto u = normalise({"MINUTES OF THE WESTLEY PARISH COUNCIL MEETING HELD IN THE VILLAGE HALL\n\nON 14th March 2022\n\n"
+                      "Present: Ann Dale (AD) CHAIR\n"});
+  CHECK(u.text.rfind("MINUTES OF THE WESTLEY PARISH COUNCIL MEETING HELD IN THE VILLAGE HALL ON 14th March 2022\n", 0) == 0);
+  // Banners stacked one under the other stay apart.
+  auto v = normalise({"WESTSHIRE COUNTY COUNCIL\nCABINET\n\nOn 14 March 2022 the Cabinet met in the Council Chamber at County Hall to\n"
+                      "consider the reports of the Leader and of the Cabinet Member for Highways and Transport.\n"});
+  CHECK(v.text.rfind("WESTSHIRE COUNTY COUNCIL\nCABINET\n", 0) == 0);
+}
+
 TEST_CASE("normalise: a text dump set double spaced / a capitals heading over several lines / letter-spaced words / Markdown rules", "[normalise]") {
   // Every line followed by a blank one, as PDF-to-Markdown dumps are: the blank lines are spacing.
   std::string dump = "---\nMINUTES OF PROCEEDINGS AT SPECIAL MEETING OF LIMERICK CITY AND\n\nCOUNTY COUNCIL HELD IN THE COUNCIL CHAMBER, DOORADOYLE,\n\n"
