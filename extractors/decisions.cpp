@@ -97,7 +97,9 @@ std::string cleaned(std::string_view text) {
   if (const std::size_t tab = out.find('\t'); tab != std::string::npos && out.size() - tab <= 40) out.resize(tab);
   for (char& c : out)
     if (c == '\t') c = ' ';
-  re2::StringPiece input(out);
+  // "the City of _RIVERGROVE": a form's blank, filled in; the rule under the words is no part of them.
+  static const Pattern kFormBlank(R"re((^|\s)_+(\w))re");
+  RE2::GlobalReplace(&out, kFormBlank, "\\1\\2");
   if (const Patterns& p = patterns(); RE2::PartialMatch(out, p.trailing_carried)) RE2::Replace(&out, p.trailing_carried, "");
   while (!out.empty() && out.back() == ' ') out.pop_back();
   std::size_t b = 0;
@@ -207,6 +209,11 @@ std::vector<Decision> extract_decisions(const Segments& segments) {
     minutes = minutes || RE2::PartialMatch(segments.lines[i].text, p.minutes);
     meeting_minutes = meeting_minutes || RE2::PartialMatch(segments.lines[i].text, p.minutes_proper);
   }
+  // "RESOLUTION NO. 72", "ORDINANCE # 57-93" heading the page under a filing stamp, a return
+  // address or an OCR'd letterhead: a numbered instrument, whatever stands above it.
+  static const Pattern kNumberedInstrument(R"re((?i)^\s*(?:resolution|ordinance)[.,]?\s*(?:no\b\.?|number\b|#)\s*\S)re");
+  for (std::size_t i = 0; i < segments.lines.size() && i < 20 && !minutes; ++i)
+    minutes = RE2::PartialMatch(segments.lines[i].text, kNumberedInstrument) && segments.text.page_of(segments.lines[i].span.begin) == 1;
 
   std::vector<Decision> out;
   std::set<std::size_t> taken;  // span begins already decided, so that two rules never add one twice
@@ -282,6 +289,29 @@ std::vector<Decision> extract_decisions(const Segments& segments) {
             add(blocks[k], blocks[k].text.size() - item.size(), without_that(item), label.empty() ? std::nullopt : std::optional<std::string>(label));
           } else {
             break;
+          }
+        }
+        // "BE IT RESOLVED, that the City ... provides the following services:" over lines with no
+        // mark ("Police protection;" / "Storm sewers; and" / "Planning ... control."): the list
+        // closes the decision's sentence, and is part of it.
+        if (k == i + 1 && !first_item && !body.empty()) {
+          static const Pattern kListLine(R"re(^[^.;:]{2,120}(?:;(?:\s+(?:and|or))?|,(?:\s+(?:and|or))?)$)re");
+          static const Pattern kLastLine(R"re(^[^.;:]{2,120}\.$)re");
+          std::string words = body;
+          std::size_t m = i + 1;
+          for (; m < blocks.size() && m <= i + 12 && !blocks[m].number; ++m) {
+            const std::string line = cleaned(blocks[m].text);
+            if (RE2::FullMatch(line, kLastLine)) {
+              words += " " + line;
+              break;
+            }
+            if (!RE2::FullMatch(line, kListLine)) break;
+            words += " " + line;
+          }
+          if (m > i + 1 && m < blocks.size() && m <= i + 12 && !blocks[m].number && RE2::FullMatch(cleaned(blocks[m].text), kLastLine)) {
+            add(b, text.size() - rest.size(), words);
+            i = m;
+            continue;
           }
         }
         i = k - 1;

@@ -345,7 +345,19 @@ std::vector<Recommendation> extract_recommendations(const Segments& segments) {
       }
     }
   }
-  return out;
+  // A recommendation printed twice, in a summary and in full ("NOTE the forecast revenue overspend
+  // of £23.3m (excluding Schools)." and "... (excluding Schools) and the actions being taken to
+  // mitigate ..."), is one: the shorter words, which open the longer, go.
+  std::vector<std::string> folded;
+  for (const Recommendation& r : out) folded.push_back(fold(r.text));
+  std::vector<Recommendation> kept;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    bool opens_another = false;
+    for (std::size_t j = 0; j < out.size() && !opens_another; ++j)
+      opens_another = j != i && folded[i].size() >= 30 && folded[j].size() > folded[i].size() && folded[j].rfind(folded[i], 0) == 0;
+    if (!opens_another) kept.push_back(std::move(out[i]));
+  }
+  return kept;
 }
 
 }  // namespace papers

@@ -245,3 +245,15 @@ TEST_CASE("decisions: the body a resolution names as its subject is the paper's 
   CHECK_FALSE(body_of_decisions(two));
   CHECK_FALSE(body_of_decisions({Decision{std::nullopt, "the minutes be approved.", {}, std::nullopt, std::nullopt}}));
 }
+
+TEST_CASE("decisions: a resolution under a filing stamp / its unmarked list closes the decision / a form's blank is no part of it", "[decisions]") {
+  auto s = segment_text("Return to: Executive Department\nIntergovernmental Relations Division\nATTN: Records Office\n\n"
+                        "155 Cottage St. NE\nSalem, OR 97310\n\nFiled 12 June 1986\n\nRESOLUTION NO. 41\n\n"
+                        "WHEREAS, the county asks each city which services it provides;\n\n"
+                        "BE IT RESOLVED, that the City of _ELMWOOD hereby certifies that it provides the following services:\n\n"
+                        "Police protection;\n\nStreet lighting; and\n\nStorm sewers.\n\nApproved this 9th day of June 1986.\n");
+  const auto d = extract_decisions(s);
+  CHECK(texts(d) == std::vector<std::string>{
+                        "the City of ELMWOOD hereby certifies that it provides the following services: Police protection; "
+                        "Street lighting; and Storm sewers."});
+}

@@ -464,6 +464,19 @@ TEST_CASE("recommendations: sections / lettered lists / sentences / RESOLVED / r
   CHECK(extract_decisions(s)[0].text == "nothing else be done.");
 }
 
+TEST_CASE("recommendations: one printed in a summary and again in full is one, the full words kept", "[recommendations]") {
+  auto s = segment_text("To: Cabinet\n\nSummary\n\nRecommendation(s):\n\nCabinet is asked to:\n\n"
+                        "a) NOTE the forecast revenue overspend of £12.1m (excluding Schools).\n\n"
+                        "b) AGREE the Capital budget changes.\n\n1. Introduction\n\n1.1 Text.\n\n"
+                        "5. Recommendation(s)\n\nCabinet is asked to:\n\n"
+                        "a) NOTE the forecast revenue overspend of £12.1m (excluding Schools) and the actions being taken to reduce it.\n\n"
+                        "b) AGREE the Capital budget changes.\n");
+  std::vector<std::string> got;
+  for (const Recommendation& r : extract_recommendations(s)) got.push_back(r.text);
+  CHECK(got == std::vector<std::string>{"AGREE the Capital budget changes.",
+                                        "NOTE the forecast revenue overspend of £12.1m (excluding Schools) and the actions being taken to reduce it."});
+}
+
 TEST_CASE("recommendations: a US agenda's action in capitals leading a lettered list, AMEND, no gap before the stop", "[recommendations]") {
   auto r = extract_recommendations(segment_text(
       "Regular Board Meeting\n\nAgenda\n\n38. SUBJECT:\tMEASURE M MASTER GUIDELINES\n\nCONSIDER: A. RECEIVE AND FILE report from "
