@@ -19,13 +19,15 @@ struct Patterns {
   // "Copyright, Designs and Patents Act 1988", "Police, Crime, Sentencing and Courts Act 2022": a
   // list of words closed by "and" may hold commas; "ROAD TRAFFIC REGULATION ACT, 1984": a comma
   // may stand before the year; "California Global Warming Solutions Act of 2006": US papers write
-  // "of" before it; "Municipal Act, S.O. 2001": a Canadian statute citation stands before it.
-  Pattern title{R"re(\b((?:[A-Z][A-Za-z'-]*(?:,[ \t]+[A-Z][A-Za-z'-]*)+[ \t]+and|[A-Z][A-Za-z'-]*|\((?:[A-Z][A-Za-z'-]*,?[ \t]?)+(?:(?:and|of|to|for|the|in|on)[ \t]+(?:[A-Z][A-Za-z'-]*,?[ \t]?)+)*\)|and|of|the|for|to|in|on|with|from)(?:[ \t]+(?:[A-Z][A-Za-z'-]*|\((?:[A-Z][A-Za-z'-]*,?[ \t]?|(?:and|of|to|for|the|in|on) )+\)|and|of|the|for|to|in|on|with|from))*?[ \t]+(?:Act|Regulations|Order|Rules|Measure)),?[ \t]+(of[ \t]+)?(?:(?:R\.)?S\.[A-Z]\.[ \t]+)?((?:1[6-9]|20)\d{2})\b)re"};
+  // "of" before it; "Municipal Act, S.O. 2001": a Canadian statute citation stands before it;
+  // "President John F. Kennedy Assassination Records Act of 1992": a name's initial is a word.
+  Pattern title{R"re(\b((?:[A-Z][A-Za-z'-]*(?:,[ \t]+[A-Z][A-Za-z'-]*)+[ \t]+and|[A-Z][A-Za-z'-]*|\((?:[A-Z][A-Za-z'-]*,?[ \t]?)+(?:(?:and|of|to|for|the|in|on)[ \t]+(?:[A-Z][A-Za-z'-]*,?[ \t]?)+)*\)|and|of|the|for|to|in|on|with|from)(?:[ \t]+(?:[A-Z][A-Za-z'-]*|[A-Z]\.|\((?:[A-Z][A-Za-z'-]*,?[ \t]?|(?:and|of|to|for|the|in|on) )+\)|and|of|the|for|to|in|on|with|from))*?[ \t]+(?:Act|Regulations|Order|Rules|Measure)),?[ \t]+(of[ \t]+)?(?:(?:R\.)?S\.[A-Z]\.[ \t]+)?((?:1[6-9]|20)\d{2})\b)re"};
   // (the "Act"), (the "2011 Act"), ("the 1972 Act"), (the Act)
   Pattern definition{R"re(^\s*,?\s*\((?:hereafter\s+|hereinafter\s+)?(?:the\s+)?"?(?:the\s+)?((?:\d{4}\s+)?(?:Act|Regulations|Order|Rules))"?\))re"};
   // "section 12 of", "Section 100A of", "s.151 of", "s151 of", "sections 100A to 100D of", "paragraph 3 of Schedule 12A to",
-  // "Section 228 (1)(a) of", "section 54954.3[b] of", "Section 239(3.1) of", "s191 " (straight before the title)
-  Pattern section_before{R"re((?i)\b((?:sections?|ss?\.?|§)\s*(\d+[A-Z]{0,2}(?:\.\d+)*)(?:\s?[(\[][\w.]{1,5}[)\]])*(?:\s*(?:to|-|and)\s*\d+[A-Z]{0,2})?|(?:paragraphs?|paras?\.?)\s+\d+[A-Z]?(?:\s*(?:,|and|&|to|-)\s*\d+[A-Z]?)*\s+of\s+(?:part\s+[0-9IVX]+\s+of\s+)?(schedule\s+\d+[A-Z]{0,2})|(schedule\s+\d+[A-Z]{0,2})|(?:regulation|reg\.?)\s+(\d+[A-Z]?)|(?:article)\s+(\d+[A-Z]?)|(part\s+[0-9IVX]+[A-Z]?))(?:\s+(?:of|to|under)\s+(?:the\s+)?|\s+)$)re"};
+  // "Section 228 (1)(a) of", "section 54954.3[b] of", "Section 239(3.1) of", "s191 " (straight before the title),
+  // "Section 5.080, " (a heading's section, then its code)
+  Pattern section_before{R"re((?i)\b((?:sections?|ss?\.?|§)\s*(\d+[A-Z]{0,2}(?:\.\d+)*)(?:\s?[(\[][\w.]{1,5}[)\]])*(?:\s*(?:to|-|and)\s*\d+[A-Z]{0,2})?|(?:paragraphs?|paras?\.?)\s+\d+[A-Z]?(?:\s*(?:,|and|&|to|-)\s*\d+[A-Z]?)*\s+of\s+(?:part\s+[0-9IVX]+\s+of\s+)?(schedule\s+\d+[A-Z]{0,2})|(schedule\s+\d+[A-Z]{0,2})|(?:regulation|reg\.?)\s+(\d+[A-Z]?)|(?:article)\s+(\d+[A-Z]?)|(part\s+[0-9IVX]+[A-Z]?))(?:\s+(?:of|to|under)\s+(?:the\s+)?|,[ \t]+(?:the\s+)?|\s+)$)re"};
   // ", section 1", " (section 12)", " s.12", " Schedule 12A", " says in section 214(6)", " at section 5"
   Pattern section_after{R"re(^\s*,?\s*\(?\s*(?:(?:(?:says|states|provides|requires)\s+)?(?:in|at|under)\s+)?(?:(?:sections?|ss?\.)\s*(\d+[A-Z]{0,2})|(Schedule\s+\d+[A-Z]{0,2}))\b)re"};
   // "the Act", "the 2011 Act", "the Regulations", "the 1972 Act" -- a short name in prose
@@ -138,7 +140,7 @@ std::string section_from(const std::string& s_num, const std::string& para_sched
   if (!para_sched.empty()) return cap(para_sched);
   if (!sched.empty()) return cap(sched);
   if (!reg.empty()) return reg;
-  if (!article.empty()) return article;
+  if (!article.empty()) return "Article " + article;  // as "Part 3" and "Schedule 12A" are
   if (!part.empty()) return cap(part);
   return "";
 }
@@ -248,6 +250,59 @@ void yearless_mentions(const std::string& text, const SectionBefore& section_bef
       mentions.push_back(Mention{ref_begin, e, g.ToString(), section});
     }
   }
+  // "OSA 1906: s 10", "LGA 1972 s.111", "Ed. Code 35145.5", "PUC Code Sec. 130051.20": a statute
+  // or code cited by a short form (lexicons/cited_short_forms.txt gives the title), then its
+  // section, or with the section before it ("s137 LGA 1972").
+  {
+    static const std::string kForms = [] {
+      std::vector<std::string> forms;
+      for (const auto& [form, title] : lexicon_kinds("cited_short_forms")) forms.push_back(form);
+      std::sort(forms.begin(), forms.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+      std::string alternation;
+      for (const std::string& f : forms) {
+        std::string quoted = RE2::QuoteMeta(f);
+        std::string spaced;  // each quoted space ("\\ ") matches any run of white space
+        for (std::size_t k = 0; k < quoted.size(); ++k) {
+          if (quoted[k] == '\\' && k + 1 < quoted.size() && quoted[k + 1] == ' ') {
+            spaced += "\\s+";
+            ++k;
+          } else {
+            spaced += quoted[k];
+          }
+        }
+        alternation += (alternation.empty() ? "" : "|") + spaced;
+      }
+      return alternation;
+    }();
+    // (A section after an Act's short form needs its mark, "s", "sec", "section", "§"; after a
+    // code a number of three digits or more is one without.)
+    static const Pattern kShortForm("(?i)(?:^|[^\\w.])(" + kForms +
+                                    ")(?:\\s*[:,]?\\s*(?:(?:ss?\\.?|sec(?:tion)?\\s*\\.?|§+)\\s*(\\d+[A-Za-z]?(?:\\.\\d+)*)|(\\d{3,}(?:\\.\\d+)*)))?\\b");
+    std::size_t at = 0;
+    re2::StringPiece m[4];
+    while (at < text.size() && kShortForm.Match(input, at, text.size(), RE2::UNANCHORED, m, 4)) {
+      const std::size_t b = m[1].data() - text.data(), e = m[0].data() - text.data() + m[0].size();
+      at = e;
+      if (overlaps(b, e)) continue;
+      std::string form;
+      for (char c : m[1]) {
+        if (std::isspace(static_cast<unsigned char>(c))) {
+          if (!form.empty() && form.back() != ' ') form.push_back(' ');
+        } else {
+          form.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        }
+      }
+      const auto& titles = lexicon_kinds("cited_short_forms");
+      const auto title = titles.find(form);
+      if (title == titles.end()) continue;
+      std::string section = !m[2].empty() ? m[2].ToString() : m[3].ToString();
+      const bool act = title->second.find(" Code") == std::string::npos;
+      if (act && !m[3].empty()) section.clear();  // "LGA 1972 2019": no section
+      std::size_t ref_begin = b;
+      if (section.empty()) section = section_before(b, &ref_begin);
+      mentions.push_back(Mention{ref_begin, section.empty() && act && !m[3].empty() ? b + m[1].size() : e, title->second, section});
+    }
+  }
   // "ORS 221.760", "RCW 42.30.110", "50 U.S.C. 104": a statute book known by its abbreviation
   // (lexicons/statute_abbreviations.txt), then the section.
   {
@@ -260,6 +315,17 @@ void yearless_mentions(const std::string& text, const SectionBefore& section_bef
       at = e;
       if (overlaps(b, e)) continue;
       mentions.push_back(Mention{b, e, m[2].ToString(), m[3].ToString()});
+      // "ORS 323.455, 366.785 to 366.820 and 471.805": the sections listed after it cite the same
+      // book, each once (a range by its first section).
+      static const Pattern kListed(R"re(^(?:\s*(?:to|through|-|–)\s*\d+(?:\.\d+)+)?\s*(?:,|and|&|,\s*and)\s*(\d+(?:\.\d+)+[A-Za-z]?))re");
+      static const Pattern kRangeEnd(R"re(^\s*(?:to|through|-|–)\s*\d+(?:\.\d+)+)re");
+      re2::StringPiece rest(text.data() + at, text.size() - at), number;
+      while (RE2::Consume(&rest, kListed, &number)) {
+        const std::size_t nb = number.data() - text.data(), ne = nb + number.size();
+        mentions.push_back(Mention{nb, ne, m[2].ToString(), number.ToString()});
+        at = ne;
+      }
+      if (RE2::Consume(&rest, kRangeEnd)) at = rest.data() - text.data();
     }
   }
   re2::StringPiece g[3];
@@ -397,6 +463,34 @@ std::vector<LegalReference> extract_legal_references(const Segments& segments) {
   }
   // Titles printed without their year, codes, numbered ordinances and instruments known by name.
   yearless_mentions(text, section_before, mentions);
+
+  // "Rivergrove Land Development Ordinance (RLDO)" then "Section 3.090 of the RLDO": a short form
+  // the paper defines in brackets after a title names that title where a section is cited with it
+  // (alone, "the RLDO" is prose, as "the Act" is).
+  {
+    static const Pattern kBracketedForm(R"re(^\s*\(\s*(?:the\s+)?["\x{201C}]?([A-Z][A-Z0-9&]{1,7})["\x{201D}]?\s*\))re");
+    std::map<std::string, std::string> forms;
+    for (const Mention& m : mentions) {
+      if (m.act.empty()) continue;
+      re2::StringPiece after(text.data() + m.end, std::min<std::size_t>(text.size() - m.end, 24)), form;
+      if (RE2::PartialMatch(after, kBracketedForm, &form)) forms.emplace(form.ToString(), m.act);
+    }
+    for (const auto& [form, act] : forms) {
+      const Pattern cited("\\b" + RE2::QuoteMeta(form) + "\\b");
+      re2::StringPiece found;
+      std::size_t at = 0;
+      while (at < text.size() && cited.Match(input, at, text.size(), RE2::UNANCHORED, &found, 1)) {
+        const std::size_t b = found.data() - text.data(), e = b + found.size();
+        at = e;
+        bool inside = false;
+        for (const Mention& m : mentions) inside |= b < m.end + 4 && m.begin < e;
+        if (inside) continue;
+        std::size_t ref_begin = b;
+        const std::string section = section_before(b, &ref_begin);
+        if (!section.empty()) mentions.push_back(Mention{ref_begin, e, act, section});
+      }
+    }
+  }
 
   // Years of the Acts named in full, for "the 2011 Act".
   std::map<std::string, std::set<std::string>> acts_by_year;

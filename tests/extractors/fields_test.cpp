@@ -917,6 +917,32 @@ TEST_CASE("legal references: statute books by abbreviation, codes by name, a pap
   CHECK(got == want);
 }
 
+TEST_CASE("legal references: short forms from the lexicon, a book's listed sections, a form the paper defines, Article N, a heading's section", "[legal]") {
+  auto r = extract_legal_references(segment_text(
+      "Payments\n\nGrass cutting\t07.06.16\t£528.00\tOSA 1906: s 10\nClerk's salary\t07.06.16\t£310.00\ts.111 LGA 1972\n\n"
+      "Comments may be agendized later (Ed. Code 35145.5); PUC Code Sec . 130051.20 limits gifts. Funds under ORS 323.455, "
+      "366.785 to 366.820 and 471.805 are paid.\n\n"
+      "Section 4.020 of the Elmwood Zoning Ordinance (EZO) sets out the zones. The Commission interprets the EZO (Section 2.010 "
+      "of the EZO).\n\nINTERPRETATION\nSection 4.020, Elmwood Zoning Ordinance\n\nTo be filed in Article 4 of the Elmwood Zoning "
+      "Ordinance. Released under the President John F. Kennedy Assassination Records Act of 1992.\n"));
+  std::vector<std::pair<std::string, std::string>> got;
+  for (const auto& x : r) got.emplace_back(x.act, x.section.value_or("-"));
+  const std::vector<std::pair<std::string, std::string>> want = {
+      {"Open Spaces Act 1906", "10"},
+      {"Local Government Act 1972", "111"},
+      {"Education Code", "35145.5"},
+      {"Public Utilities Code", "130051.20"},
+      {"ORS", "323.455"},
+      {"ORS", "366.785"},
+      {"ORS", "471.805"},
+      {"Elmwood Zoning Ordinance", "4.020"},
+      {"Elmwood Zoning Ordinance", "2.010"},
+      {"Elmwood Zoning Ordinance", "4.020"},
+      {"Elmwood Zoning Ordinance", "Article 4"},
+      {"President John F. Kennedy Assassination Records Act of 1992", "-"}};
+  CHECK(got == want);
+}
+
 TEST_CASE("dates: the day of a resolution's or deed's form", "[dates]") {
   auto d = first_date("PASSED at a regular meeting the 13th day of December 1993.");
   REQUIRE(d);
