@@ -257,22 +257,7 @@ void yearless_mentions(const std::string& text, const SectionBefore& section_bef
     static const std::string kForms = [] {
       std::vector<std::string> forms;
       for (const auto& [form, title] : lexicon_kinds("cited_short_forms")) forms.push_back(form);
-      std::sort(forms.begin(), forms.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-      std::string alternation;
-      for (const std::string& f : forms) {
-        std::string quoted = RE2::QuoteMeta(f);
-        std::string spaced;  // each quoted space ("\\ ") matches any run of white space
-        for (std::size_t k = 0; k < quoted.size(); ++k) {
-          if (quoted[k] == '\\' && k + 1 < quoted.size() && quoted[k + 1] == ' ') {
-            spaced += "\\s+";
-            ++k;
-          } else {
-            spaced += quoted[k];
-          }
-        }
-        alternation += (alternation.empty() ? "" : "|") + spaced;
-      }
-      return alternation;
+      return quoted_alternation(std::move(forms));
     }();
     // (A section after an Act's short form needs its mark, "s", "sec", "section", "§"; after a
     // code a number of three digits or more is one without.)

@@ -58,23 +58,7 @@ const std::map<std::string, Loaded, std::less<>>& all_loaded() {
       Loaded l;
       l.entries = parse(f.text);
       for (const std::string& e : l.entries) l.folded.insert(folded(e));
-      std::vector<std::string> by_length = l.entries;
-      std::stable_sort(by_length.begin(), by_length.end(), [](const std::string& x, const std::string& y) { return x.size() > y.size(); });
-      l.alternation = "(?:";
-      for (std::size_t i = 0; i < by_length.size(); ++i) {
-        const std::string quoted = RE2::QuoteMeta(by_length[i]);
-        std::string spaced;  // "head\ of" -> "head\s+of"
-        for (std::size_t k = 0; k < quoted.size(); ++k) {
-          if (quoted[k] == '\\' && k + 1 < quoted.size() && quoted[k + 1] == ' ') {
-            spaced += "\\s+";
-            ++k;
-          } else {
-            spaced += quoted[k];
-          }
-        }
-        l.alternation += (i ? "|" : "") + spaced;
-      }
-      l.alternation += ")";
+      l.alternation = quoted_alternation(l.entries);
       out.emplace(std::string(f.name), std::move(l));
     }
     return out;
@@ -96,6 +80,25 @@ const std::vector<std::string>& lexicon(std::string_view name) { return loaded(n
 std::string lexicon_alternation(std::string_view name) { return loaded(name).alternation; }
 
 bool in_lexicon(std::string_view name, std::string_view word) { return loaded(name).folded.count(folded(word)) > 0; }
+
+std::string quoted_alternation(std::vector<std::string> words) {
+  std::stable_sort(words.begin(), words.end(), [](const std::string& x, const std::string& y) { return x.size() > y.size(); });
+  std::string alternation = "(?:";
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string quoted = RE2::QuoteMeta(words[i]);
+    std::string spaced;  // "head\ of" -> "head\s+of"
+    for (std::size_t k = 0; k < quoted.size(); ++k) {
+      if (quoted[k] == '\\' && k + 1 < quoted.size() && quoted[k + 1] == ' ') {
+        spaced += "\\s+";
+        ++k;
+      } else {
+        spaced += quoted[k];
+      }
+    }
+    alternation += (i ? "|" : "") + spaced;
+  }
+  return alternation + ")";
+}
 
 const std::map<std::string, std::string>& lexicon_kinds(std::string_view name) {
   static std::mutex lock;

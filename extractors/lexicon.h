@@ -29,6 +29,9 @@ const std::vector<std::string>& lexicon(std::string_view name);
 // case-insensitive pattern.
 std::string lexicon_alternation(std::string_view name);
 
+// The same for any words: quoted, longest first, spaces matching any run of white space.
+std::string quoted_alternation(std::vector<std::string> words);
+
 // Whether word is an entry of lexicons/NAME.txt, in any case (ASCII) and with white space made one space.
 bool in_lexicon(std::string_view name, std::string_view word);
 
