@@ -320,6 +320,25 @@ std::vector<Decision> extract_decisions(const Segments& segments) {
       add(b, text.size() - rest.size(), unquoted(sentence_from(i, text.size() - rest.size(), true)));
       continue;
     }
+    // A motion with its mover and seconder set under it, then its end: "... motion that the
+    // Accounts 2012/13 be accepted:" / "Proposed: Sylvia Knights" / "Seconded: Lynne Walker" /
+    // "Carried unanimously.": the motion's last sentence is decided (its "motion that" goes).
+    if (minutes && i + 2 < blocks.size() && !RE2::PartialMatch(text, p.moved) && text.size() <= kLongestParagraph &&
+        RE2::PartialMatch(std::string(blocks[i + 1].text), p.moved)) {
+      std::size_t k = i + 1;
+      while (k < blocks.size() && k <= i + 3 && RE2::PartialMatch(std::string(blocks[k].text), p.moved)) ++k;
+      if (k < blocks.size() && RE2::FullMatch(std::string(blocks[k].text), p.carried)) {
+        std::string trimmed = text;
+        while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == ':')) trimmed.pop_back();
+        std::size_t from = sentence_start(trimmed, trimmed.empty() ? 0 : trimmed.size() - 1);
+        static const Pattern kMotionThat(R"re((?i)(?:^|[,;]\s*)motion\s+that\s+)re");
+        re2::StringPiece rest(trimmed.data() + from, trimmed.size() - from);
+        if (RE2::FindAndConsume(&rest, kMotionThat)) from = rest.data() - trimmed.data();
+        add(b, from, trimmed.substr(from));
+        i = k;
+        continue;
+      }
+    }
     // "That Council approves ..." under "Moved by ... Seconded by ...", or any motion "That ..."
     // recorded as carried ("R2023-169 D. Yemm, T. Butler:" / "That the minutes ... be adopted.
     // Carried."); its number is the resolution's on the line before.

@@ -257,3 +257,15 @@ TEST_CASE("decisions: a resolution under a filing stamp / its unmarked list clos
                         "the City of ELMWOOD hereby certifies that it provides the following services: Police protection; "
                         "Street lighting; and Storm sewers."});
 }
+
+TEST_CASE("decisions: a motion with its proposer and seconder set under it, then Carried", "[decisions]") {
+  auto s = segment_text("ANNUAL GENERAL MEETING MINUTES\n\n4. Accounts\n\nMembers asked about the grant. Being there were no further "
+                        "queries, motion that the Accounts 2022/23 be accepted:\n\nProposed: Ann Dale (Elmwood)\n\n"
+                        "Seconded: Tom Reed (Ashby)\n\nCarried unanimously.\n\n5. Auditor\n\n"
+                        "The members were asked to consider the appointment of Reed & Co as auditor for the year.\n\n"
+                        "Proposed: Tom Reed\n\nSeconded: Ann Dale\n\nCarried.\n\n6. Any other business\n\n"
+                        "The Chair thanked the members. Proposed changes to the rules will come next year.\n");
+  CHECK(texts(extract_decisions(s)) ==
+        std::vector<std::string>{"the Accounts 2022/23 be accepted",
+                                 "The members were asked to consider the appointment of Reed & Co as auditor for the year."});
+}
