@@ -24,9 +24,9 @@ struct Patterns {
   // "It is recommended that the Committee approves ..." -- the sentence, to its full stop (not the
   // point of "231.78 pounds")
   Pattern it_is_recommended{R"re((?i)\b(it\s+is\s+(?:therefore\s+)?recommended\s+that\b(?:[^.]|\.\d)*(?:\.|$)))re"};
-  // "1) NOTE the outcome", "(a) approve", "a. approve", "A) the Commissioning Plan" -- a list item
+  // "1) NOTE the outcome", "(a) approve", "a. approve", "ii. approve", "A) the Commissioning Plan" -- a list item
   // in the header
-  Pattern list_item{R"re(^(\(?[a-zA-Z]\)|[a-zA-Z]\.|\(?\d{1,2}\)|\(?[ivx]{1,5}\))\s+(.+)$)re"};
+  Pattern list_item{R"re(^(\(?[a-zA-Z]\)|[a-zA-Z]\.|\(?\d{1,2}\)|\(?[ivx]{1,5}\)|[ivx]{2,5}\.)\s+(.+)$)re"};
   // "Decision: Cabinet agree to:", "Proposed decision: The Cabinet Member is asked to:" -- a record
   // of decision's lead-in; the items below it are what the decision maker is asked to decide
   Pattern decision_lead_in{R"re((?i)^(?:proposed\s+)?decision\s*:\s*(.*:)$)re"};
@@ -314,7 +314,31 @@ std::vector<Recommendation> extract_recommendations(const Segments& segments) {
     const bool recommendation_section = RE2::FullMatch(s.heading, p.heading);
     lead_in.clear();
     bool in_action_list = false;  // under "CONSIDER: A. ..."
+    bool under_named_list = false;  // under "Five specific recommendations were seen as crucial:"
     for (const Paragraph& para : s.paragraphs) {
+      // "Five specific recommendations were seen as particularly crucial:", "The review makes the
+      // following recommendations:": a lead-in that says its list is recommendations.
+      static const Pattern kNamesRecommendations(R"re((?i)^(?:[•·*-]\s*)?[^.:]{0,80}\brecommendations\b[^.:]{0,80}:$)re");
+      if (!recommendation_section && RE2::FullMatch(para.text, kNamesRecommendations)) {
+        under_named_list = true;
+        lead_in = para.text;
+        continue;
+      }
+      if (under_named_list) {
+        std::string label, item;
+        if (RE2::FullMatch(para.text, p.list_item, &label, &item)) {
+          while (!label.empty() && (label.back() == ')' || label.back() == '.')) label.pop_back();
+          if (!label.empty() && label.front() == '(') label.erase(0, 1);
+          add(label, item, Span{para.span.begin + para.text.rfind(item), para.span.end});
+          continue;
+        }
+        if (para.number) {
+          add(para.number, para.text, para.span);
+          continue;
+        }
+        under_named_list = false;
+        lead_in.clear();
+      }
       if (recommendation_section) {
         if (!para.text.empty() && para.text.back() == ':') {  // the lead-in of a list
           lead_in = para.text;

@@ -224,10 +224,10 @@ const RE2& list_start() {
   return re;
 }
 
-// A line that starts a new block: numbered or lettered paragraph, bullet, "Key: value", table row.
+// A line that starts a new block: numbered or lettered paragraph ("ii. " too), bullet, "Key: value", table row.
 const RE2& block_start() {
   static const Pattern re(
-      R"(^(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?\s|\d{1,2}\.\s|\d{1,2}\s+[A-Z]|\(?[a-z]\)\s|[a-z]\.\s|\(?[ivxlc]{1,5}\)\s|\(\d{1,2}\)\s|\d{1,2}\)\s|•|[A-Z][A-Za-z()' /&-]{0,40}:(?:\s|$)|.*\t))");
+      R"(^(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?\s|\d{1,2}\.\s|\d{1,2}\s+[A-Z]|\(?[a-z]\)\s|[a-z]\.\s|\(?[ivxlc]{1,5}\)\s|[ivx]{2,5}\.\s|\(\d{1,2}\)\s|\d{1,2}\)\s|•|[A-Z][A-Za-z()' /&-]{0,40}:(?:\s|$)|.*\t))");
   return re;
 }
 

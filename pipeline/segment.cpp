@@ -72,9 +72,9 @@ const RE2& numbered_paragraph() {
   return re;
 }
 
-// "(a) note ...", "a) note", "a. note", "(iv) agree", "1) NOTE", "(2) approve", "• item" -- a list item.
+// "(a) note ...", "a) note", "a. note", "(iv) agree", "ii. agree", "1) NOTE", "(2) approve", "• item" -- a list item.
 const RE2& list_item() {
-  static const Pattern re(R"re(^(\([a-z]\)|[a-z]\)|[a-z]\.|\([ivx]{1,5}\)|[ivx]{1,5}\)|\(\d{1,2}\)|\d{1,2}\)|\d{1,2}\.|•)\s+(.+)$)re");
+  static const Pattern re(R"re(^(\([a-z]\)|[a-z]\)|[a-z]\.|\([ivx]{1,5}\)|[ivx]{1,5}\)|[ivx]{2,5}\.|\(\d{1,2}\)|\d{1,2}\)|\d{1,2}\.|•)\s+(.+)$)re");
   return re;
 }
 

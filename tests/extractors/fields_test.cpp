@@ -477,6 +477,22 @@ TEST_CASE("recommendations: one printed in a summary and again in full is one, t
                                         "NOTE the forecast revenue overspend of £12.1m (excluding Schools) and the actions being taken to reduce it."});
 }
 
+TEST_CASE("recommendations: a lead-in that says its list is recommendations, items numbered in roman", "[recommendations]") {
+  auto s = segment_text("Westshire Data Board Minutes\n\n1. Welcome\n\nThe Chair welcomed members.\n\n2. Progress report\n\n"
+                        "In discussion it was noted that:\n\n• Members had contributed to the framework set out in paper DB(2)3.\n"
+                        "• Three specific recommendations were seen as crucial:\n"
+                        "i. Open by default - data should be published openly unless there is a reason not to.\n"
+                        "ii. A register - every dataset should be listed in one register kept by the Board.\n"
+                        "iii. Reports - departments to report to the Board twice a year on what they publish.\n\n"
+                        "Action: the secretariat to circulate the framework.\n");
+  std::vector<std::string> got;
+  for (const Recommendation& r : extract_recommendations(s)) got.push_back(r.number.value_or("-") + " " + r.text);
+  CHECK(got == std::vector<std::string>{
+                   "i Open by default - data should be published openly unless there is a reason not to.",
+                   "ii A register - every dataset should be listed in one register kept by the Board.",
+                   "iii Reports - departments to report to the Board twice a year on what they publish."});
+}
+
 TEST_CASE("recommendations: a US agenda's action in capitals leading a lettered list, AMEND, no gap before the stop", "[recommendations]") {
   auto r = extract_recommendations(segment_text(
       "Regular Board Meeting\n\nAgenda\n\n38. SUBJECT:\tMEASURE M MASTER GUIDELINES\n\nCONSIDER: A. RECEIVE AND FILE report from "
