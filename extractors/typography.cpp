@@ -21,6 +21,17 @@ bool goes_on_from_above(const std::string& line) {
 
 namespace {
 
+// Whether a line stops on a word that joins it to the next: "... Extraordinary Meeting on", "... of the".
+bool ends_open(const std::string& line) {
+  std::size_t end = line.find_last_not_of(' ');
+  if (end == std::string::npos) return false;
+  const std::size_t start = line.find_last_of(' ', end);
+  std::string last = line.substr(start == std::string::npos ? 0 : start + 1, end + 1 - (start == std::string::npos ? 0 : start + 1));
+  for (char& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const std::set<std::string> joining = {"on", "at", "in", "of", "for", "and", "to", "the", "from", "with", "by", "&"};
+  return joining.count(last) > 0;
+}
+
 // Larger than the body text by this much is display type; on an OCR'd page, whose sizes are
 // measured row heights (one font's rows differ by up to a fifth), by more.
 constexpr double kLarger = 1.12;
@@ -38,11 +49,12 @@ std::vector<DisplayGroup> display_groups(const NormalisedText& text, int page) {
   constexpr std::size_t kLinesLookedAt = 400;
   std::stable_sort(lines.begin(), lines.end(), [](const StyledLine* a, const StyledLine* b) { return a->top < b->top; });
   if (lines.size() > kLinesLookedAt) lines.resize(kLinesLookedAt);
-  // Alone on its row: no other run of text beside it ("Present:" beside "Also in attendance:" is a
-  // table's heading row, not a title).
+  // Alone on its row: no other run of text of its size or larger beside it ("Present:" beside "Also
+  // in attendance:" is a table's heading row, not a title; a front sheet's address in small print
+  // beside its title, "DEMOCRATIC SERVICES" at the left of "Summons to and", leaves it alone).
   const auto alone = [&](const StyledLine* l) {
     return std::none_of(lines.begin(), lines.end(), [&](const StyledLine* o) {
-      return o != l && std::abs(o->top - l->top) < 0.5 * std::max(o->size, l->size);
+      return o != l && o->size >= 0.75 * l->size && std::abs(o->top - l->top) < 0.5 * std::max(o->size, l->size);
     });
   };
   // Centred on the page and set in capitals, as a heading in a plain face is:
@@ -72,15 +84,21 @@ std::vector<DisplayGroup> display_groups(const NormalisedText& text, int page) {
     const bool carries_on = last && goes_on_from_above(l->text) && alone(l) && same_size(l, last) &&
                             l->bold == last->bold && l->top - last->top <= 3 * std::max(l->size, last->size);
     if (!display(l) && !carries_on) {
-      last = nullptr;
+      // Small print in a column of its own beside the heading (a front sheet's address at the left
+      // of its title) does not end it.
+      const bool beside = last && l->size < 0.75 * last->size && (l->left >= last->right || l->right <= last->left);
+      if (!beside) last = nullptr;
       continue;
     }
     // One heading: the same style, alone on their rows, one under the other -- closely, or further
     // apart where the next line plainly goes on ("HELD IN THE VILLAGE HALL", "on 21 July", "and ...").
     const double gap = last ? l->top - last->top : 0;
     const double size = last ? std::max(l->size, last->size) : 0;
-    const bool same = last && alone(l) && alone(last) && same_size(l, last) && l->bold == last->bold;
-    const bool continues = same && (gap <= 1.9 * size || (gap <= 3 * size && goes_on_from_above(l->text)));
+    // (A line left open, "Summons to and Agenda for an Extraordinary Meeting on", goes on in the
+    // next of its size whatever its weight: "Thursday, 9th January, 2025", set bold.)
+    const bool open = last && ends_open(last->text);
+    const bool same = last && alone(l) && alone(last) && same_size(l, last) && (l->bold == last->bold || open);
+    const bool continues = same && (gap <= 1.9 * size || (gap <= 3 * size && (goes_on_from_above(l->text) || open)));
     if (continues) {
       DisplayGroup& g = out.back();
       g.text += (g.text.back() == '-' ? "" : " ") + l->text;  // "Cherwell Valley-" / "Bicester area"

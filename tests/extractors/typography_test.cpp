@@ -171,3 +171,13 @@ TEST_CASE("header: who signed the paper is its author (Signed..., a sign-off, a 
       "Souldern Parish Council\n\nMinutes of the meeting\n\n1. Apologies were received.\n\nJohn Smith - Chairman\n"));
   CHECK_FALSE(m.author);
 }
+
+TEST_CASE("typography: small print beside a title leaves it alone / a line left open goes on in another weight", "[typography]") {
+  const auto s = set_as({line("DEMOCRATIC SERVICES", 9, false, 200, 60, 160), line("Summons to and", 24, false, 197, 289, 470),
+                         line("COUNTY HALL", 9, false, 212, 60, 130), line("Agenda for an", 24, false, 224, 289, 440),
+                         line("Extraordinary Meeting on", 24, false, 252, 289, 540), line("Thursday, 9th March", 24, true, 285, 289, 500),
+                         line("2028 at 10.00 am", 24, true, 313, 289, 480), line("To: All Members of the County Council", 11, false, 420),
+                         line("Members are summoned to a meeting of the County Council.", 11, false, 440)},
+                        11);
+  CHECK(typographic_title(s)->value == "Summons to and Agenda for an Extraordinary Meeting on Thursday, 9th March 2028 at 10.00 am");
+}
