@@ -1057,7 +1057,13 @@ HeaderFields extract_header_fields(const Segments& segments) {
     for (std::size_t i = 0; i < segments.lines.size() && i < 12 && !RE2::PartialMatch(segments.lines[i].text, kItem); ++i) {
       const Line& l = segments.lines[i];
       const auto d = first_date(l.text);
-      if (!d || d->kind != "day" || !(trim(l.text).size() <= d->text.size() + 12 || only_times_beside(l.text, *d))) continue;
+      // (A date that opens the line with a time after it, a venue after that: "28th January 2021 at
+      // 7.30pm by Zoom videoconference", "24th April 2025 at 7.30pm in the Village Hall".)
+      static const Pattern kTimeThenVenue(R"re((?i)^\s*,?\s*(?:at|from)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)\W)re");
+      const bool when_and_where = d && l.text.find_first_not_of(" \t") == d->at.span.begin &&
+                                  RE2::PartialMatch(l.text.substr(d->at.span.end), kTimeThenVenue);
+      if (!d || d->kind != "day" || !(trim(l.text).size() <= d->text.size() + 12 || only_times_beside(l.text, *d) || when_and_where))
+        continue;
       if (out.report_date && out.report_date->start == d->start) break;  // the paper's own date
       DateValue v = *d;
       v.at.span = Span{l.span.begin + d->at.span.begin, l.span.begin + d->at.span.end};
@@ -1212,6 +1218,12 @@ HeaderFields extract_header_fields(const Segments& segments) {
       out.organisation->value = *name;
     }
   }
+  // And the other way: an agenda or minutes under a parish's or town's council's name, naming no
+  // committee, are of the council meeting as itself ("Souldern Parish Council" / "28th January
+  // 2021 at 7.30pm by Zoom" / "Agenda & Summons to Councillors").
+  if (!out.body && out.organisation && out.organisation->at.page == 1 && meeting_paper(segments) &&
+      RE2::PartialMatch(out.organisation->value, kMeetsAsItself))
+    out.body = out.organisation;
   // The meeting's date repeated in a banner is no date of the paper's own.
   if (out.report_date && out.meeting_date && out.report_date->start == out.meeting_date->start &&
       out.report_date->end == out.meeting_date->end)

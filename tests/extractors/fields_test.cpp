@@ -959,6 +959,22 @@ TEST_CASE("legal references: short forms from the lexicon, a book's listed secti
   CHECK(got == want);
 }
 
+TEST_CASE("header: a parish council's agenda naming no committee is the council's / its date opens a line with the time and venue", "[header]") {
+  auto h = extract_header_fields(segment_text("Westley Parish Council\n3rd March 2022 at 7.30pm by Zoom videoconference\n"
+                                              "Link to Zoom invite: https://zoom.example/j/123\n\n"
+                                              "Agenda & Summons to Councillors and Invitation to Members of the Public\n\n"
+                                              "1. To receive apologies for absence\n\n2. Declarations of Interest\n"));
+  REQUIRE(h.organisation);
+  CHECK(h.organisation->value == "Westley Parish Council");
+  REQUIRE(h.body);
+  CHECK(h.body->value == "Westley Parish Council");
+  REQUIRE(h.meeting_date);
+  CHECK(h.meeting_date->start == "2022-03-03");
+  // A parish council's report, not an agenda or minutes, is for no meeting of its own.
+  CHECK_FALSE(extract_header_fields(segment_text("Westley Parish Council\n\nReview of the Playing Field\n\n"
+                                                 "1. Background\n\n1.1 The field was laid out in 1990.\n")).body);
+}
+
 TEST_CASE("dates: the day of a resolution's or deed's form", "[dates]") {
   auto d = first_date("PASSED at a regular meeting the 13th day of December 1993.");
   REQUIRE(d);
