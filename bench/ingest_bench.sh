@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # ingest_bench.sh: how fast `papers ingest` archives text-layer PDFs, next to Poppler's own
-# `pdftotext` run over the same files, as many at once as there are cores, in the same script.
+# `pdftotext` run over the same files, as many at once as there are cores, and next to the floor:
+# Poppler alone in one process taking every page's text on as many threads (bench/poppler_floor.cpp),
+# in the same script. Prints papers' rate as a ratio of each.
 # Must not be a test: it prints figures and never fails on them (only on a broken run).
 #
 # Two corpora of BENCH_PAPERS (default 1,000) distinct PDFs each, made in a temporary folder:
@@ -20,12 +22,13 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PAPERS=$ROOT/build/papers
 MAKE_CORPUS=$ROOT/build/corpus/make-corpus
+FLOOR=$ROOT/build/bench/poppler-floor
 N=${BENCH_PAPERS:-1000}
 JOBS=${BENCH_JOBS:-$(nproc)}
 RUNS=${BENCH_RUNS:-3}
 REALCORPUS=${PAPERS_REALCORPUS:-$ROOT/../shared/realcorpus}
 
-for tool in "$PAPERS" "$MAKE_CORPUS" /usr/bin/time pdftotext; do
+for tool in "$PAPERS" "$MAKE_CORPUS" "$FLOOR" /usr/bin/time pdftotext; do
   command -v "$tool" >/dev/null || { echo "ingest_bench: $tool is missing (run make build)" >&2; exit 1; }
 done
 
@@ -92,13 +95,22 @@ bench_dir() {
   done
   pages=$(sed -n 's/.* \([0-9][0-9]*\) pages in .*/\1/p' <<< "$summary")
 
+  : > "$WORK/floor.txt"
+  for _ in $(seq "$RUNS"); do
+    timed "$WORK/floor.txt" sh -c "'$FLOOR' --jobs $JOBS '$dir' > '$WORK/floor.out'"
+  done
+
   local wall rss
+  read -r wall rss < <(best_of "$WORK/floor.txt")
+  row "$name" "$files" "$pages" "Poppler alone (floor, $JOBS thr)" "$wall" "$rss"
+  local floor_wall=$wall
   read -r wall rss < <(best_of "$WORK/pdftotext.txt")
   row "$name" "$files" "$pages" "pdftotext -layout (-P $JOBS)" "$wall" "$rss"
   local pt_wall=$wall
   read -r wall rss < <(best_of "$WORK/papers.txt")
   row "$name" "$files" "$pages" "papers ingest (--jobs $JOBS)" "$wall" "$rss"
-  awk -v n="$name" -v a="$pt_wall" -v b="$wall" 'BEGIN { printf "%-10s papers ingest is %.2fx the pdftotext rate\n", n, a / b }'
+  awk -v n="$name" -v a="$pt_wall" -v b="$wall" -v f="$floor_wall" \
+    'BEGIN { printf "%-10s papers ingest is %.2fx the pdftotext rate and %.2f of the Poppler-alone floor\n", n, a / b, f / b }'
 }
 
 "$MAKE_CORPUS" "$ROOT/corpus/sources" "$WORK/generated" --copies "$N" > /dev/null
