@@ -109,6 +109,14 @@ struct StatementCloser {
   void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
 };
 using Statement = std::unique_ptr<sqlite3_stmt, StatementCloser>;
+// A statement the archive keeps prepared (Archive::cached), reset and unbound when its user is done.
+struct StatementReset {
+  void operator()(sqlite3_stmt* s) const {
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+  }
+};
+using Borrowed = std::unique_ptr<sqlite3_stmt, StatementReset>;
 
 void bind_value(sqlite3_stmt* s, int i, const std::string& v) { sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
 void bind_value(sqlite3_stmt* s, int i, const std::optional<std::string>& v) {
@@ -258,6 +266,7 @@ void Archive::register_admitted(sqlite3* db) {
 }
 
 Archive::~Archive() {
+  for (auto& [sql, s] : cached_) sqlite3_finalize(s);
   for (sqlite3* db : part_connections_) sqlite3_close(db);
   if (in_transaction_) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
   sqlite3_close(db_);
@@ -277,6 +286,19 @@ sqlite3_stmt* Archive::prepare(const char* sql) {
   if (sqlite3_prepare_v2(db_, sql, -1, &s, nullptr) != SQLITE_OK)
     throw std::runtime_error(std::string("archive: ") + sqlite3_errmsg(db_));
   return s;
+}
+
+sqlite3_stmt* Archive::cached(const char* sql) {
+  auto [at, fresh] = cached_.try_emplace(sql, nullptr);
+  if (fresh) {
+    try {
+      at->second = prepare(sql);
+    } catch (...) {
+      cached_.erase(at);
+      throw;
+    }
+  }
+  return at->second;
 }
 
 void Archive::begin() {
@@ -391,7 +413,7 @@ void Archive::migrate_to_packs() {
 
 void Archive::put_sketch(const std::string& id, const Sketch& sketch) {
   if (std::all_of(sketch.begin(), sketch.end(), [](std::int64_t v) { return v == 0; })) return;
-  Statement s(prepare("INSERT OR REPLACE INTO sketches(paper_id, slot, value) VALUES (?,?,?)"));
+  Borrowed s(cached("INSERT OR REPLACE INTO sketches(paper_id, slot, value) VALUES (?,?,?)"));
   for (int slot = 0; slot < kSketchSlots; ++slot) {
     sqlite3_reset(s.get());
     bind_value(s.get(), 1, id);
@@ -407,12 +429,12 @@ std::vector<Archive::SamePaper> Archive::same_paper(const Record& r, const std::
   for (int slot = 0; slot < kSketchSlots; ++slot)
     sql += std::string(slot ? " OR " : "") + "(slot = " + std::to_string(slot) + " AND value = ?" + std::to_string(slot + 1) + ")";
   sql += " GROUP BY paper_id HAVING count(*) >= " + std::to_string(kSketchCandidate);
-  Statement s(prepare(sql.c_str()));
+  Borrowed s(cached(sql.c_str()));
   for (int slot = 0; slot < kSketchSlots; ++slot) bind_value(s.get(), slot + 1, sketch[static_cast<std::size_t>(slot)]);
   std::vector<std::string> candidates;
   while (sqlite3_step(s.get()) == SQLITE_ROW) candidates.push_back(column_text(s.get(), 0));
   std::vector<std::pair<double, SamePaper>> found;
-  Statement paper(prepare("SELECT pages, coalesce(pack_of, ''), parts IS NOT NULL, json_extract(record, '$.text'),"
+  Borrowed paper(cached("SELECT pages, coalesce(pack_of, ''), parts IS NOT NULL, json_extract(record, '$.text'),"
                           " coalesce(json_extract(record, '$.part_of.first'), 0) FROM papers WHERE id = ?"));
   for (const std::string& id : candidates) {
     if (id == r.source.sha256) continue;
@@ -438,7 +460,7 @@ void Archive::point_packs_at(const std::string& id, const std::string& paper) {
   for (const std::string& place : original_paths(id)) {
     const std::size_t at = place.rfind("#pages=");
     if (at == std::string::npos) continue;
-    Statement owner(prepare("SELECT paper_id FROM paper_paths WHERE path = ? AND paper_id != ?"));
+    Borrowed owner(cached("SELECT paper_id FROM paper_paths WHERE path = ? AND paper_id != ?"));
     bind_value(owner.get(), 1, place.substr(0, at));
     bind_value(owner.get(), 2, id);
     const int first = std::atoi(place.c_str() + at + 7);
@@ -450,14 +472,14 @@ void Archive::point_packs_at(const std::string& id, const std::string& paper) {
 
 // The paper a pack's part is, in the pack's stored record.
 void Archive::set_pack_part(const std::string& pack_id, int first, const std::string& paper_id) {
-  Statement s(prepare("SELECT record FROM papers WHERE id = ?"));
+  Borrowed s(cached("SELECT record FROM papers WHERE id = ?"));
   bind_value(s.get(), 1, pack_id);
   if (sqlite3_step(s.get()) != SQLITE_ROW) return;
   nlohmann::json record = nlohmann::json::parse(column_text(s.get(), 0), nullptr, false);
   if (!record.is_object() || !record.contains("parts") || !record["parts"].is_array()) return;
   for (nlohmann::json& part : record["parts"])
     if (part.is_object() && part.value("first", 0) == first) part["paper"] = paper_id.empty() ? nlohmann::json() : nlohmann::json(paper_id);
-  Statement u(prepare("UPDATE papers SET record = ? WHERE id = ?"));
+  Borrowed u(cached("UPDATE papers SET record = ? WHERE id = ?"));
   bind_value(u.get(), 1, record.dump());
   bind_value(u.get(), 2, pack_id);
   sqlite3_step(u.get());
@@ -498,17 +520,17 @@ bool Archive::put_paper(const Record& r, const nlohmann::json& record_json, std:
 }
 
 bool Archive::contains(const std::string& id) {
-  Statement s(prepare("SELECT 1 FROM papers WHERE id = ?"));
+  Borrowed s(cached("SELECT 1 FROM papers WHERE id = ?"));
   bind_value(s.get(), 1, id);
   return sqlite3_step(s.get()) == SQLITE_ROW;
 }
 
 void Archive::add_path(const std::string& id, const std::string& path) {
-  Statement s(prepare("INSERT OR IGNORE INTO paper_paths(paper_id, path) VALUES (?, ?)"));
+  Borrowed s(cached("INSERT OR IGNORE INTO paper_paths(paper_id, path) VALUES (?, ?)"));
   bind_value(s.get(), 1, id);
   bind_value(s.get(), 2, path);
   sqlite3_step(s.get());
-  Statement clear(prepare("DELETE FROM failures WHERE path = ?"));
+  Borrowed clear(cached("DELETE FROM failures WHERE path = ?"));
   bind_value(clear.get(), 1, path);
   sqlite3_step(clear.get());
 }
@@ -542,7 +564,7 @@ std::string ascii_lower(std::string s) {
 }  // namespace
 
 void Archive::touch_body_of(const std::string& id) {
-  Statement s(prepare("SELECT body FROM papers WHERE id = ? AND body IS NOT NULL"));
+  Borrowed s(cached("SELECT body FROM papers WHERE id = ? AND body IS NOT NULL"));
   bind_value(s.get(), 1, id);
   if (sqlite3_step(s.get()) == SQLITE_ROW) touched_bodies_.insert(ascii_lower(column_text(s.get(), 0)));
 }
@@ -553,7 +575,7 @@ bool Archive::insert(const Record& r, const nlohmann::json& record_json, std::op
   sqlite3_int64 paper_rowid = 0;
   {
     // (seq NULL: the next number, as AUTOINCREMENT gives.)
-    Statement s(prepare(
+    Borrowed s(cached(
         "INSERT OR IGNORE INTO papers(id, path, bytes, media_type, pages, method, title, body, organisation, meeting_date,"
         " report_date, agenda_item, author, classification, warning, record, ingested_at, seq, pack_of, parts)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
@@ -588,7 +610,7 @@ bool Archive::insert(const Record& r, const nlohmann::json& record_json, std::op
   }
   add_path(id, r.source.path);
   if (!r.parts.empty()) return true;  // a pack: its pages, text, recommendations, decisions ... are its parts', counted there once
-  Statement page(prepare(
+  Borrowed page(cached(
       "INSERT INTO pages(paper_id, number, method, chars, confidence, ocr_reason, rotation, error) VALUES (?,?,?,?,?,?,?,?)"));
   for (const PageInfo& p : r.pages) {
     sqlite3_reset(page.get());
@@ -604,7 +626,7 @@ bool Archive::insert(const Record& r, const nlohmann::json& record_json, std::op
     sqlite3_step(page.get());
   }
   {
-    Statement fts(prepare("INSERT INTO papers_fts(rowid, title, text) VALUES (?, ?, ?)"));
+    Borrowed fts(cached("INSERT INTO papers_fts(rowid, title, text) VALUES (?, ?, ?)"));
     bind_value(fts.get(), 1, static_cast<std::int64_t>(paper_rowid));
     bind_value(fts.get(), 2, r.title ? r.title->value : std::string());
     bind_value(fts.get(), 3, r.text);
@@ -614,8 +636,8 @@ bool Archive::insert(const Record& r, const nlohmann::json& record_json, std::op
   // their full-text index (rowid: the row just inserted).
   const auto put_items = [&](const char* table, const auto& items) {
     const std::string t(table);
-    Statement row(prepare(("INSERT INTO " + t + "(paper_id, seq, number, text, page, span_begin, span_end) VALUES (?,?,?,?,?,?,?)").c_str()));
-    Statement fts(prepare(("INSERT INTO " + t + "_fts(rowid, text) VALUES (last_insert_rowid(), ?)").c_str()));
+    Borrowed row(cached(("INSERT INTO " + t + "(paper_id, seq, number, text, page, span_begin, span_end) VALUES (?,?,?,?,?,?,?)").c_str()));
+    Borrowed fts(cached(("INSERT INTO " + t + "_fts(rowid, text) VALUES (last_insert_rowid(), ?)").c_str()));
     for (std::size_t i = 0; i < items.size(); ++i) {
       const auto& x = items[i];
       sqlite3_reset(row.get());
@@ -634,7 +656,7 @@ bool Archive::insert(const Record& r, const nlohmann::json& record_json, std::op
   };
   put_items("recommendations", r.recommendations);
   put_items("decisions", r.decisions);
-  Statement contact(prepare("INSERT INTO contacts(paper_id, seq, name, role, email, phone, page) VALUES (?,?,?,?,?,?,?)"));
+  Borrowed contact(cached("INSERT INTO contacts(paper_id, seq, name, role, email, phone, page) VALUES (?,?,?,?,?,?,?)"));
   for (std::size_t i = 0; i < r.contacts.size(); ++i) {
     const Contact& x = r.contacts[i];
     sqlite3_reset(contact.get());
@@ -647,7 +669,7 @@ bool Archive::insert(const Record& r, const nlohmann::json& record_json, std::op
     bind_value(contact.get(), 7, static_cast<std::int64_t>(x.at.page));
     sqlite3_step(contact.get());
   }
-  Statement legal(prepare("INSERT INTO legal_references(paper_id, seq, text, act, act_key, section, page) VALUES (?,?,?,?,?,?,?)"));
+  Borrowed legal(cached("INSERT INTO legal_references(paper_id, seq, text, act, act_key, section, page) VALUES (?,?,?,?,?,?,?)"));
   for (std::size_t i = 0; i < r.legal_references.size(); ++i) {
     const LegalReference& x = r.legal_references[i];
     sqlite3_reset(legal.get());
@@ -660,7 +682,7 @@ bool Archive::insert(const Record& r, const nlohmann::json& record_json, std::op
     bind_value(legal.get(), 7, static_cast<std::int64_t>(x.at.page));
     sqlite3_step(legal.get());
   }
-  Statement date(prepare("INSERT INTO dates(paper_id, seq, text, kind, start, \"end\", page) VALUES (?,?,?,?,?,?,?)"));
+  Borrowed date(cached("INSERT INTO dates(paper_id, seq, text, kind, start, \"end\", page) VALUES (?,?,?,?,?,?,?)"));
   for (std::size_t i = 0; i < r.dates.size(); ++i) {
     const DateValue& x = r.dates[i];
     sqlite3_reset(date.get());
@@ -673,7 +695,7 @@ bool Archive::insert(const Record& r, const nlohmann::json& record_json, std::op
     bind_value(date.get(), 7, static_cast<std::int64_t>(x.at.page));
     sqlite3_step(date.get());
   }
-  Statement link(prepare("INSERT INTO links(paper_id, seq, url, page) VALUES (?,?,?,?)"));
+  Borrowed link(cached("INSERT INTO links(paper_id, seq, url, page) VALUES (?,?,?,?)"));
   for (std::size_t i = 0; i < r.links.size(); ++i) {
     sqlite3_reset(link.get());
     bind_value(link.get(), 1, id);

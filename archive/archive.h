@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -265,6 +266,10 @@ class Archive {
   bool insert(const Record& record, const nlohmann::json& record_json, std::optional<std::int64_t> seq);
   void exec(const char* sql);
   sqlite3_stmt* prepare(const char* sql);
+  // The statement for sql, prepared the first time and kept for the archive's life (the writes
+  // each paper makes run the same few statements thousands of times); its user resets it.
+  sqlite3_stmt* cached(const char* sql);
+  std::map<std::string, sqlite3_stmt*> cached_;
   void migrate_to_decisions();
   void migrate_to_packs();
   // put() of one paper (not a pack): as a paper of its own, or, when it is the same paper as one

@@ -75,7 +75,22 @@ Found find_details(const std::string& value) {
   // Then numbers written the North American way ("(408) 252-3000", "213.922.4880", "1-800-252-9040").
   static const Pattern kWrittenUk(R"re(^(?:\+44|\(?0)\d)re");
   static const Pattern kWrittenNanp(R"re(^(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?:\D|$))re");
+  // (Only a value with a run of seven digits or more, set apart by spaces, brackets, dots, dashes or
+  // slashes only, can hold a number either plan makes possible; most values have none, and the
+  // matcher's regular expressions are the costliest part of reading a paper's fields.)
+  const bool digits_enough = [&] {
+    int run = 0;
+    for (unsigned char c : rest) {
+      if (std::isdigit(c)) {
+        if (++run >= 7) return true;
+      } else if (!(c == ' ' || c == '(' || c == ')' || c == '.' || c == '-' || c == '/' || c == '\t' || c == 0xC2 || c == 0xA0)) {
+        run = 0;
+      }
+    }
+    return false;
+  }();
   for (const char* region : {"GB", "US"}) {
+    if (!digits_enough) break;
     const std::string scanned = rest;
     PhoneNumberMatcher matcher(util, scanned, region, PhoneNumberMatcher::POSSIBLE, 10);
     while (matcher.HasNext()) {
