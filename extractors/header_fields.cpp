@@ -269,6 +269,14 @@ const Pattern& marking() {
   return p;
 }
 
+// Patterns once used inline (compiled on every call); each named here, compiled once.
+const Pattern kPaperKindWord(R"((?i)\b(?:report|record|notice|decision|minutes|agenda)\b)");   // "Report to Cabinet"
+const Pattern kMeetingWord(R"((?i)\b(?:meeting|summons|attend|minutes|agenda|report)\b)");   // "Summons to attend"
+const Pattern kBodyKindWord(R"((?i)\b(?:board|panel|committee|cabinet)\b)");                 // "Transparency Board"
+const Pattern kIntegratedCareBoard(R"((?i)integrated care board$)");                         // "Kent and Medway Integrated Care Board"
+const Pattern kCouncilOfKind(R"re((?i)^(?:the\s+)?(?:county|district|borough|city|parish|town)\s+council$)re");  // "The County Council"
+const Pattern kDecorationOpens(R"re(^[\s*=~_#-]*[*=~_#])re");                                 // "*** AGENDA ***"
+
 // "Parish Council", "Town Council": councils whose meetings are the council itself.
 const Pattern kMeetsAsItself(R"re((?i)^(?:the\s+)?[a-z][\w'&.-]*(?:\s+[\w'&.-]+)*\s+(?:parish|town|community|city|district|county|borough)\s+council$)re");
 
@@ -481,8 +489,9 @@ bool section_heading(const std::string& line) {
   static const Pattern kNumbered(R"re(^(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|\(?[a-z]\)|[IVX]{1,4}\.)\s+\S)re");
   std::string v = trim(line);
   while (!v.empty() && v.back() == ':') v.pop_back();
-  if (const auto d = first_date(v); d && v.rfind(d->text, 0) == 0) return false;  // "8 DECEMBER 2016"
-  return RE2::PartialMatch(v, kNumbered) || in_lexicon("section_headings", v);
+  if (!RE2::PartialMatch(v, kNumbered) && !in_lexicon("section_headings", v)) return false;
+  const auto d = first_date(v);  // (asked last: finding dates costs most)
+  return !(d && v.rfind(d->text, 0) == 0);  // "8 DECEMBER 2016" is a date, not section 8
 }
 
 namespace {
@@ -507,6 +516,10 @@ std::optional<DateValue> announced_meeting_date(const Segments& segments) {
   const std::string& text = segments.text.text;
   const re2::StringPiece head(text.data(), std::min<std::size_t>(text.size(), 4000));
   static const Pattern kAnnounced(R"re((?i)\bmeeting\b(?:[^.]|\.\s?[A-Z]){0,250}?\b(?:will\s+be\s+held|to\s+be\s+held|is\s+to\s+be\s+held|will\s+take\s+place|is\s+scheduled|shall\s+be\s+held)\b((?:[^.]|\.\s?[A-Z]){0,250}?\bon\s+)((?:[^.]|\.\d|\.m\.){0,60}))re");
+  // (The words that announce a meeting, looked for first: the whole pattern's bounded runs cost
+  // far more to scan with, and most papers have none of them.)
+  static const Pattern kAnnouncing(R"re((?i)\b(?:will\s+be\s+held|to\s+be\s+held|is\s+to\s+be\s+held|will\s+take\s+place|is\s+scheduled|shall\s+be\s+held)\b)re");
+  if (!RE2::PartialMatch(head, kAnnouncing)) return std::nullopt;
   re2::StringPiece input(head), before_on, when;
   if (!RE2::FindAndConsume(&input, kAnnounced, &before_on, &when)) return std::nullopt;
   const std::size_t base = static_cast<std::size_t>(when.data() - text.data());
@@ -531,7 +544,7 @@ std::optional<DateValue> announced_meeting_date(const Segments& segments) {
   int y = year;
   if (m < issued_month - 6) ++y;  // issued in December for a meeting in January
   if (m > issued_month + 6) --y;
-  char iso[16];
+  char iso[40];  // (room for any ints, though these are a year, a month and a day)
   std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, std::stoi(day));
   // The day must be a real one ("31st February" is none): a full date's parse says so.
   const auto check = first_date(day + " " + month + " " + std::to_string(y));
@@ -679,7 +692,7 @@ HeaderFields extract_header_fields(const Segments& segments) {
     if (label_kind(k) == "meeting" && !first_date(f.value)) return true;
     const std::string v = trim(f.value);
     return k.empty() && !v.empty() && std::count(v.begin(), v.end(), ' ') <= 4 && RE2::PartialMatch(v, p.body_word) &&
-           !RE2::FullMatch(v, p.organisation) && !first_date(v) && !RE2::PartialMatch(v, R"((?i)\b(?:report|record|notice|decision|minutes|agenda)\b)");
+           !RE2::FullMatch(v, p.organisation) && !first_date(v) && !RE2::PartialMatch(v, kPaperKindWord);
   });  // free cells that are only a date
 
   // An archive's or a declassifier's stamp ("DECLASSIFIED BY ... ON 08-12-2023", "Released under
@@ -953,9 +966,9 @@ HeaderFields extract_header_fields(const Segments& segments) {
       free_dates.push_back(i);  // "Tuesday, April 18, 2023"; "10:00-11:30, 14 February 2014"
       used[i] = true;
     } else if (RE2::FullMatch(value, p.organisation, &captured) &&
-               !RE2::PartialMatch(value, R"((?i)\b(?:meeting|summons|attend|minutes|agenda|report)\b)") &&
-               (!RE2::PartialMatch(value, R"((?i)\b(?:board|panel|committee|cabinet)\b)") ||
-                RE2::PartialMatch(value, R"((?i)integrated care board$)"))) {
+               !RE2::PartialMatch(value, kMeetingWord) &&
+               (!RE2::PartialMatch(value, kBodyKindWord) ||
+                RE2::PartialMatch(value, kIntegratedCareBoard))) {
       if (!out.organisation) out.organisation = field(body_name(captured), f.span);
       used[i] = true;
     }
@@ -1006,7 +1019,7 @@ HeaderFields extract_header_fields(const Segments& segments) {
         const std::string first_part = trim(name.substr(0, name.find(',')));
         static const Pattern kPlaceCouncil(R"re(^(?:[A-Z][\w'-]+\s+){1,3}Council$)re");
         if (!out.organisation && (RE2::FullMatch(first_part, p.organisation) || RE2::FullMatch(first_part, kPlaceCouncil)) &&
-            !RE2::FullMatch(first_part, R"re((?i)^(?:the\s+)?(?:county|district|borough|city|parish|town)\s+council$)re"))
+            !RE2::FullMatch(first_part, kCouncilOfKind))
           out.organisation = field(first_part, Span{f.span.begin, f.span.begin + first_part.size()});
         continue;
       }
@@ -1326,7 +1339,7 @@ HeaderFields extract_header_fields(const Segments& segments) {
     // (Only marks on both sides: "ORDER 20**" keeps the stars its year is printed with.)
     static const Pattern kDecorated(R"re(^[\s*=~_#-]*[*=~_#]\s*(.*?)\s*[*=~_#][\s*=~_#-]*$)re");
     std::string v = out.title->value, inside;
-    if (RE2::FullMatch(v, kDecorated, &inside) && RE2::PartialMatch(v, R"re(^[\s*=~_#-]*[*=~_#])re")) v = inside;
+    if (RE2::FullMatch(v, kDecorated, &inside) && RE2::PartialMatch(v, kDecorationOpens)) v = inside;
     if (v.empty()) out.title.reset();
     else out.title->value = v;
   }
