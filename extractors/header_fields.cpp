@@ -390,7 +390,8 @@ bool role_phrase(const std::string& text) {
 // "Barbara McGarry, Clerk to the Council." -> "Barbara McGarry, Clerk to the Council"; a name alone
 // with the role on the next line; nullopt when the words are no person and role.
 // "Cathy Fleet - Parish Clerk - 01869 347000", "Cathy Fleet – Parish Clerk 07989 398 838": a dash
-// may part them too, and a phone number after the role is the clerk's, not the role's words.
+// may part them too, and a phone number after the role is the clerk's, not the role's words;
+// "David Parr Returning Officer": nothing may.
 std::optional<std::string> person_and_role(std::string text, const std::string& next_line) {
   static const Pattern kTrailingPhone(R"re(\s*(?:[-–—,]\s*)?(?:(?:tel(?:ephone)?|t)\s*[.:]?\s*)?\+?\(?\d[\d ()]{8,16}\d\s*$)re");
   static const Pattern kDashOrComma(R"re(^(.+?)(?:\s*,\s*|\s+[-–—]\s+)(.+)$)re");
@@ -401,6 +402,17 @@ std::optional<std::string> person_and_role(std::string text, const std::string& 
   if (std::string left, right; RE2::FullMatch(text, kDashOrComma, &left, &right)) {
     name = trim(left);
     role = trim(right);
+  } else if (!is_person_name(name) && name.find(':') == std::string::npos) {
+    // "David Parr Returning Officer": the name, then the role, nothing between them.
+    for (std::size_t sp = name.find(' '); sp != std::string::npos; sp = name.find(' ', sp + 1)) {
+      const std::string head = name.substr(0, sp), tail = trim(name.substr(sp + 1));
+      if (is_person_name(head) && !role_phrase(head) && !tail.empty() && std::isupper(static_cast<unsigned char>(tail[0])) &&
+          role_phrase(tail)) {
+        role = tail;
+        name = head;
+        break;
+      }
+    }
   }
   if (!is_person_name(name) || role_phrase(name)) return std::nullopt;  // "Deputy Returning Officer" is no one's name
   if (role.empty()) {
@@ -446,7 +458,9 @@ std::optional<TextField> signatory(const Segments& segments) {
     const std::size_t tab = l.rfind('\t');
     if (tab == std::string::npos) continue;
     const std::string cell = trim(l.substr(tab + 1));
-    if (is_person_name(cell) && lines[i + 1].text.find('\t') == std::string::npos)
+    // (Or a name with its role after it in the cell, "David Parr Returning Officer", no other marks.)
+    const bool name_then_role = cell.find_first_of(",:;") == std::string::npos && person_and_role(cell, "").has_value();
+    if ((is_person_name(cell) || name_then_role) && lines[i + 1].text.find('\t') == std::string::npos)
       if (auto who = person_and_role(cell, lines[i + 1].text)) return at(i, *who);
   }
   // A name over a line whose last cell is the role ("Rae Kirk" / "Dated: Tuesday 12 April 2016

@@ -975,6 +975,20 @@ TEST_CASE("header: a parish council's agenda naming no committee is the council'
                                                  "1. Background\n\n1.1 The field was laid out in 1990.\n")).body);
 }
 
+TEST_CASE("header: a notice signed in its last cell by a name with the role after it, nothing between", "[header]") {
+  auto h = extract_header_fields(segment_text(
+      "Borough of Westley\n\nElection of a Borough Councillor for Ashby\n\nNotice is hereby given that a poll will be held on "
+      "Thursday 2 May 2030.\n\nAshby Community Centre, Dundalk Road, Ashby\t22\tEC-1 to EC-769\n\n"
+      "Dated Wednesday 24 April 2030\tMary Hollis Returning Officer\n\n"
+      "Printed and published by the Returning Officer, Municipal Building, Kingsway, Ashby\n"));
+  REQUIRE(h.author);
+  CHECK(h.author->value == "Mary Hollis, Returning Officer");
+  // A closed session's item is no signature: "B. Public Employment: Ethics Officer".
+  auto l = extract_header_fields(segment_text("Agenda\n\n1. Roll call\n\n47. CLOSED SESSION:\n\nA. Public Employee Discipline\n\n"
+                                              "B. Public Employment: Ethics Officer\n\nAdjournment\n"));
+  CHECK_FALSE(l.author);
+}
+
 TEST_CASE("dates: the day of a resolution's or deed's form", "[dates]") {
   auto d = first_date("PASSED at a regular meeting the 13th day of December 1993.");
   REQUIRE(d);
