@@ -474,6 +474,13 @@ std::optional<TextField> signatory(const Segments& segments) {
     const std::string cell = trim(tab == std::string::npos ? below : below.substr(tab + 1));
     if ((tab != std::string::npos || i + 2 >= lines.size()) && role_phrase(cell)) return at(i, name + ", " + cell);
   }
+  // A report that ends with its writer's name over their organisation, the paper's last two lines:
+  // "Cllr David Rogers" / "Cherwell District Council" (a councillor's report to a parish).
+  if (lines.size() >= 2 && !minutes_paper(segments)) {
+    const std::string name = trim(lines[lines.size() - 2].text), below = trim(lines.back().text);
+    if (is_person_name(name) && !role_phrase(name) && RE2::FullMatch(below, patterns().organisation))
+      return at(lines.size() - 2, name);
+  }
   // The clerk who closes an agenda or notice on a line of their own: "Cathy Fleet - Parish Clerk -
   // 01869 347000" among the last lines. Minutes close with who signed them as true, not who wrote them.
   if (!minutes_paper(segments))

@@ -989,6 +989,16 @@ TEST_CASE("header: a notice signed in its last cell by a name with the role afte
   CHECK_FALSE(l.author);
 }
 
+TEST_CASE("header: a report that ends with its writer's name over their organisation is by them", "[header]") {
+  auto h = extract_header_fields(segment_text(
+      "Westshire District Council - March 2030\n\nPlanning\n\nThe March Planning Committee refused five applications, and the "
+      "officers will report back on the warehouses at the next meeting of the committee.\n\nHousing\n\n"
+      "The Local Plan consultation closes in April; residents may respond online or at the council offices.\n\n"
+      "Cllr Ann Dale\nWestshire District Council\n"));
+  REQUIRE(h.author);
+  CHECK(h.author->value == "Cllr Ann Dale");
+}
+
 TEST_CASE("dates: the day of a resolution's or deed's form", "[dates]") {
   auto d = first_date("PASSED at a regular meeting the 13th day of December 1993.");
   REQUIRE(d);
