@@ -1348,6 +1348,17 @@ HeaderFields extract_header_fields(const Segments& segments) {
     if (std::optional<std::string> cleaned = clean_body(out.body->value)) out.body->value = *cleaned;
     else out.body.reset();
   }
+  // A calendar or schedule of a body's meetings ("BOARD MEETINGS CALENDAR", "2019 MONTHLY BOARD
+  // MEETING SCHEDULE") lists many days: none of them is the paper's meeting or its own date.
+  {
+    static const Pattern kSchedule(R"re((?i)\bmeetings?\s+(?:calendar|schedule)\b|\b(?:calendar|schedule)\s+of\s+(?:\w+\s+)?meetings\b)re");
+    bool schedule = false;
+    for (std::size_t i = 0; i < segments.lines.size() && i < 6 && !schedule; ++i) schedule = RE2::PartialMatch(segments.lines[i].text, kSchedule);
+    if (schedule) {
+      out.meeting_date.reset();
+      out.report_date.reset();
+    }
+  }
   // "Dara O'Brien, Meetings Administrator.": a sentence's full stop is no part of who wrote it (an
   // initial's or an abbreviation's is: "A. N. Other, Clerk to the Council Ltd.").
   if (out.author) {

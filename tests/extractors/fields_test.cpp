@@ -999,6 +999,14 @@ TEST_CASE("header: a report that ends with its writer's name over their organisa
   CHECK(h.author->value == "Cllr Ann Dale");
 }
 
+TEST_CASE("header: a calendar of a body's meetings has no meeting date and no date of its own", "[header]") {
+  auto h = extract_header_fields(segment_text("WESTSHIRE COLLEGE DISTRICT\nBOARD OF TRUSTEES\nBOARD MEETINGS CALENDAR\n"
+                                              "Fiscal Year 2031\n\nBOARD MEETINGS\n\nSeptember 25, 2030\n1:30 p.m.\nFord Room\n"
+                                              "October 30, 2030\n1:30 p.m.\nWestshore\n\nDates are subject to change\n"));
+  CHECK_FALSE(h.meeting_date);
+  CHECK_FALSE(h.report_date);
+}
+
 TEST_CASE("dates: the day of a resolution's or deed's form", "[dates]") {
   auto d = first_date("PASSED at a regular meeting the 13th day of December 1993.");
   REQUIRE(d);
