@@ -1,7 +1,7 @@
 // stage-times: where papers' time goes on text-layer PDFs, stage by stage, on one thread: reading
 // (bytes, SHA-256, type), text (Poppler, typography, the text-layer checks), normalise, segment,
 // fields, the record's JSON and the archive's insert (SQLite with its search indexes, in batches
-// of 200 as ingest writes them), beside Poppler alone taking each page's text (the floor of
+// of 64 as ingest writes them by default), beside Poppler alone taking each page's text (the floor of
 // bench/ingest_bench.sh). For finding what to make faster (issue: speed floor); prints seconds
 // per stage and each as a share of the whole. Must not be a test.
 //   stage-times DIR [ARCHIVE]
@@ -111,7 +111,7 @@ int main(int argc, char** argv) {
     const nlohmann::json json = record_to_json(record.value());
     t[6] += c.lap();
     archive.put(record.value(), json);
-    if (++n % 200 == 0) {
+    if (++n % 64 == 0) {
       archive.commit();
       archive.begin();
     }

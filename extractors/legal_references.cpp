@@ -460,13 +460,12 @@ std::vector<LegalReference> extract_legal_references(const Segments& segments) {
       re2::StringPiece after(text.data() + m.end, std::min<std::size_t>(text.size() - m.end, 24)), form;
       if (RE2::PartialMatch(after, kBracketedForm, &form)) forms.emplace(form.ToString(), m.act);
     }
+    const auto word_char = [&](std::size_t i) { return std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_'; };
     for (const auto& [form, act] : forms) {
-      const Pattern cited("\\b" + RE2::QuoteMeta(form) + "\\b");
-      re2::StringPiece found;
-      std::size_t at = 0;
-      while (at < text.size() && cited.Match(input, at, text.size(), RE2::UNANCHORED, &found, 1)) {
-        const std::size_t b = found.data() - text.data(), e = b + found.size();
-        at = e;
+      // (The form as a whole word: found by plain search, no pattern compiled per paper.)
+      for (std::size_t b = text.find(form); b != std::string::npos; b = text.find(form, b + 1)) {
+        const std::size_t e = b + form.size();
+        if ((b > 0 && word_char(b - 1)) || (e < text.size() && word_char(e))) continue;
         bool inside = false;
         for (const Mention& m : mentions) inside |= b < m.end + 4 && m.begin < e;
         if (inside) continue;

@@ -9,28 +9,36 @@
 
 namespace papers {
 
+namespace {
+
+// Words that join a heading's line to the next: "... HELD IN THE VILLAGE HALL" / "ON 21 July",
+// "... Extraordinary Meeting on" / "Thursday, 9th January".
+bool joining_word(std::string word) {
+  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const std::set<std::string> joining = {"held", "on", "at", "in", "of", "for", "and", "to", "the", "from",
+                                                "with", "by", "&", "-", "–", "—"};
+  return joining.count(word) > 0;
+}
+
+// Whether a line stops on a joining word ("held" and dashes aside): "... Meeting on", "... of the".
+bool ends_open(const std::string& line) {
+  const std::size_t end = line.find_last_not_of(' ');
+  if (end == std::string::npos) return false;
+  const std::size_t space = line.find_last_of(' ', end);
+  const std::size_t start = space == std::string::npos ? 0 : space + 1;
+  const std::string last = line.substr(start, end + 1 - start);
+  return joining_word(last) && last != "held" && last != "-" && last != "–" && last != "—";
+}
+
+}  // namespace
+
 bool goes_on_from_above(const std::string& line) {
   if (line.empty()) return false;
   if (std::islower(static_cast<unsigned char>(line[0]))) return true;
-  std::string first = line.substr(0, line.find(' '));
-  for (char& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  static const std::set<std::string> joining = {"held", "on", "at", "in", "of", "for", "and", "to", "the", "from",
-                                                "with", "by", "&", "-", "–", "—"};
-  return joining.count(first) > 0;
+  return joining_word(line.substr(0, line.find(' ')));
 }
 
 namespace {
-
-// Whether a line stops on a word that joins it to the next: "... Extraordinary Meeting on", "... of the".
-bool ends_open(const std::string& line) {
-  std::size_t end = line.find_last_not_of(' ');
-  if (end == std::string::npos) return false;
-  const std::size_t start = line.find_last_of(' ', end);
-  std::string last = line.substr(start == std::string::npos ? 0 : start + 1, end + 1 - (start == std::string::npos ? 0 : start + 1));
-  for (char& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  static const std::set<std::string> joining = {"on", "at", "in", "of", "for", "and", "to", "the", "from", "with", "by", "&"};
-  return joining.count(last) > 0;
-}
 
 // Larger than the body text by this much is display type; on an OCR'd page, whose sizes are
 // measured row heights (one font's rows differ by up to a fifth), by more.

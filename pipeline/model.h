@@ -89,6 +89,11 @@ struct StyledLine {
 };
 
 // 3. text: text per page, in reading order.
+// A page whose lines as set hold this many characters has a body of text (not display lines
+// alone, as a front sheet's title page may): its body size is the paper's (text_extract.cpp looks
+// that far for one, normalise.cpp takes its size).
+constexpr std::size_t kBodyTextChars = 300;
+
 struct PageText {
   int number = 0;              // 1-based
   std::string text;            // UTF-8

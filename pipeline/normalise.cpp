@@ -696,8 +696,7 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
   NormalisedText result;
   // The body's size is the first page's, unless that page's lines as set are a few display lines
   // only (a front sheet whose title alone is text, the rest a scanned image read by OCR): then the
-  // size of the next page with a body of text.
-  constexpr std::size_t kBodyChars = 300;
+  // size of the next page with a body of text (kBodyTextChars).
   std::size_t body_chars = 0;
   for (const PageText& page : input.pages) {
     std::size_t chars = 0;
@@ -707,7 +706,7 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
       chars += n.text.size();
       if (n.text.find_first_not_of(" \t") != std::string::npos) result.styled.push_back(std::move(n));
     }
-    if (page.body_size > 0 && (result.body_size <= 0 || (body_chars < kBodyChars && chars >= kBodyChars))) {
+    if (page.body_size > 0 && (result.body_size <= 0 || (body_chars < kBodyTextChars && chars >= kBodyTextChars))) {
       result.body_size = page.body_size;
       body_chars = chars;
     }

@@ -32,10 +32,9 @@ void drop_poppler_message(const std::string&, void*) {}
 
 // Pages whose typography is kept (titles and banners are on the first, sometimes the second).
 constexpr int kStyledPages = 2;
-// How far to look for a page of body text when the first pages hold display lines only, and the
-// characters set that make a body (normalise.cpp takes the body's size from such a page).
+// How far to look for a page of body text (kBodyTextChars) when the first pages hold display
+// lines only (normalise.cpp takes the body's size from such a page).
 constexpr int kBodyPagesLookedAt = 4;
-constexpr std::size_t kBodyChars = 300;
 
 SourceInfo source_info(const SourceFile& file) {
   return SourceInfo{file.path, file.sha256, file.bytes.size(), file.media_type, 0, file.warning};
@@ -374,8 +373,7 @@ Outcome<PageTexts> TextStage::from_pdf(const SourceFile& file) const {
   const OcrOptions::Mode mode = engines_ ? options_.ocr.mode : OcrOptions::Mode::never;
   std::vector<OcrJob> jobs;
   std::size_t text_layer_chars = 0;
-  std::size_t body_chars = 0;  // characters of the styled pages so far
-  bool body_found = false;
+  bool body_found = false;  // a styled page so far has a body of text
   for (int i = 0; i < count; ++i) {
     PageText page;
     page.number = i + 1;
@@ -393,8 +391,9 @@ Outcome<PageTexts> TextStage::from_pdf(const SourceFile& file) const {
       // and past them the first page with a body of text, whose size is the body's where the first
       // pages hold display lines only (a front sheet's title alone, its other pages blank or scanned).
       if (i < kStyledPages || (i < kBodyPagesLookedAt && !body_found)) page.styled = styled_lines(*p, i + 1, &page.body_size);
-      for (const StyledLine& l : page.styled) body_chars += l.text.size();
-      body_found = body_chars >= kBodyChars;
+      std::size_t page_chars = 0;
+      for (const StyledLine& l : page.styled) page_chars += l.text.size();
+      body_found = body_found || page_chars >= kBodyTextChars;
     }
     text_layer_chars += non_space_chars(page.text);
     if (mode == OcrOptions::Mode::always) {
