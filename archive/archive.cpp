@@ -181,7 +181,9 @@ Archive::Archive(const std::string& path, bool read_only) {
     db_ = nullptr;
     throw std::runtime_error("cannot open archive " + path + ": " + message);
   }
-  sqlite3_busy_timeout(db_, 5000);
+  // A writer waits up to a minute for another process's write to end (an ingest holds the lock
+  // only while it writes a gathered batch, well under a second); a reader never waits on one (WAL).
+  sqlite3_busy_timeout(db_, read_only ? 5000 : 60000);
   register_admitted(db_);
   if (!read_only) {
     // Two processes opening a new archive at once: the one that does not get to switch it to WAL

@@ -7,6 +7,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "archive/archive.h"
 #include "cli/command.h"
@@ -19,7 +22,12 @@
 namespace papers::cli {
 namespace {
 
-// Archives what the pipeline yields: one transaction per batch of papers.
+// Archives what the pipeline yields, a batch of papers to a transaction. A batch is gathered
+// first and written at once, so that the archive's write lock is held for the writing only, never
+// while the pipeline reads the next files: another process ingesting into the same archive then
+// waits a moment for it, not for a whole batch's reading (which under load took longer than the
+// busy timeout, and that process ended "database is locked"). A batch is bounded in papers and in
+// text bytes, so memory stays flat.
 class ArchiveSink : public PipelineSink {
  public:
   ArchiveSink(Archive& archive, Progress& progress, std::size_t batch, bool verbose)
@@ -28,60 +36,111 @@ class ArchiveSink : public PipelineSink {
   void started(const std::string& path) override { progress_.started(path); }
 
   bool already_archived(const std::string& sha256, const std::string& path) override {
-    return archive_.contains(sha256);
+    // A paper gathered for the next write is archived as far as the pipeline is concerned.
+    return pending_ids_.count(sha256) > 0 || archive_.contains(sha256);
   }
   void archived(Record record) override {
     if (!record.source.warning.empty()) {
       progress_.say("warning: " + printable(record.source.path) + ": " + record.source.warning);
     }
-    within_batch();
-    // Another process writing this archive may have archived the same bytes since the pipeline
-    // looked: then this copy is one already in the archive, so the summaries of both add up.
-    const auto pages = static_cast<std::size_t>(record.source.pages);
-    const bool stored = archive_.put(record, record_to_json(record));
-    if (stored) ++archived_, pages_ += pages;
-    else ++skipped_;
-    if (verbose_) {
-      progress_.say(std::string(stored ? "archived: " : "already archived: ") + printable(record.source.path) + " (" +
-                    std::to_string(pages) + (pages == 1 ? " page, " : " pages, ") + (record.title ? record.title->value : "untitled") + ")");
-    }
-    done(record.source.path);
+    Pending p;
+    p.kind = Pending::Kind::paper;
+    p.path = record.source.path;
+    p.json = record_to_json(record);
+    pending_bytes_ += text_bytes(record);
+    pending_ids_.insert(record.source.sha256);
+    p.record = std::move(record);
+    add(std::move(p));
   }
   void skipped(const std::string& path, const std::string& sha256) override {
-    within_batch();
-    archive_.add_path(sha256, path);
-    ++skipped_;
-    if (verbose_) {
-      progress_.say("already archived: " + printable(path));
-    }
-    done(path);
+    Pending p;
+    p.kind = Pending::Kind::path;
+    p.path = path;
+    p.sha256 = sha256;
+    add(std::move(p));
   }
   void failed(Failure failure) override {
     progress_.say("failed: " + printable(failure.path) + ": " + failure.reason);
-    within_batch();
-    archive_.put_failure(failure);
-    ++failed_;
-    done(failure.path);
+    Pending p;
+    p.kind = Pending::Kind::failure;
+    p.path = failure.path;
+    p.failure = std::move(failure);
+    add(std::move(p));
   }
-  void close() { archive_.commit(); }
+  // Writes what is gathered; the pipeline has ended.
+  void close() { write(); }
   std::size_t pages() const { return pages_; }
   std::size_t archived_count() const { return archived_; }
   std::size_t skipped_count() const { return skipped_; }
 
  private:
-  void within_batch() { archive_.begin(); }
-  void done(const std::string& path) {
-    if (++in_batch_ >= batch_) {
-      archive_.commit();
-      in_batch_ = 0;
+  // One thing to write: a paper, one more path of archived bytes, or a failure.
+  struct Pending {
+    enum class Kind { paper, path, failure } kind = Kind::paper;
+    std::string path, sha256;
+    Record record;
+    nlohmann::json json;
+    Failure failure;
+  };
+  // A batch is written early once its papers' text passes this (a pack of a thousand pages).
+  static constexpr std::size_t kBatchTextBytes = 32u << 20;
+
+  static std::size_t text_bytes(const Record& record) {
+    std::size_t n = record.text.size();
+    for (const Record& part : record.part_records) n += text_bytes(part);
+    return n;
+  }
+  void add(Pending p) {
+    const std::string path = p.path;
+    if (p.kind == Pending::Kind::failure) ++failed_;
+    pending_.push_back(std::move(p));
+    ++received_;
+    if (pending_.size() >= batch_ || pending_bytes_ >= kBatchTextBytes) write();
+    progress_.finished(path, received_, pages_, failed_);
+  }
+  void write() {
+    if (pending_.empty()) return;
+    archive_.begin();
+    for (Pending& p : pending_) {
+      switch (p.kind) {
+        case Pending::Kind::paper: {
+          // Another process writing this archive may have archived the same bytes since the
+          // pipeline looked: then this copy is one already in the archive, so the summaries of
+          // both add up.
+          const auto pages = static_cast<std::size_t>(p.record.source.pages);
+          const bool stored = archive_.put(p.record, p.json);
+          if (stored) ++archived_, pages_ += pages;
+          else ++skipped_;
+          if (verbose_) {
+            progress_.say(std::string(stored ? "archived: " : "already archived: ") + printable(p.path) + " (" +
+                          std::to_string(pages) + (pages == 1 ? " page, " : " pages, ") +
+                          (p.record.title ? p.record.title->value : "untitled") + ")");
+          }
+          break;
+        }
+        case Pending::Kind::path:
+          archive_.add_path(p.sha256, p.path);
+          ++skipped_;
+          if (verbose_) progress_.say("already archived: " + printable(p.path));
+          break;
+        case Pending::Kind::failure:
+          archive_.put_failure(p.failure);
+          break;
+      }
     }
-    progress_.finished(path, archived_ + skipped_ + failed_, pages_, failed_);
+    archive_.commit();
+    pending_.clear();
+    pending_ids_.clear();
+    pending_bytes_ = 0;
   }
   Archive& archive_;
   Progress& progress_;
   std::size_t batch_;
   bool verbose_;
-  std::size_t in_batch_ = 0, archived_ = 0, skipped_ = 0, failed_ = 0, pages_ = 0;
+  std::vector<Pending> pending_;
+  std::set<std::string> pending_ids_;
+  std::size_t pending_bytes_ = 0;
+  std::size_t received_ = 0, archived_ = 0, skipped_ = 0, failed_ = 0, pages_ = 0;
 };
 
 }  // namespace

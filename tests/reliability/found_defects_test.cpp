@@ -12,6 +12,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -199,6 +201,7 @@ TEST_CASE("two processes ingesting one folder into one archive: their summaries 
     std::ifstream in(db.string() + n);
     const std::string said((std::istreambuf_iterator<char>(in)), {});
     std::size_t a = 0, b = 0;
+    INFO("process " << n << " said: " << said);
     const std::size_t at = said.find(" files: ");
     REQUIRE(at != std::string::npos);
     REQUIRE(std::sscanf(said.c_str() + at, " files: %zu archived, %zu already", &a, &b) == 2);
@@ -210,6 +213,58 @@ TEST_CASE("two processes ingesting one folder into one archive: their summaries 
   CHECK(papers >= 10);
   CHECK(archived == papers);  // each paper counted archived by one process only
   CHECK(archived + already == 2 * files);
+  fs::remove_all(dir);
+  fs::remove(db);
+}
+
+TEST_CASE("an ingest holds its archive's write lock only while it writes, not while it reads the next files", "[reliability][concurrency]") {
+  // Before: the lock was taken at a batch's first paper and held while the pipeline read the rest
+  // (64 papers, or the whole run), so another process writing the same archive waited that long
+  // and, past its busy timeout, ended "database is locked" (one of two ingests of one folder did,
+  // on a loaded CI machine). Here a text PDF then scans read one at a time (seconds of OCR): the
+  // longest time another connection cannot take the write lock must stay well under that.
+  const fs::path dir = test::fresh_temp_dir("held-archive");
+  fs::copy_file(kSource / "corpus/dev/01_memo_county_highways.pdf", dir / "a.pdf");
+  std::size_t files = 1;
+  for (const auto& e : fs::directory_iterator(kSource / "corpus/scans")) {
+    const std::string name = e.path().filename().string();
+    if (name.find(".s300.pdf") == std::string::npos && name.find(".s200.pdf") == std::string::npos) continue;
+    fs::copy_file(e.path(), dir / ("b" + std::to_string(files) + "_" + name));
+    if (++files == 7) break;
+  }
+  REQUIRE(files >= 5);
+  const fs::path db = dir.string() + ".db";
+  { Archive made(db.string()); }
+  sqlite3* other = nullptr;
+  REQUIRE(sqlite3_open(db.c_str(), &other) == SQLITE_OK);
+  const std::string cmd = "timeout 120 " + std::string(PAPERS_BINARY) + " --archive '" + db.string() + "' ingest --jobs 1 '" +
+                          dir.string() + "' 2> '" + db.string() + ".err'";
+  std::atomic<bool> ended{false};
+  int status = -1;
+  std::thread ingest([&] {
+    status = std::system(cmd.c_str());
+    ended = true;
+  });
+  using Clock = std::chrono::steady_clock;
+  auto last_taken = Clock::now();
+  double longest = 0;
+  while (!ended) {
+    if (sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK) {
+      sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr);
+      last_taken = Clock::now();
+    } else {
+      longest = std::max(longest, std::chrono::duration<double>(Clock::now() - last_taken).count());
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ingest.join();
+  sqlite3_close(other);
+  std::ifstream err_in(db.string() + ".err");
+  const std::string said((std::istreambuf_iterator<char>(err_in)), {});
+  INFO(said);
+  REQUIRE(status == 0);
+  CHECK(said.find(std::to_string(files) + " files: " + std::to_string(files) + " archived") != std::string::npos);
+  CHECK(longest < 1.5);
   fs::remove_all(dir);
   fs::remove(db);
 }
