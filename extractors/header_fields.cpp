@@ -6,6 +6,8 @@
 #include "extractors/pattern.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -253,6 +255,50 @@ std::optional<SignOff> closing_sign_off(const Segments& segments) {
     }
   }
   return out;
+}
+
+// A compact date stamp among a paper's last lines, as a writer signs off a note: "GE 270126",
+// "Updated 181225", "JS/ab 120319". Six figures, day month year (month day year on a paper that
+// writes numeric dates month first), the century the one the paper's own four-figure years say
+// (a year it names within one of the stamp's): a stamp whose century the text does not bear out
+// is no date. Initials before the figures, or alone on the line above, are who signed it.
+std::optional<DateStamp> closing_date_stamp(const Segments& segments) {
+  // "GE 270126", "Updated 181225", "JS/ab 120319", "Revised: 010224"
+  static const Pattern kStamp(R"re(^(?:([A-Z]{2,3})(?:/[a-z]{2,3})?\s+)?(?:(?i:updated|revised|amended|issued|dated)\s*:?\s*)?(\d{2})(\d{2})(\d{2})$)re");
+  static const Pattern kInitials(R"re(^[A-Z]{2,3}$)re");  // "GE"
+  static const Pattern kYear(R"re(\b((?:19|20)\d\d)\b)re");  // "2025"
+  const std::vector<Line>& lines = segments.lines;
+  const NormalisedText& t = segments.text;
+  for (std::size_t back = 1; back <= 2 && back <= lines.size(); ++back) {
+    const Line& l = lines[lines.size() - back];
+    std::string initials, a, b, yy;
+    if (!RE2::FullMatch(l.text, kStamp, &initials, &a, &b, &yy)) continue;
+    const bool month_first = numeric_date_order(t.text) == DateOrder::month_first;
+    const int day = std::stoi(month_first ? b : a), month = std::stoi(month_first ? a : b), two = std::stoi(yy);
+    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1]) return std::nullopt;
+    std::optional<int> year;
+    re2::StringPiece rest(t.text), y;
+    while (RE2::FindAndConsume(&rest, kYear, &y)) {
+      const int named = std::stoi(std::string(y.data(), y.size()));
+      for (const int century : {1900, 2000})
+        if (std::abs(named - (century + two)) <= 1) year = century + two;
+    }
+    if (!year || (month == 2 && day == 29 && !(*year % 4 == 0 && (*year % 100 != 0 || *year % 400 == 0)))) return std::nullopt;
+    char iso[11];
+    std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", *year, month, day);
+    DateStamp out;
+    const std::size_t figures = l.text.size() - 6;
+    out.date = DateValue{l.text.substr(figures), "day", iso, iso, Provenance{t.page_of(l.span.begin), Span{l.span.begin + figures, l.span.end}}};
+    if (!initials.empty()) {
+      out.initials = TextField{initials, Provenance{t.page_of(l.span.begin), Span{l.span.begin, l.span.begin + initials.size()}}};
+    } else if (lines.size() > back) {
+      const Line& above = lines[lines.size() - back - 1];
+      if (RE2::FullMatch(above.text, kInitials)) out.initials = TextField{above.text, Provenance{t.page_of(above.span.begin), above.span}};
+    }
+    return out;
+  }
+  return std::nullopt;
 }
 
 namespace {
@@ -1241,6 +1287,13 @@ HeaderFields extract_header_fields(const Segments& segments) {
     if (std::optional<SignOff> s = closing_sign_off(segments)) {
       if (!out.author) out.author = field(s->name.value + ", " + s->role.value, Span{s->name.at.span.begin, s->role.at.span.end});
       if (!out.report_date && s->date) out.report_date = s->date;
+    }
+  }
+  // A writer's stamp closing the paper: "GE" / "Updated 181225".
+  if (!out.author || !out.report_date) {
+    if (std::optional<DateStamp> s = closing_date_stamp(segments)) {
+      if (!out.report_date) out.report_date = s->date;
+      if (!out.author && s->initials) out.author = s->initials;
     }
   }
   // A parish's or town's council meeting as itself is the organisation too: "MINUTES OF THE

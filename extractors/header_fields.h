@@ -49,6 +49,15 @@ struct SignOff {
 };
 std::optional<SignOff> closing_sign_off(const Segments& segments);
 
+// A writer's compact date stamp among the paper's last two lines ("GE 270126", "Updated
+// 181225"): the day, and the initials before it or on the line above when there are any. nullopt
+// when there is none, or the paper's own years do not bear out the stamp's century.
+struct DateStamp {
+  DateValue date;
+  std::optional<TextField> initials;
+};
+std::optional<DateStamp> closing_date_stamp(const Segments& segments);
+
 // The same block found among a paper's last lines, given in order: where it starts (the name's
 // index; the role is the next line) and which of phone and date follow, in that order. nullopt
 // unless a name and a role are followed by a phone number, a date or both. Shared by the segmenter,

@@ -250,6 +250,26 @@ TEST_CASE("header: an agenda's closing block gives its author, issue date and a 
   CHECK_FALSE(closing_sign_off(u));
 }
 
+TEST_CASE("header: a writer's compact date stamp closing a paper is its date, the initials its author", "[header]") {
+  // "GE" over "Updated 181225": 18 December 2025, the century the paper's own years bear out.
+  auto s = segment_text("Special report: December 2025 update\n\nAs of 18 December the applications are live.\n\nGE\nUpdated 181225\n");
+  auto h = extract_header_fields(s);
+  REQUIRE(h.report_date);
+  CHECK(h.report_date->start == "2025-12-18");
+  CHECK(h.report_date->text == "181225");
+  REQUIRE(h.author);
+  CHECK(h.author->value == "GE");
+  // Initials on the stamp's own line.
+  auto t = segment_text("January report\n\nThe budget for 2026/27 was published.\n\nGE 270126\n");
+  REQUIRE(closing_date_stamp(t));
+  CHECK(closing_date_stamp(t)->date.start == "2026-01-27");
+  CHECK(closing_date_stamp(t)->initials->value == "GE");
+  // No year in the paper to say which century: no date. Six figures that are no day: none.
+  CHECK_FALSE(closing_date_stamp(segment_text("January report\n\nThe enquiries are logged.\n\nGE 270126\n")));
+  CHECK_FALSE(closing_date_stamp(segment_text("Report of 2019\n\nThe enquiries are logged.\n\nRef 451319\n")));
+  CHECK_FALSE(closing_date_stamp(segment_text("Report of 2019\n\nThe total was\n\n120319 pounds in all.\n")));
+}
+
 TEST_CASE("header: the session is not the body / a person deciding is no body / Report to + Date is the meeting's", "[header]") {
   auto s = segment_text("Meeting:\tTrust Board (Part 1)\nDate of meeting:\t7 March 2024\n\n1. Purpose\n\n1.1 Text.\n");
   CHECK(extract_header_fields(s).body->value == "Trust Board");
