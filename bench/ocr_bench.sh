@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # ocr_bench.sh: how fast and how well `papers ingest` OCRs scanned pages, next to the `tesseract`
 # command-line tool run over the same pages, at the same resolution, as many at once as cores,
-# with OMP_THREAD_LIMIT=1. Must not be a test: it prints figures and never fails on them.
+# with OMP_THREAD_LIMIT=1, and next to the floor: Tesseract alone through its API in one process,
+# one engine per thread, on the same page images (bench/tesseract_floor.cpp; no rendering or
+# preprocessing). Must not be a test: it prints figures and never fails on them.
 #
 # Pages: page 1 of each development paper (corpus/dev), "scanned" by make-scans at 300 dpi as
 # PNG in three conditions (clean; skewed, unevenly lit and speckled; blurred and speckled): 66
@@ -21,9 +23,10 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PAPERS=$ROOT/build/papers
 MAKE_SCANS=$ROOT/build/corpus/make-scans
 CER=$ROOT/build/bench/cer
+FLOOR=$ROOT/build/bench/tesseract-floor
 JOBS=${BENCH_JOBS:-$(nproc)}
 
-for tool in "$PAPERS" "$MAKE_SCANS" "$CER" /usr/bin/time tesseract pdftotext; do
+for tool in "$PAPERS" "$MAKE_SCANS" "$CER" "$FLOOR" /usr/bin/time tesseract pdftotext; do
   command -v "$tool" >/dev/null || { echo "ocr_bench: $tool is missing (run make build)" >&2; exit 1; }
 done
 
@@ -53,6 +56,11 @@ mkdir -p "$WORK/tesseract"
 : > "$WORK/tesseract.time"
 timed "$WORK/tesseract.time" sh -c "cd '$WORK/pages' && ls *.png | OMP_THREAD_LIMIT=1 xargs -P $JOBS -I{} tesseract {} '$WORK/tesseract/{}' quiet"
 
+# The floor: Tesseract's API in one process, JOBS engines; its own clock (engines made before it).
+: > "$WORK/floor.time"
+read -r _ f_wall < <(OMP_THREAD_LIMIT=1 "$FLOOR" --jobs "$JOBS" --out "$WORK/floor" "$WORK/pages")
+echo "$f_wall" > "$WORK/floor.time"
+
 # papers: one ingest of all pages into a fresh archive; then the text of each page's record.
 : > "$WORK/papers.time"
 timed "$WORK/papers.time" "$PAPERS" --archive "$WORK/bench.db" ingest "$WORK/pages" --jobs "$JOBS" 2> "$WORK/ingest.err"
@@ -74,6 +82,8 @@ extract_all "$WORK/pages" "$WORK/papers"
 extract_all "$WORK/pages" "$WORK/plain" --no-preprocess
 extract_all "$WORK/reference" "$WORK/reference.norm"
 extract_all "$WORK/tesseract" "$WORK/tesseract.norm"
+mkdir -p "$WORK/floor.norm"
+extract_all "$WORK/floor" "$WORK/floor.norm"
 
 cer_of() {  # cer_of DIR SUFFIX: total errors / total reference characters over all pages, per condition
   local dir=$1 suffix=$2 condition=$3
@@ -92,14 +102,18 @@ echo
 printf '%-40s %6s %8s %8s %14s\n' tool pages wall_s pages/s peak_RSS_MiB
 awk -v t="tesseract CLI (OMP_THREAD_LIMIT=1, -P $JOBS)" -v n="$PAGES" -v w="$t_wall" -v r="$t_rss" \
   'BEGIN { printf "%-40s %6d %8.2f %8.2f %14.1f\n", t, n, w, n / w, r / 1024 }'
+awk -v t="Tesseract API alone, floor (--jobs $JOBS)" -v n="$PAGES" -v w="$f_wall" \
+  'BEGIN { printf "%-40s %6d %8.2f %8.2f %14s\n", t, n, w, n / w, "-" }'
 awk -v t="papers ingest (--jobs $JOBS)" -v n="$PAGES" -v w="$p_wall" -v r="$p_rss" \
   'BEGIN { printf "%-40s %6d %8.2f %8.2f %14.1f\n", t, n, w, n / w, r / 1024 }'
 awk -v a="$t_wall" -v b="$p_wall" 'BEGIN { printf "papers ingest is %.2fx the tesseract rate (peak RSS: tesseract per process, papers for the batch)\n", a / b }'
+awk -v a="$f_wall" -v b="$p_wall" 'BEGIN { printf "papers ingest is %.2fx the floor rate (Tesseract API alone: decoding and OCR, no rendering or preprocessing)\n", a / b }'
 echo
 printf '%-34s %10s %10s %10s\n' "character error rate" clean skewed blurred
-for tool in tesseract.norm plain papers; do
+for tool in tesseract.norm floor.norm plain papers; do
   case $tool in
     tesseract.norm) label="tesseract CLI"; suffix=".txt.txt" ;;
+    floor.norm) label="Tesseract API alone (floor)"; suffix=".txt.txt" ;;
     plain) label="papers --no-preprocess"; suffix=".txt" ;;
     papers) label="papers (Leptonica preprocessing)"; suffix=".txt" ;;
   esac
