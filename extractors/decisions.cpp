@@ -49,8 +49,9 @@ struct Patterns {
   Pattern be_it_resolved{R"re((?i)((?:\bnow,?\s+)?(?:\btherefore,?\s+)?\bbe\s+it\s+(?:(?:further|also|finally)\s+)?(?:resolved|ordained)\b(?:\s+(?:by|that)\s+(?:the\s+)?[A-Z][^,;:.]{0,120}?\s+(?:that\b|as\s+follows\s*:))?\s*(?:[:,]\s*)?(?:that\b\s*[:,]?\s*)?))re"};
   // "The minutes ... were approved and signed.", "this application has been accepted by the Board"
   // "... were checked for accuracy and content, agreed as a true record": the participle may follow
-  // another in the same clause.
-  Pattern passive{with_lexicons(R"re((?i)\b(?:was|were|(?:has|have)\s+been)\s+(?:(?:duly|unanimously|formally|then|also|all|subsequently)\s+)*(?:[a-z]+ed\s+(?:[a-z]+,?\s+){0,5}?)?{PASSIVE}\b)re").c_str()};
+  // another in the same clause. "All were in agreement for the additional £25 to be paid": a
+  // meeting's consensus, recorded so.
+  Pattern passive{with_lexicons(R"re((?i)\b(?:(?:was|were|(?:has|have)\s+been)\s+(?:(?:duly|unanimously|formally|then|also|all|subsequently)\s+)*(?:[a-z]+ed\s+(?:[a-z]+,?\s+){0,5}?)?{PASSIVE}|(?:was|were)\s+(?:all\s+)?in\s+(?:full\s+)?agreement)\b)re").c_str()};
   // "Moved by: Cllr X", "Seconded by Y", "Proposed by ..." -- a motion's mover
   Pattern moved{R"re((?i)^(?:moved|seconded|proposed)(?:\s+by)?\b)re"};
   // "That Council approves the agenda as presented." -- a motion's words; quoted as it was put,
@@ -476,6 +477,13 @@ std::vector<Decision> extract_decisions(const Segments& segments) {
       if (std::any_of(found.begin(), found.end(), [&](const auto& f) { return at >= f.first && at <= sentence_end(text, f.second); }))
         continue;
       std::size_t from = sentence_start(text, at);
+      // "... once it has been decided where our priorities lie", "if it is agreed": a condition,
+      // not a decision.
+      static const Pattern kCondition(R"re((?i)\b(?:once|until|unless|if|whether|before)\s+(?:[\w'-]+\s+){0,3}(?:was|were|has|have)\b[^.;]*$)re");
+      if (RE2::PartialMatch(re2::StringPiece(text.data() + from, at - from), kCondition)) {
+        scan = re2::StringPiece(text.data() + sentence_end(text, at), text.size() - sentence_end(text, at));
+        continue;
+      }
       // "To receive the minutes of the last meeting The minutes of ... were approved": an agenda
       // item's words run into the minute by a lost line break; the minute starts at its own capital.
       static const Pattern kItemRunIn(R"re(^(?i:to)\s+[a-z]+\b[^.]*?[a-z]\s+((?:The|It|All|An?)\s))re");

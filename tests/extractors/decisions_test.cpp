@@ -75,6 +75,16 @@ TEST_CASE("decisions: in minutes a sentence that something was approved is one, 
   CHECK(extract_decisions(r).empty());
 }
 
+TEST_CASE("decisions: in minutes a consensus or a thing decided is one, whole / a condition is none", "[decisions]") {
+  auto m = segment_text("MINUTES OF THE MEETING OF SOULDERN PARISH COUNCIL\n\n6. Playing field\n\n"
+                        "All were in agreement for the additional fee to be paid. A team asked to use the pitch but it has "
+                        "been decided not to pursue this. Funds are in place for the next phase once it has been decided "
+                        "where our priorities lie. The fence would be mended if the quote were approved by Members.\n");
+  CHECK(texts(extract_decisions(m)) ==
+        std::vector<std::string>{"All were in agreement for the additional fee to be paid.",
+                                 "A team asked to use the pitch but it has been decided not to pursue this."});
+}
+
 TEST_CASE("decisions: a motion moved, seconded and carried / 'Carried' is no part of it", "[decisions]") {
   auto s = segment_text("MINUTES\n\n5. Resolution No. 2023-140\n\nMoved by: Councillor Smith\nSeconded by: Councillor Jones\n\n"
                         "That Council approves the agenda as presented. Carried.\n");
