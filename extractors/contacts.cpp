@@ -313,6 +313,51 @@ bool reads_as_person(const std::string& text) {
   return RE2::FullMatch(v, patterns().person) && !reads_as_role(v) && !is_address_line(v);
 }
 
+// "Report Author", "Contact Officers", "Ask for": a label of lexicons/header_labels.txt that says a
+// contact follows (in the singular or plural).
+bool contact_label(const std::string& key) {
+  std::string k;
+  for (char ch : trim(key)) k += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  const auto& labels = lexicon_kinds("header_labels");
+  const auto is_contact = [&](const std::string& v) {
+    const auto at = labels.find(v);
+    return at != labels.end() && at->second == "contact";
+  };
+  return is_contact(k) || (k.size() > 1 && k.back() == 's' && is_contact(k.substr(0, k.size() - 1)));
+}
+
+// The words of a phrase, split at spaces.
+std::vector<std::string> words_of(const std::string& text) {
+  std::vector<std::string> words;
+  for (std::size_t i = 0; i < text.size();) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < text.size() && text[j] != ' ') ++j;
+    if (j > i) words.push_back(text.substr(i, j - i));
+    i = j;
+  }
+  return words;
+}
+
+// Whether an e-mail address's own words spell a person's name: "nikki.sturmey", "nikkisturmey",
+// "n.sturmey", "nsturmey" for "Nikki Sturmey"; "edward.howlin" for "Ed Howlin" (first and last
+// words of the name; any title before them aside).
+bool email_spells(const std::string& email, const std::string& name) {
+  std::string local = email.substr(0, email.find('@'));
+  std::transform(local.begin(), local.end(), local.begin(), ::tolower);
+  std::vector<std::string> words = words_of(name);
+  static const std::set<std::string> titles = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Cllr", "Prof"};
+  if (!words.empty() && titles.count(words.front())) words.erase(words.begin());
+  if (words.size() < 2) return false;
+  std::string f = words.front(), l = words.back();
+  std::transform(f.begin(), f.end(), f.begin(), ::tolower);
+  std::transform(l.begin(), l.end(), l.begin(), ::tolower);
+  const std::size_t dot = local.find_first_of("._");
+  const std::string given = dot == std::string::npos ? "" : local.substr(0, dot), family = dot == std::string::npos ? "" : local.substr(dot + 1);
+  return local == f + l || local == f.substr(0, 1) + l ||
+         (family == l && !given.empty() && (given.rfind(f, 0) == 0 || f.rfind(given, 0) == 0));
+}
+
 // A contact's name and role from the text beside its details: "Jane Smith (Head of Finance)",
 // "Jane Smith, Research Officer", "Head of Finance Operations | Cath Head", a name alone, a role
 // alone. Labels ("Contact:", "Clerk:") go; a label that is a role ("Clerk") is the role.
@@ -324,9 +369,10 @@ void name_and_role_from(Contact& c, const std::vector<std::string>& cells) {
     // "Clerk: Cathy Fleet": the label is the role.
     if (const std::size_t colon = cell.find(':'); colon != std::string::npos && colon > 0) {
       const std::string key = trim(cell.substr(0, colon)), value = trim(cell.substr(colon + 1));
+      // ("Report Authors: Sharon Howard", "Contact Officer: ...": a contact label is no role.)
       if (reads_as_role(key) && reads_as_person(value)) {
         if (!c.name) c.name = value;
-        if (!c.role) c.role = key;
+        if (!c.role && !contact_label(key)) c.role = key;
         continue;
       }
       cell = value;
@@ -358,14 +404,7 @@ std::optional<std::string> office_before_number(const std::string& line) {
   std::string before = line.substr(0, anchor);
   while (!before.empty() && (before.back() == ' ' || before.back() == '(')) before.pop_back();
   if (const std::size_t end = before.find_last_of(".;!?\t("); end != std::string::npos) before = before.substr(end + 1);
-  std::vector<std::string> words;
-  for (std::size_t i = 0; i < before.size();) {
-    while (i < before.size() && before[i] == ' ') ++i;
-    std::size_t j = i;
-    while (j < before.size() && before[j] != ' ') ++j;
-    if (j > i) words.push_back(before.substr(i, j - i));
-    i = j;
-  }
+  std::vector<std::string> words = words_of(before);
   const auto lower = [](std::string w) {
     std::transform(w.begin(), w.end(), w.begin(), ::tolower);
     return w;
@@ -509,8 +548,14 @@ std::vector<Contact> anchored_contacts(const Segments& segments, const std::vect
     }
     // Else the name and role on the lines just above, up to a line with details of its own; not
     // for a number in a paragraph of prose, whose lines above are headings and sentences.
+    // A role wrapped over the lines between the name and the details is read whole: "Sharon Howard"
+    // / "Assistant Director Strengthening" / "Independence Service - For Disabled" / "Children and
+    // Young People 0-25" / "+44 3000 412070 sharon.howard@..."; "Kevin Kasaven, Director of
+    // Children's" / "Countywide Services".
     const bool prose = lines[i].text.size() > 120;
-    for (std::size_t up = 1; up <= 3 && up <= i && !c.name && !prose; ++up) {
+    std::vector<std::string> between;  // the lines passed, nearest first
+    std::optional<std::string> nearest_role;
+    for (std::size_t up = 1; up <= 4 && up <= i && !c.name && !prose; ++up) {
       const std::vector<std::string> above = cells_of(lines[i - up].text);
       Found d = above.size() == 1 ? find_details(above.front()) : Found{};
       if (above.size() != 1 || !d.emails.empty() || !d.phones.empty()) break;
@@ -519,34 +564,45 @@ std::vector<Contact> anchored_contacts(const Segments& segments, const std::vect
       if (is_address_line(trim(above.front()))) continue;
       Contact parsed;
       name_and_role_from(parsed, above);
+      const std::string line = trim(above.front());
+      // "Alyson Wagget" / "Assistant Director Thanet South Kent" / "Coastal" / "alyson.wagget@...":
+      // a role's place read as a name is passed over when the e-mail spells the name just above.
+      if (parsed.name && c.email && !email_spells(*c.email, *parsed.name) && up < i) {
+        Contact higher;
+        name_and_role_from(higher, cells_of(lines[i - up - 1].text));
+        if (higher.name && email_spells(*c.email, *higher.name)) {
+          between.push_back(line);
+          continue;
+        }
+      }
       if (parsed.name) {
         c.name = parsed.name;
-        if (!c.role) c.role = parsed.role;
+        std::string wrapped;
+        for (auto it = between.rbegin(); it != between.rend(); ++it) wrapped += (wrapped.empty() ? "" : " ") + *it;
+        if (!c.role) {
+          if (parsed.role && !wrapped.empty() && reads_as_role(*parsed.role + " " + wrapped)) c.role = *parsed.role + " " + wrapped;
+          else if (!parsed.role && between.size() > 1 && reads_as_role(wrapped)) c.role = wrapped;
+          else c.role = parsed.role ? parsed.role : nearest_role;
+        }
         c.at.span.begin = lines[i - up].span.begin;
-      } else if (parsed.role && !c.role) {
-        c.role = parsed.role;
+      } else if (parsed.role || (line.size() <= 60 && line.back() != '.' && line.back() != ':')) {
+        // A role's line, or another line of one (none a sentence); a role alone counts as before
+        // only when no other line came between it and the details.
+        if (parsed.role && between.empty()) nearest_role = parsed.role;
+        between.push_back(line);
       } else {
         break;
       }
     }
+    if (!c.name && !c.role && nearest_role) c.role = nearest_role;
     // Else the person the e-mail's own words name, within a few lines.
     if (!c.name && c.email) {
-      std::string local = c.email->substr(0, c.email->find('@'));
-      std::transform(local.begin(), local.end(), local.begin(), ::tolower);
       for (std::size_t k = i >= 5 ? i - 5 : 0; k < lines.size() && k <= i + 5 && !c.name; ++k) {
         re2::StringPiece input(lines[k].text);
         static const Pattern kPerson(R"re(\b((?:Dr|Mr|Mrs|Ms|Cllr)\.?\s+)?([A-Z][a-z'-]+)\s+([A-Z][a-zA-Z'-]+)\b)re");
         std::string title, first, last;
         while (RE2::FindAndConsume(&input, kPerson, &title, &first, &last)) {
-          std::string f = first, l = last;
-          std::transform(f.begin(), f.end(), f.begin(), ::tolower);
-          std::transform(l.begin(), l.end(), l.begin(), ::tolower);
-          // "nikki.sturmey", "nikkisturmey", "n.sturmey", "nsturmey"; "edward.howlin" for "Ed Howlin".
-          const std::size_t dot = local.find_first_of("._");
-          const std::string given = dot == std::string::npos ? "" : local.substr(0, dot), family = dot == std::string::npos ? "" : local.substr(dot + 1);
-          const bool spelled = local == f + l || local == f.substr(0, 1) + l ||
-                               (family == l && !given.empty() && (given.rfind(f, 0) == 0 || f.rfind(given, 0) == 0));
-          if (spelled) {
+          if (email_spells(*c.email, first + " " + last)) {
             c.name = title + first + " " + last;
             break;
           }

@@ -6,6 +6,7 @@
 #include "extractors/header_fields.h"
 #include "extractors/lexicon.h"
 #include "extractors/pattern.h"
+#include "pipeline/column_flow.h"
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -519,10 +520,12 @@ void drop_double_spacing(std::vector<std::vector<PageLine>>& pages) {
 }  // namespace
 
 Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
-  std::vector<std::vector<PageLine>> pages;
-  pages.reserve(input.pages.size());
+  // Each page's lines as set, characters normalised; contact cards set side by side read a column
+  // at a time (column_flow.h).
+  std::vector<std::vector<std::string>> raw_pages;
+  std::vector<bool> text_layer;
+  raw_pages.reserve(input.pages.size());
   for (const PageText& page : input.pages) {
-    std::vector<PageLine> lines;
     std::string chars = restore_raised_ordinals(normalise_characters(page.text));
     if (page.method == "ocr") {
       std::string mended;
@@ -536,11 +539,24 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
       }
       chars = std::move(mended);
     }
+    std::vector<std::string> raws;
     std::size_t start = 0;
     while (start <= chars.size()) {
       std::size_t nl = chars.find('\n', start);
       if (nl == std::string::npos) nl = chars.size();
-      const std::string raw = chars.substr(start, nl - start);
+      raws.push_back(chars.substr(start, nl - start));
+      start = nl + 1;
+    }
+    raw_pages.push_back(std::move(raws));
+    text_layer.push_back(page.method == "text" && input.method != "text-file");
+  }
+  reflow_contact_columns(raw_pages, text_layer);
+  std::vector<std::vector<PageLine>> pages;
+  pages.reserve(input.pages.size());
+  for (std::size_t pi = 0; pi < input.pages.size(); ++pi) {
+    const PageText& page = input.pages[pi];
+    std::vector<PageLine> lines;
+    for (const std::string& raw : raw_pages[pi]) {
       const std::size_t indent = std::min(raw.find_first_not_of(' '), raw.size());
       std::string text = unspaced_letters(collapse_spaces(raw));
       // "1.1<gap>The County Council ...", "B.<gap>DELEGATE authority ..." -- a hanging number or
@@ -550,7 +566,6 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
       const bool blank = text.empty();
       const std::size_t right = indent + code_points(text);
       lines.push_back(PageLine{std::move(text), page.number, blank, indent, value_column(raw), "", right});
-      start = nl + 1;
     }
     pages.push_back(std::move(lines));
   }

@@ -80,7 +80,7 @@ std::size_t copy_development_pdfs(const fs::path& dir) {
 
 // Starts `papers --archive DB ingest DIR --jobs 2 --progress none MORE...` with its stderr
 // discarded, for a test that watches or kills it; its pid.
-pid_t start_ingest(const fs::path& db, const fs::path& dir, const std::vector<std::string>& more) {
+pid_t start_ingest(const fs::path& db, const fs::path& dir, const std::vector<std::string>& more, const fs::path& err = "/dev/null") {
   std::vector<std::string> args = {PAPERS_BINARY, "--archive", db.string(), "ingest", dir.string(), "--jobs", "2", "--progress", "none"};
   args.insert(args.end(), more.begin(), more.end());
   std::vector<char*> argv;
@@ -88,8 +88,8 @@ pid_t start_ingest(const fs::path& db, const fs::path& dir, const std::vector<st
   argv.push_back(nullptr);
   const pid_t pid = ::fork();
   if (pid == 0) {
-    const int null = ::open("/dev/null", O_WRONLY);
-    ::dup2(null, 2);
+    const int said = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(said, 2);
     ::execv(PAPERS_BINARY, argv.data());
     ::_exit(127);
   }
@@ -493,9 +493,13 @@ TEST_CASE("an ingest killed with SIGKILL at random moments, then run again, arch
     ::waitpid(pid, &status, 0);
   }
   CHECK(killed_mid_run >= 1);
-  // And once more to the end.
+  // And once more to the end (what it says kept, to show if it fails).
   int status = 0;
-  ::waitpid(start(), &status, 0);
+  const fs::path err = db.string() + ".err";
+  ::waitpid(start_ingest(db, dir, {"--batch", "4"}, err), &status, 0);
+  std::ifstream said_in(err);
+  INFO("the last run " << (WIFSIGNALED(status) ? "ended by signal " + std::to_string(WTERMSIG(status)) : "exited")
+                       << " and said: " << std::string((std::istreambuf_iterator<char>(said_in)), {}));
   CHECK(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);
   {
@@ -515,4 +519,5 @@ TEST_CASE("an ingest killed with SIGKILL at random moments, then run again, arch
   CHECK(answer == "ok\n1\n");
   fs::remove_all(dir);
   fs::remove(db);
+  fs::remove(err);
 }
