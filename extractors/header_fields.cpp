@@ -285,7 +285,7 @@ std::optional<DateStamp> closing_date_stamp(const Segments& segments) {
         if (std::abs(named - (century + two)) <= 1) year = century + two;
     }
     if (!year || (month == 2 && day == 29 && !(*year % 4 == 0 && (*year % 100 != 0 || *year % 400 == 0)))) return std::nullopt;
-    char iso[11];
+    char iso[40];  // (room for any ints, though these are a year, a month and a day)
     std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", *year, month, day);
     DateStamp out;
     const std::size_t figures = l.text.size() - 6;
@@ -1321,6 +1321,21 @@ HeaderFields extract_header_fields(const Segments& segments) {
     std::string name;
     if (RE2::FullMatch(out.title->value, kMeetingOfBody, &name) && banner_body(trim(name)))
       out.body = field(body_name(trim(name)), out.title->at.span);
+  }
+  // A meeting paper naming the body that meets on its day: "By-Law: Confirming Proceedings of
+  // Council at its meeting held April 18, 2023" in the agenda of 18 April 2023; "... approved by
+  // the Planning Committee at its meeting on 4 June 1999" in that meeting's minutes.
+  if (!out.body && out.meeting_date && meeting_paper(segments)) {
+    static const Pattern kAtItsMeeting("\\b((?:[A-Z][\\w'&-]*\\s+){0,4}(?i:" + lexicon_alternation("body_kinds") +
+                                       "))\\s+at\\s+its\\s+(?:[a-z]+\\s+)?meeting\\s+(?:held\\s+)?(?:on\\s+)?([^\\n]{6,40})");
+    re2::StringPiece rest(segments.text.text), name, when;
+    while (!out.body && RE2::FindAndConsume(&rest, kAtItsMeeting, &name, &when)) {
+      const std::optional<DateValue> d = first_date(std::string_view(when.data(), when.size()));
+      const std::string body = trim(std::string(name.data(), name.size()));
+      if (!d || d->kind != "day" || d->start != out.meeting_date->start || !banner_body(body)) continue;
+      const std::size_t at = static_cast<std::size_t>(name.data() - segments.text.text.data());
+      out.body = field(body_name(body), Span{at, at + name.size()});
+    }
   }
   // The last lines: "Dated Wednesday 24 April 2019" is the day a notice was issued; "Signed on
   // behalf of Horsley Parish Council" names who it is from.

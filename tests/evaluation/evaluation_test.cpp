@@ -251,7 +251,7 @@ TEST_CASE("eval: real papers of many publishers / batches 1-5 held at the F1 the
   const fs::path source(PAPERS_SOURCE_DIR);
   PipelineOptions options;
   options.text.ocr.mode = OcrOptions::Mode::never;  // batches 1-5 are text layers and text dumps
-  const std::pair<int, double> floors[] = {{1, 0.934}, {2, 0.943}, {3, 0.934}, {4, 0.928}, {5, 0.875}};
+  const std::pair<int, double> floors[] = {{1, 0.934}, {2, 0.943}, {3, 0.934}, {4, 0.928}, {5, 0.888}};
   FieldScore all;
   long papers = 0;
   std::set<std::string> publishers;
@@ -270,7 +270,7 @@ TEST_CASE("eval: real papers of many publishers / batches 1-5 held at the F1 the
   }
   CHECK(papers >= 56);
   CHECK(publishers.size() >= 16);
-  CHECK(all.f1() >= 0.925);
+  CHECK(all.f1() >= 0.927);
 }
 
 // Batches 6 to 9, after the fixes their first looks (0.418, 0.090, 0.338 and 0.830,

@@ -270,6 +270,19 @@ TEST_CASE("header: a writer's compact date stamp closing a paper is its date, th
   CHECK_FALSE(closing_date_stamp(segment_text("Report of 2019\n\nThe total was\n\n120319 pounds in all.\n")));
 }
 
+TEST_CASE("header: an agenda naming the body that meets on its day names its body / another day's meeting does not", "[header]") {
+  auto s = segment_text("The Corporation of the Township of Nipissing\n\n*** AGENDA ***\nTuesday, April 18, 2023\n\n"
+                        "1. Disclosure of pecuniary interest.\n\n2. By-Law: Confirming Proceedings of Council at its meeting held "
+                        "April 18, 2023.\n\n3. Adjournment.\n");
+  auto h = extract_header_fields(s);
+  REQUIRE(h.body);
+  CHECK(h.body->value == "Council");
+  auto t = segment_text("The Corporation of the Township of Nipissing\n\n*** AGENDA ***\nTuesday, April 18, 2023\n\n"
+                        "1. Disclosure of pecuniary interest.\n\n2. Resolution: adopt what Council decided at its meeting held "
+                        "April 4, 2023.\n\n3. Adjournment.\n");
+  CHECK_FALSE(extract_header_fields(t).body);
+}
+
 TEST_CASE("header: the session is not the body / a person deciding is no body / Report to + Date is the meeting's", "[header]") {
   auto s = segment_text("Meeting:\tTrust Board (Part 1)\nDate of meeting:\t7 March 2024\n\n1. Purpose\n\n1.1 Text.\n");
   CHECK(extract_header_fields(s).body->value == "Trust Board");
