@@ -12,6 +12,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -354,6 +355,20 @@ std::string restore_raised_ordinals(std::string_view input) {
   if (copied != line.data()) {
     fixed.append(copied, static_cast<std::size_t>(line.data() + line.size() - copied));
     line = std::move(fixed);
+  }
+  // Month first, as US papers write it: "the October 15\" meeting" is "October 15th" (a straight
+  // double quote with no quotation open before it on the line: "until October 15\" closes one).
+  static const Pattern kRaisedAfterMonth(R"re(\b((?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+)(\d{1,2})" ([a-z]))re");
+  for (std::size_t from = 0;;) {
+    re2::StringPiece rest(line.data() + from, line.size() - from), month, day, next;
+    if (!RE2::FindAndConsume(&rest, kRaisedAfterMonth, &month, &day, &next)) break;
+    const std::size_t quote = static_cast<std::size_t>(day.data() - line.data()) + day.size();
+    from = static_cast<std::size_t>(rest.data() - line.data());
+    if (std::count(line.begin(), line.begin() + static_cast<std::ptrdiff_t>(quote), '"') % 2 != 0) continue;
+    const int n = std::stoi(day.ToString());
+    const char* suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+    line.replace(quote, 1, suffix);
+    from += std::strlen(suffix) - 1;
   }
   return line;
 }

@@ -173,6 +173,10 @@ TEST_CASE("normalise: a capitals heading broken by a stray blank line after a co
   CHECK(text.find("MONDAY 13th FEBRUARY 2017") != std::string::npos);
   CHECK(text.find("the 12\" gauge pipe") != std::string::npos);  // no month after it: a measure, kept
   CHECK(restore_raised_ordinals("on 1' May and 22\" june") == "on 1st May and 22nd june");
+  // Month first, as US papers write it; a quotation closed after the day is left alone.
+  CHECK(restore_raised_ordinals("cancelling the October 15\" meeting and the May 2\" one") ==
+        "cancelling the October 15th meeting and the May 2nd one");
+  CHECK(restore_raised_ordinals("held \"until October 15\" by the Board") == "held \"until October 15\" by the Board");
 }
 
 TEST_CASE("normalise: a footer of three lines is peeled whole, so a sentence runs on over the page / the last page keeps one copy", "[normalise]") {
