@@ -375,6 +375,17 @@ void name_and_role_from(Contact& c, const std::vector<std::string>& cells) {
         if (!c.role && !contact_label(key)) c.role = key;
         continue;
       }
+      // "Relevant Corporate Director: John Betts (Interim)": the label is the role, the words in
+      // brackets only qualify the name's holding of it.
+      if (reads_as_role(key) && !contact_label(key)) {
+        Contact named;
+        set_name_and_role(named, value);
+        if (named.name && reads_as_person(*named.name) && !(named.role && reads_as_role(*named.role))) {
+          if (!c.name) c.name = named.name;
+          if (!c.role) c.role = key;
+          continue;
+        }
+      }
       cell = value;
     }
     if (cell.empty()) continue;

@@ -673,6 +673,16 @@ TEST_CASE("contacts: a table of officers, one a column (Kent's Contact details)"
   CHECK(s.text.text.substr(c[0].at.span.begin, 14) == "Report Author:");
 }
 
+TEST_CASE("contacts: a role as the label, the name with a bracketed qualifier after it", "[contacts]") {
+  auto s = segment_text("To: Cabinet\n\n1. Purpose\n\n1.1 Text.\n\nContact details\n\n"
+                        "Relevant Corporate Director: John Betts (Interim)\n03000 410066 john.betts@kent.gov.uk\n");
+  const auto c = extract_contacts(s);
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].name == std::optional<std::string>("John Betts"));
+  CHECK(c[0].role == std::optional<std::string>("Relevant Corporate Director"));
+  CHECK(c[0].phone == std::optional<std::string>("+443000410066"));
+}
+
 TEST_CASE("contacts: a table's labels need no colons when two or more stand in a row", "[contacts]") {
   auto s = segment_text(
       "To: Cabinet\n\n1. Purpose\n\n1.1 Text.\n\n5. Contact details\n\n"
