@@ -471,6 +471,21 @@ std::optional<std::string> person_and_role(std::string text, const std::string& 
   return name + ", " + role;
 }
 
+// "Is mise. le meas,": a line with the stops OCR put between its words taken out.
+std::string undotted(const std::string& line) {
+  static const Pattern kStrayStop(R"re((\w)\.(\s+[a-z]))re");
+  std::string out = line;
+  RE2::GlobalReplace(&out, kStrayStop, "\\1\\2");
+  return out;
+}
+
+// "_Z", "~~", "J.": a scanned signature's marks, read by OCR as a line of a letter or two.
+bool scribble(const std::string& line) {
+  const std::string v = trim(line);
+  const auto letters = std::count_if(v.begin(), v.end(), [](unsigned char c) { return std::isalpha(c); });
+  return !v.empty() && v.size() <= 6 && letters <= 2;
+}
+
 // Who signed the paper: after "Signed", after a sign-off ("Respectfully submitted", "Is mise le
 // meas"), or a name in the last cell of one of the last lines with its role below.
 std::optional<TextField> signatory(const Segments& segments) {
@@ -490,11 +505,27 @@ std::optional<TextField> signatory(const Segments& segments) {
     std::string rest;
     if (RE2::FullMatch(l, kSigned, &rest)) {
       if (auto who = person_and_role(rest, next)) return at(i, *who);
-    } else if (RE2::FullMatch(l, kSignOff, &rest)) {
+    } else if (RE2::FullMatch(l, kSignOff, &rest) || RE2::FullMatch(undotted(l), kSignOff, &rest)) {
       if (!trim(rest).empty()) {
         if (auto who = person_and_role(rest, next)) return at(i, *who);
       } else if (auto who = person_and_role(next, after)) {
         return at(i + 1, *who);
+      } else {
+        // A scan's signature between the sign-off and the name ("Is mise. le meas," / "_Z" /
+        // "Laura Flannery, ----" / "Senior Executive Officer" / "Corporate Services, ..."): the
+        // scribble passed over, the rule after the name dropped, a role set on two lines kept whole.
+        std::size_t k = i + 1;
+        while (k < lines.size() && k <= i + 3 && scribble(lines[k].text)) ++k;
+        if (k + 1 >= lines.size()) continue;
+        std::string name = lines[k].text;
+        static const Pattern kRuleAfter(R"re([\s,]*[-_~=]{2,}\s*$)re");
+        RE2::Replace(&name, kRuleAfter, "");
+        std::string role = trim(lines[k + 1].text);
+        if (k + 2 < lines.size()) {
+          const std::string more = trim(lines[k + 2].text);
+          if (role_phrase(more) && role_phrase(role + ", " + more)) role += ", " + more;
+        }
+        if (auto found = person_and_role(name, role)) return at(k, *found);
       }
     }
   }

@@ -283,6 +283,15 @@ TEST_CASE("header: an agenda naming the body that meets on its day names its bod
   CHECK_FALSE(extract_header_fields(t).body);
 }
 
+TEST_CASE("header: a scanned letter's signature between the sign-off and the name is passed over, a role on two lines kept", "[header]") {
+  auto s = segment_text("A Chara,\n\nA meeting of the Joint Policing Committee will be held on Friday.\n\nIs mise. le meas,\n\n_Z\n\n"
+                        "Laura Flannery, ----\nSenior Executive Officer\nCorporate Services, Governance & Customer Services\n\n"
+                        "AGENDA\n1. To confirm the minutes.\n");
+  auto h = extract_header_fields(s);
+  REQUIRE(h.author);
+  CHECK(h.author->value == "Laura Flannery, Senior Executive Officer, Corporate Services, Governance & Customer Services");
+}
+
 TEST_CASE("header: the session is not the body / a person deciding is no body / Report to + Date is the meeting's", "[header]") {
   auto s = segment_text("Meeting:\tTrust Board (Part 1)\nDate of meeting:\t7 March 2024\n\n1. Purpose\n\n1.1 Text.\n");
   CHECK(extract_header_fields(s).body->value == "Trust Board");
