@@ -233,7 +233,11 @@ std::vector<Recommendation> extract_recommendations(const Segments& segments) {
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.pop_back();
     // A right-hand column after a layout gap ("... of £23.3m\tPlease refer to Section 3") is not
     // the recommendation's; any other gap is a space.
-    if (const std::size_t tab = text.rfind('\t'); tab != std::string::npos && text.size() - tab <= 41) text.resize(tab);
+    // (Short, or a cross-reference however long: "Please refer to Section 7, 8, and Appendix 3".)
+    static const Pattern kCrossReference(R"re((?i)^\s*(?:please\s+)?(?:refer\s+to|see)\b)re");
+    if (const std::size_t tab = text.rfind('\t');
+        tab != std::string::npos && (text.size() - tab <= 41 || RE2::PartialMatch(text.substr(tab + 1), kCrossReference)))
+      text.resize(tab);
     std::replace(text.begin(), text.end(), '\t', ' ');
     // "... of the Chief Communications Officer ." : a layout gap before the stop is no space.
     static const Pattern kSpaceBeforeStop(R"re( +([.,;:])$)re");

@@ -1,4 +1,5 @@
-// Contact blocks in two columns, read a column at a time. See column_flow.h.
+// Contact blocks in two columns read a column at a time; rows numbered in their middle line made
+// whole. See column_flow.h.
 #include "pipeline/column_flow.h"
 
 #include <re2/re2.h>
@@ -167,7 +168,44 @@ std::optional<Columns> split_columns(const std::vector<std::string>& lines, std:
   return out;
 }
 
+// Leading spaces of a line, in code points (a line's indent as laid out).
+std::size_t indent_of(const std::string& l) {
+  std::size_t i = 0;
+  while (i < l.size() && l[i] == ' ') ++i;
+  return i;
+}
+
 }  // namespace
+
+void mend_centred_row_numbers(std::vector<std::vector<std::string>>& pages, const std::vector<bool>& text_layer) {
+  // "2.6   <gap>   Please refer to Section 7": the number and the right-hand cell alone on a row
+  static const Pattern kNumberAndCell(R"re(^( {0,3})(\d{1,2}(?:\.\d{1,2}){0,2}\.?)( {2,})(\S.*)$)re");
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    if (!text_layer[p]) continue;
+    std::vector<std::string>& lines = pages[p];
+    for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
+      std::string lead, number, gap, cell;
+      if (!RE2::FullMatch(lines[i], kNumberAndCell, &lead, &number, &gap, &cell)) continue;
+      const std::string& above = lines[i - 1];
+      const std::string& below = lines[i + 1];
+      if (blank(above) || blank(below)) continue;
+      const std::size_t column = indent_of(above), cell_at = lead.size() + number.size() + gap.size();
+      // The row's text cell: above and below start at one column right of the number and end
+      // before the right-hand cell begins; the number's row holds nothing in it.
+      if (column != indent_of(below) || column <= lead.size() + number.size() || column > 12 || cell_at < column + 20) continue;
+      if (code_point_starts(above).size() - 1 >= cell_at - 1 || code_point_starts(below).size() - 1 >= cell_at - 1) continue;
+      std::string row = lead + number;
+      row.append(column > row.size() ? column - row.size() : 1, ' ');
+      row += above.substr(column) + " " + below.substr(column);
+      // (The right-hand cell after a gap as wide as the others' rows have, so it stays a cell.)
+      const std::size_t width = code_point_starts(row).size() - 1;
+      row.append(width + 6 < cell_at ? cell_at - width : 6, ' ');
+      row += cell;
+      lines[i - 1] = row;
+      lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(i), lines.begin() + static_cast<std::ptrdiff_t>(i) + 2);
+    }
+  }
+}
 
 void reflow_contact_columns(std::vector<std::vector<std::string>>& pages, const std::vector<bool>& text_layer) {
   for (std::size_t p = 0; p < pages.size(); ++p) {

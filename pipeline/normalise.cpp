@@ -566,6 +566,7 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
     text_layer.push_back(page.method == "text" && input.method != "text-file");
   }
   reflow_contact_columns(raw_pages, text_layer);
+  mend_centred_row_numbers(raw_pages, text_layer);
   std::vector<std::vector<PageLine>> pages;
   pages.reserve(input.pages.size());
   for (std::size_t pi = 0; pi < input.pages.size(); ++pi) {

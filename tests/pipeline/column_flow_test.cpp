@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "extractors/contacts.h"
+#include "extractors/recommendations.h"
 #include "pipeline/column_flow.h"
 #include "pipeline/normalise.h"
 #include "pipeline/segment.h"
@@ -141,4 +142,39 @@ TEST_CASE("column flow: the cards' contacts each get their whole role, and the n
   CHECK(c[3].name == std::optional<std::string>("Mark Albiston"));
   CHECK(c[3].role == std::optional<std::string>("Director of Adult Social Care and Health"));
   CHECK(c[3].email == std::optional<std::string>("mark.albiston@kent.gov.uk"));
+}
+
+TEST_CASE("column flow: a table row numbered on its middle line is made one row, its right-hand cell kept apart", "[normalise][recommendations]") {
+  std::vector<std::vector<std::string>> pages = {{
+      "2.5   Note and agree the Capital budget changes                             Please refer to Section 7",
+      "      Note the Reserves Monitoring, Treasury Management and Prudential",
+      "2.6                                                                         Please refer to Section 7, 8, and Appendix 3",
+      "      Indicators Monitoring",
+      "",
+      "3 | Revenue Budget Forecast"}};
+  mend_centred_row_numbers(pages, {true});
+  REQUIRE(pages[0].size() == 4);
+  CHECK(pages[0][1].rfind("2.6   Note the Reserves Monitoring, Treasury Management and Prudential Indicators Monitoring   ", 0) == 0);
+  CHECK(pages[0][1].find("  Please refer to Section 7, 8, and Appendix 3") != std::string::npos);
+  CHECK(pages[0][2].empty());
+  // Through normalise and the recommendations extractor, the row reads as its neighbours do.
+  std::string page = "2. Recommendations\n\n";
+  for (const std::string& l : std::vector<std::string>{
+           "2.5   Note and agree the Capital budget changes                             Please refer to Section 7",
+           "      Note the Reserves Monitoring, Treasury Management and Prudential",
+           "2.6                                                                         Please refer to Section 7, 8, and Appendix 3",
+           "      Indicators Monitoring", "", "3. Revenue Budget Forecast", "", "3.1 The forecast outturn is an overspend."})
+    page += l + "\n";
+  PageTexts in;
+  in.method = "pdf-text";
+  in.pages.push_back(PageText{1, page, "text", std::nullopt, "", 0, "", {}, 0});
+  const auto r = extract_recommendations(SegmentStage()(NormaliseStage()(std::move(in)).value()).value());
+  REQUIRE(r.size() == 2);
+  CHECK(r[0].text == "Note and agree the Capital budget changes");
+  CHECK(r[1].number == std::optional<std::string>("2.6"));
+  CHECK(r[1].text == "Note the Reserves Monitoring, Treasury Management and Prudential Indicators Monitoring");
+  // A number alone between a paragraph's lines, nothing beside it, is no such row.
+  std::vector<std::vector<std::string>> plain = {{"      The total was", "12", "      pounds."}};
+  mend_centred_row_numbers(plain, {true});
+  CHECK(plain[0].size() == 3);
 }
