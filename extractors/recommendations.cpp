@@ -8,6 +8,7 @@
 #include "extractors/pattern.h"
 
 #include <algorithm>
+#include <iterator>
 #include <cctype>
 #include <cstring>
 #include <set>
@@ -385,7 +386,32 @@ std::vector<Recommendation> extract_recommendations(const Segments& segments) {
       opens_another = j != i && folded[i].size() >= 30 && folded[j].size() > folded[i].size() && folded[j].rfind(folded[i], 0) == 0;
     if (!opens_another) kept.push_back(std::move(out[i]));
   }
-  return kept;
+  // And one printed again under the same number with a few words changed ("... by the Leader of
+  // the Council [Cabinet] to submit ..." on the front sheet, "... by the Leader of the Council to
+  // submit ..." in the report): the later, the report's own, stays.
+  const auto words = [](const std::string& text) {
+    std::multiset<std::string> out;
+    std::string w;
+    for (const char c : text + " ") {
+      if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80)) w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      else if (!w.empty()) out.insert(std::exchange(w, std::string()));
+    }
+    return out;
+  };
+  std::vector<std::multiset<std::string>> bags;
+  for (const Recommendation& r : kept) bags.push_back(words(r.text));
+  std::vector<Recommendation> last;
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    bool again_later = false;
+    for (std::size_t j = i + 1; j < kept.size() && !again_later; ++j) {
+      if (!kept[i].number || kept[i].number != kept[j].number || bags[i].size() < 8) continue;
+      std::vector<std::string> common;
+      std::set_intersection(bags[i].begin(), bags[i].end(), bags[j].begin(), bags[j].end(), std::back_inserter(common));
+      again_later = common.size() * 10 >= std::max(bags[i].size(), bags[j].size()) * 9;
+    }
+    if (!again_later) last.push_back(std::move(kept[i]));
+  }
+  return last;
 }
 
 }  // namespace papers

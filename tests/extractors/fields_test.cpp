@@ -519,6 +519,21 @@ TEST_CASE("recommendations: one printed in a summary and again in full is one, t
                                         "NOTE the forecast revenue overspend of £12.1m (excluding Schools) and the actions being taken to reduce it."});
 }
 
+TEST_CASE("recommendations: one printed again under its number with a few words changed is one, the later kept", "[recommendations]") {
+  auto s = segment_text("To: County Council\n\nSummary\n\nRecommendation(s):\n\nCounty Council is asked to:\n\n"
+                        "(1) Endorse the proposed decision by the Leader of the Council [Cabinet] to submit a request to Government "
+                        "for Kent and Medway to be included in the Devolution Priority Programme\n\n1. Introduction\n\n1.1 Text.\n\n"
+                        "5. Recommendation(s)\n\nCounty Council is asked to:\n\n"
+                        "(1) Endorse the proposed decision by the Leader of the Council to submit a request to Government "
+                        "for Kent and Medway to be included in the Devolution Priority Programme\n\n"
+                        "(2) Note the timetable for the new authority's elections and reorganisation of the councils\n");
+  std::vector<std::string> got;
+  for (const Recommendation& r : extract_recommendations(s)) got.push_back(r.text);
+  CHECK(got == std::vector<std::string>{"Endorse the proposed decision by the Leader of the Council to submit a request to Government for Kent "
+                                        "and Medway to be included in the Devolution Priority Programme",
+                                        "Note the timetable for the new authority's elections and reorganisation of the councils"});
+}
+
 TEST_CASE("recommendations: a lead-in that says its list is recommendations, items numbered in roman", "[recommendations]") {
   auto s = segment_text("Westshire Data Board Minutes\n\n1. Welcome\n\nThe Chair welcomed members.\n\n2. Progress report\n\n"
                         "In discussion it was noted that:\n\n• Members had contributed to the framework set out in paper DB(2)3.\n"
