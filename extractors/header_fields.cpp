@@ -1368,6 +1368,25 @@ HeaderFields extract_header_fields(const Segments& segments) {
       out.body = field(body_name(body), Span{at, at + name.size()});
     }
   }
+  // Minutes that name no body in their heading name it as the subject of what the meeting did:
+  // "The Board agreed with this approach.", "The Board discussed each point ..." (one body kind,
+  // twice or more, and no other).
+  if (!out.body && minutes_paper(segments)) {
+    static const Pattern kBodyActs("(?:^|[.!?]\\s+)The\\s+(?i:(" + lexicon_alternation("body_kinds") +
+                                   "))\\s+(?:(?:also|then|unanimously|further)\\s+)?(?:agreed|resolved|decided|discussed|noted|approved|considered)\\b");
+    std::map<std::string, std::pair<int, std::size_t>> acting;  // body kind (folded) -> times, first place
+    re2::StringPiece rest(segments.text.text), kind;
+    while (RE2::FindAndConsume(&rest, kBodyActs, &kind)) {
+      auto& [times, at] = acting[lower(std::string(kind.data(), kind.size()))];
+      if (times++ == 0) at = static_cast<std::size_t>(kind.data() - segments.text.text.data());
+    }
+    if (acting.size() == 1 && acting.begin()->second.first >= 2) {
+      const std::size_t at = acting.begin()->second.second;
+      std::string name = segments.text.text.substr(at, acting.begin()->first.size());
+      name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+      out.body = field(name, Span{at, at + name.size()});
+    }
+  }
   // The last lines: "Dated Wednesday 24 April 2019" is the day a notice was issued; "Signed on
   // behalf of Horsley Parish Council" names who it is from.
   {

@@ -292,6 +292,18 @@ TEST_CASE("header: a scanned letter's signature between the sign-off and the nam
   CHECK(h.author->value == "Laura Flannery, Senior Executive Officer, Corporate Services, Governance & Customer Services");
 }
 
+TEST_CASE("header: minutes naming no body in their heading name it as the subject of what the meeting did", "[header]") {
+  auto s = segment_text("Minutes\n\nMW welcomed members. The Board agreed with this approach. RJ said the approach should be "
+                        "trialled.\n\nThe Board discussed each point of the statement of intent.\n");
+  auto h = extract_header_fields(s);
+  REQUIRE(h.body);
+  CHECK(h.body->value == "Board");
+  // Once only, or two kinds acting: no body.
+  CHECK_FALSE(extract_header_fields(segment_text("Minutes\n\nThe Board agreed with this approach. The plan was noted.\n")).body);
+  CHECK_FALSE(extract_header_fields(segment_text("Minutes\n\nThe Board agreed the plan. The Committee noted it. The Board "
+                                                 "discussed the costs.\n")).body);
+}
+
 TEST_CASE("header: the session is not the body / a person deciding is no body / Report to + Date is the meeting's", "[header]") {
   auto s = segment_text("Meeting:\tTrust Board (Part 1)\nDate of meeting:\t7 March 2024\n\n1. Purpose\n\n1.1 Text.\n");
   CHECK(extract_header_fields(s).body->value == "Trust Board");
