@@ -1173,7 +1173,12 @@ HeaderFields extract_header_fields(const Segments& segments) {
       static const Pattern kTimeThenVenue(R"re((?i)^\s*,?\s*(?:at|from)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)\W)re");
       const bool when_and_where = d && l.text.find_first_not_of(" \t") == d->at.span.begin &&
                                   RE2::PartialMatch(l.text.substr(d->at.span.end), kTimeThenVenue);
-      if (!d || d->kind != "day" || !(trim(l.text).size() <= d->text.size() + 12 || only_times_beside(l.text, *d) || when_and_where))
+      // (Or the line that ends a heading with the day it was held: "MINUTES OF THE ... MEETING HELD
+      // IN THE VILLAGE HALL" / "ON 25th November 2020 by Zoom videoconference".)
+      static const Pattern kHeldOn(R"re(^(\s*(?i:held\s+)?(?i:on)\s+))re");  // "ON ", "held on "
+      re2::StringPiece led_by;
+      const bool held_on = d && RE2::PartialMatch(l.text, kHeldOn, &led_by) && led_by.size() == d->at.span.begin;
+      if (!d || d->kind != "day" || !(trim(l.text).size() <= d->text.size() + 12 || only_times_beside(l.text, *d) || when_and_where || held_on))
         continue;
       if (out.report_date && out.report_date->start == d->start) break;  // the paper's own date
       DateValue v = *d;

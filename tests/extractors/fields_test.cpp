@@ -304,6 +304,14 @@ TEST_CASE("header: minutes naming no body in their heading name it as the subjec
                                                  "discussed the costs.\n")).body);
 }
 
+TEST_CASE("header: minutes whose heading ends with the day they were held ('ON 25th November 2020 by Zoom') have that meeting date", "[header]") {
+  auto s = segment_text("MINUTES OF THE SOULDERN PARISH COUNCIL MEETING HELD IN THE VILLAGE HALL\n\n"
+                        "ON 25th November 2020 by Zoom videoconference\n\nPresent:\tNick Oakhill\n\n11.20.01 Apologies\n\nNone.\n");
+  auto h = extract_header_fields(s);
+  REQUIRE(h.meeting_date);
+  CHECK(h.meeting_date->start == "2020-11-25");
+}
+
 TEST_CASE("header: the session is not the body / a person deciding is no body / Report to + Date is the meeting's", "[header]") {
   auto s = segment_text("Meeting:\tTrust Board (Part 1)\nDate of meeting:\t7 March 2024\n\n1. Purpose\n\n1.1 Text.\n");
   CHECK(extract_header_fields(s).body->value == "Trust Board");
