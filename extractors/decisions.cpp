@@ -495,7 +495,12 @@ std::vector<Decision> extract_decisions(const Segments& segments) {
       static const Pattern kHeadingDash(R"re(^((?:[A-Z][\w&'-]*\s+){0,3}[A-Z][\w&'-]*\s+[-–—]\s+)[A-Z])re");
       re2::StringPiece heading;
       if (RE2::PartialMatch(re2::StringPiece(text.data() + from, text.size() - from), kHeadingDash, &heading)) from += heading.size();
-      add(b, from, sentence_from(i, from, false));
+      std::string sentence = sentence_from(i, from, false);
+      // "The minutes were agreed for accuracy subject to the following changes: Item 4 - ...": a
+      // decision that leads in to a list ends at its colon (the list's items, run on, are its matter).
+      static const Pattern kLeadIn(R"re((?i)^(.*?\b(?:the\s+following(?:\s+[\w-]+){0,3}|as\s+follows)\s*:)\s+\S)re");
+      if (std::string lead; RE2::PartialMatch(sentence, kLeadIn, &lead)) sentence = lead;
+      add(b, from, sentence);
       scan = re2::StringPiece(text.data() + sentence_end(text, at), text.size() - sentence_end(text, at));
     }
   }

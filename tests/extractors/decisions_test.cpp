@@ -85,6 +85,13 @@ TEST_CASE("decisions: in minutes a consensus or a thing decided is one, whole / 
                                  "A team asked to use the pitch but it has been decided not to pursue this."});
 }
 
+TEST_CASE("decisions: one that leads in to a list ends at its colon", "[decisions]") {
+  auto m = segment_text("MINUTES OF THE BOARD MEETING\n\n2. Minutes of the last meeting\n\n"
+                        "The minutes were agreed for accuracy subject to the following changes: Item 4 - Redacted Item 6.2 - "
+                        "Spelling error. Item 9 - Minutes of the H&S meeting are not draft.\n");
+  CHECK(texts(extract_decisions(m)) == std::vector<std::string>{"The minutes were agreed for accuracy subject to the following changes:"});
+}
+
 TEST_CASE("decisions: a motion moved, seconded and carried / 'Carried' is no part of it", "[decisions]") {
   auto s = segment_text("MINUTES\n\n5. Resolution No. 2023-140\n\nMoved by: Councillor Smith\nSeconded by: Councillor Jones\n\n"
                         "That Council approves the agenda as presented. Carried.\n");
