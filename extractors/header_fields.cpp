@@ -699,6 +699,19 @@ std::optional<TextField> typographic_title(const Segments& segments) {
   return TextField{value, Provenance{t.page_of(at), Span{at, std::min(t.text.size(), at + value.size())}}};
 }
 
+// Whether the text at `at` is a cell of a row that opens with a person's name ("Lee Coates (LC)
+// <tab> - <tab> Cardiff City Council"): someone's affiliation, not who the paper is from.
+bool affiliation_of_person(const Segments& segments, std::size_t at) {
+  for (const Line& l : segments.lines) {
+    if (at < l.span.begin || at >= l.span.end) continue;
+    std::string first = l.text.substr(0, l.text.find('\t'));
+    static const Pattern kBracketed(R"re(\s*\([^()]*\))re");  // "(LC)", "(Chair)"
+    RE2::GlobalReplace(&first, kBracketed, "");
+    return at > l.span.begin && is_person_name(trim(first));
+  }
+  return false;
+}
+
 HeaderFields extract_header_fields(const Segments& segments) {
   const Patterns& p = patterns();
   const NormalisedText& t = segments.text;
@@ -1067,7 +1080,9 @@ HeaderFields extract_header_fields(const Segments& segments) {
                !RE2::PartialMatch(value, kMeetingWord) &&
                (!RE2::PartialMatch(value, kBodyKindWord) ||
                 RE2::PartialMatch(value, kIntegratedCareBoard))) {
-      if (!out.organisation) out.organisation = field(body_name(captured), f.span);
+      // (Not a person's affiliation in a list of those present or apologising: "Lee Coates (LC)
+      // - Cardiff City Council".)
+      if (!out.organisation && !affiliation_of_person(segments, f.span.begin)) out.organisation = field(body_name(captured), f.span);
       used[i] = true;
     }
   }

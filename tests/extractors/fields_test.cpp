@@ -312,6 +312,14 @@ TEST_CASE("header: minutes whose heading ends with the day they were held ('ON 2
   CHECK(h.meeting_date->start == "2020-11-25");
 }
 
+TEST_CASE("header: a person's affiliation in a list of those present is not the paper's organisation", "[header]") {
+  auto s = segment_text("Welsh Technical Standards Board\n\nMinutes of the meeting\nThursday 28 March 2019\n\n"
+                        "Apologies: Ann Wrightson (AW)\t-\tAneurin Bevan UHB\nLee Coates (LC)\t-\tCardiff City Council\n\n"
+                        "1. Welcome\n\nMW welcomed members.\n");
+  auto h = extract_header_fields(s);
+  CHECK_FALSE(h.organisation);
+}
+
 TEST_CASE("header: the session is not the body / a person deciding is no body / Report to + Date is the meeting's", "[header]") {
   auto s = segment_text("Meeting:\tTrust Board (Part 1)\nDate of meeting:\t7 March 2024\n\n1. Purpose\n\n1.1 Text.\n");
   CHECK(extract_header_fields(s).body->value == "Trust Board");
