@@ -595,11 +595,20 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
   for (const auto& page : pages) widths.push_back(typical_width(page)), rights.push_back(typical_right(page));
   bool gap = false;        // a blank line since the last paragraph line
   bool page_break = false; // a page break since the last paragraph line
+  // Under "Background Documents" or "Background Papers", up to the next numbered heading: a list
+  // of documents, a line each ("The Care Act 2014 and related adult social care legislation" /
+  // "ADASS Roadmap" / "Mental Capacity Act 2005: DoLS Safeguards"), joined only where a line
+  // plainly goes on (in lower case, or a word broken over the line end).
+  static const Pattern kDocumentList(R"re((?i)^(?:\d{1,2}\.?\s+)?background\s+(?:documents|papers)\s*:?$)re");
+  static const Pattern kNumberedHeading(R"re(^\d{1,2}\.?\s+[A-Z])re");
+  bool in_document_list = false;
   for (std::size_t p = 0; p < pages.size(); ++p) {
     if (p > 0) page_break = true;
     const std::size_t width = widths[p], right_margin = rights[p];
     for (PageLine line : pages[p]) {
       if (line.blank) { gap = true; continue; }
+      if (RE2::FullMatch(line.text, kDocumentList)) in_document_list = true;
+      else if (in_document_list && RE2::PartialMatch(line.text, kNumberedHeading)) in_document_list = false;
       // A note in the right margin after a column gap ("... if he        AM", minutes' action
       // owners: initials, "All", "(DB)", "SG/ST") is lifted out of the line, so that a sentence
       // wrapped around it joins up, and kept after its paragraph behind a column gap.
@@ -691,7 +700,8 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
           // one under the other, "KENT COUNTY COUNCIL" / "CABINET", are short).
           join = true;
         } else if (!gap && !page_break) {
-          join = (starts_lower(b) && !b_block && !a_heading && a.find('\t') == std::string::npos) || (a_long && !b_block && !a_heading);
+          join = (starts_lower(b) && !b_block && !a_heading && a.find('\t') == std::string::npos) ||
+                 (a_long && !b_block && !a_heading && !in_document_list);
         } else {
           // Across a blank line or a page break: only a sentence that plainly goes on, or a
           // heading in capitals ("... ON TUESDAY 23RD JUNE," / "2015, AT 10.00 A.M.", "... HELD IN

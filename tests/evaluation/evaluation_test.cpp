@@ -251,7 +251,7 @@ TEST_CASE("eval: real papers of many publishers / batches 1-5 held at the F1 the
   const fs::path source(PAPERS_SOURCE_DIR);
   PipelineOptions options;
   options.text.ocr.mode = OcrOptions::Mode::never;  // batches 1-5 are text layers and text dumps
-  const std::pair<int, double> floors[] = {{1, 0.940}, {2, 0.965}, {3, 0.941}, {4, 0.935}, {5, 0.894}};
+  const std::pair<int, double> floors[] = {{1, 0.940}, {2, 0.965}, {3, 0.949}, {4, 0.935}, {5, 0.900}};
   FieldScore all;
   long papers = 0;
   std::set<std::string> publishers;
@@ -270,7 +270,7 @@ TEST_CASE("eval: real papers of many publishers / batches 1-5 held at the F1 the
   }
   CHECK(papers >= 56);
   CHECK(publishers.size() >= 16);
-  CHECK(all.f1() >= 0.936);
+  CHECK(all.f1() >= 0.939);
 }
 
 // Batches 6 to 9, after the fixes their first looks (0.418, 0.090, 0.338 and 0.830,

@@ -179,6 +179,16 @@ TEST_CASE("normalise: a capitals heading broken by a stray blank line after a co
   CHECK(restore_raised_ordinals("held \"until October 15\" by the Board") == "held \"until October 15\" by the Board");
 }
 
+TEST_CASE("normalise: under Background Documents each line is a document of its own / a line in lower case goes on", "[normalise]") {
+  const std::string text =
+      normalise({"10. Recommendations\n\n10.1 The Cabinet is asked to agree the transfer of the functions.\n\n"
+                 "11. Background Documents\n\n      The Care Act 2014 and related adult social care legislation\n"
+                 "      ADASS Roadmap\n      Mental Capacity Act 2005: DoLS Safeguards\n      Think Local Act Personal strategic priorities and\n"
+                 "      their delivery plan\n\n12. Appendices\n\n12.1 None.\n"}).text;
+  CHECK(text.find("legislation\nADASS Roadmap\nMental Capacity Act 2005: DoLS Safeguards\n") != std::string::npos);
+  CHECK(text.find("strategic priorities and their delivery plan") != std::string::npos);
+}
+
 TEST_CASE("normalise: a footer of three lines is peeled whole, so a sentence runs on over the page / the last page keeps one copy", "[normalise]") {
   const std::string footer = "\n2013-05-29 Board Minutes 290513 NS v1\t{N}\nRegistered Office: County Library, Northgate Street, Ipswich IP1 3DE\n31542R\n";
   auto page = [&](const std::string& text, int n) {
