@@ -38,9 +38,10 @@ struct Patterns {
   // Irish papers often do; UK papers once the year has been given), and codes of law.
   Pattern yearless{R"re(\b((?:[A-Z][A-Za-z'-]*[ \t]+(?:(?:and|of|the|for|to|in|on)[ \t]+)*)+?)(Act|Code|Ordinances?)\b)re"};
   // What follows a yearless title that shows it is not one: its year (" 2014", ", 2001", " of 2006")
-  // or a further capitalised word ("Think Local Act Personal").
+  // or a further capitalised word ("Think Local Act Personal"), or words joined on to it ("the
+  // Local Authority Accounting Code of Practice": a code of practice, no code of law).
   Pattern year_follows{R"re(^[ \t]*,?[ \t]*(?:of[ \t]+)?(?:1[6-9]|20)\d{2}\b)re"};
-  Pattern name_goes_on{R"re(^[ \t]+[A-Z][a-z])re"};
+  Pattern name_goes_on{R"re(^[ \t]+(?:(?:of|for|on)[ \t]+)?[A-Z][a-z])re"};
   // After a code: "Section 84308", " Sec. 130051.20", " § 54957", " 54954.2" (a bare number of 3+ digits)
   Pattern code_section_after{R"re(^\s*,?\s*(?:(?:Section|Sec|§)[ \t]*\.?[ \t]*(\d+(?:\.\d+)*[A-Za-z]?)|(\d{3,}(?:\.\d+)*))\b)re"};
   // "Ordinance #80-2011", "Ordinance No. 123", "Ordinance Number 5-2019"

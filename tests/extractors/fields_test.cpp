@@ -953,7 +953,8 @@ TEST_CASE("legal references: titles without a year, US codes, 'Act of 2006', 'th
       "Agenda\n\n1. Notices\n\nIn accordance with the Brown Act (section 54954.3[b] of the Government Code), the Board may "
       "limit comments. The State Political Reform Act (Government Code Section 84308) applies. A. California Global "
       "Warming Solutions Act of 2006. Pursuant to Government Code\nSection 54957. Think Local Act Personal is a network. "
-      "Members keep the Code of Conduct. Council adopted Ordinance #80-2011.\n"));
+      "Members keep the Code of Conduct. Council adopted Ordinance #80-2011. The Council will have regard to the "
+      "Local Authority Accounting Code of Practice.\n"));
   std::vector<std::pair<std::string, std::string>> got;
   for (const auto& r : us) got.emplace_back(r.act, r.section.value_or("-"));
   const std::vector<std::pair<std::string, std::string>> want = {
