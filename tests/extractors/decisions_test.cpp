@@ -92,6 +92,13 @@ TEST_CASE("decisions: one that leads in to a list ends at its colon", "[decision
   CHECK(texts(extract_decisions(m)) == std::vector<std::string>{"The minutes were agreed for accuracy subject to the following changes:"});
 }
 
+TEST_CASE("decisions: 'it was unanimously supported to ...' is decided", "[decisions]") {
+  auto m = segment_text("MINUTES OF THE MEETING OF SOULDERN PARISH COUNCIL\n\n8 Administration\n\n"
+                        "After discussion and consideration, it was unanimously supported to adopt the new Code of Conduct "
+                        "recommended by CDC and previously circulated. Proposed CR; Seconded SB\n");
+  CHECK(texts(extract_decisions(m)) == std::vector<std::string>{"to adopt the new Code of Conduct recommended by CDC and previously circulated."});
+}
+
 TEST_CASE("decisions: a motion moved, seconded and carried / 'Carried' is no part of it", "[decisions]") {
   auto s = segment_text("MINUTES\n\n5. Resolution No. 2023-140\n\nMoved by: Councillor Smith\nSeconded by: Councillor Jones\n\n"
                         "That Council approves the agenda as presented. Carried.\n");
