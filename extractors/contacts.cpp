@@ -596,7 +596,7 @@ std::vector<Contact> anchored_contacts(const Segments& segments, const std::vect
           else c.role = parsed.role ? parsed.role : nearest_role;
         }
         c.at.span.begin = lines[i - up].span.begin;
-      } else if (parsed.role || (line.size() <= 60 && line.back() != '.' && line.back() != ':')) {
+      } else if (parsed.role || (!line.empty() && line.size() <= 60 && line.back() != '.' && line.back() != ':')) {
         // A role's line, or another line of one (none a sentence); a role alone counts as before
         // only when no other line came between it and the details.
         if (parsed.role && between.empty()) nearest_role = parsed.role;

@@ -699,6 +699,8 @@ std::optional<TextField> typographic_title(const Segments& segments) {
   return TextField{value, Provenance{t.page_of(at), Span{at, std::min(t.text.size(), at + value.size())}}};
 }
 
+namespace {
+
 // Whether the text at `at` is a cell of a row that opens with a person's name ("Lee Coates (LC)
 // <tab> - <tab> Cardiff City Council"): someone's affiliation, not who the paper is from.
 bool affiliation_of_person(const Segments& segments, std::size_t at) {
@@ -711,6 +713,8 @@ bool affiliation_of_person(const Segments& segments, std::size_t at) {
   }
   return false;
 }
+
+}  // namespace
 
 HeaderFields extract_header_fields(const Segments& segments) {
   const Patterns& p = patterns();

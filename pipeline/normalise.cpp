@@ -339,6 +339,15 @@ bool confusable_number(std::string_view token) {
 // "ON 3" November 2022", "25' July", "13" FEBRUARY": a raised ordinal's letters read as a quote
 // mark by OCR (the paper's own, or one run before the text layer or dump was made); the number
 // says which letters they were ("3rd", "25th"). Only before a month's name: "12" wide" stays.
+namespace {
+
+// "st", "nd", "rd" or "th", as English writes the ordinal of n: 1st, 12th, 22nd.
+const char* ordinal_suffix(int n) {
+  return (n % 100 >= 11 && n % 100 <= 13) ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+}
+
+}  // namespace
+
 std::string restore_raised_ordinals(std::string_view input) {
   std::string line(input);
   static const Pattern kRaisedOrdinal(R"re(\b(\d{1,2})(?:["'`]|\xe2\x80[\x98\x99\x9c\x9d]) ?((?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b))re");
@@ -347,7 +356,7 @@ std::string restore_raised_ordinals(std::string_view input) {
   const char* copied = line.data();
   while (RE2::FindAndConsume(&scanned, kRaisedOrdinal, &day, &month)) {
     const int n = std::stoi(day.ToString());
-    const char* suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+    const char* suffix = ordinal_suffix(n);
     fixed.append(copied, static_cast<std::size_t>(day.data() - copied));
     fixed += day.ToString() + suffix + " " + month.ToString();
     copied = month.data() + month.size();
@@ -366,7 +375,7 @@ std::string restore_raised_ordinals(std::string_view input) {
     from = static_cast<std::size_t>(rest.data() - line.data());
     if (std::count(line.begin(), line.begin() + static_cast<std::ptrdiff_t>(quote), '"') % 2 != 0) continue;
     const int n = std::stoi(day.ToString());
-    const char* suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+    const char* suffix = ordinal_suffix(n);
     line.replace(quote, 1, suffix);
     from += std::strlen(suffix) - 1;
   }
@@ -536,7 +545,7 @@ void drop_double_spacing(std::vector<std::vector<PageLine>>& pages) {
 
 Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
   // Each page's lines as set, characters normalised; contact cards set side by side read a column
-  // at a time (column_flow.h).
+  // at a time, and table rows numbered on their middle line made whole (column_flow.h).
   std::vector<std::vector<std::string>> raw_pages;
   std::vector<bool> text_layer;
   raw_pages.reserve(input.pages.size());

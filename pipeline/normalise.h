@@ -12,9 +12,11 @@
 //    join where a line plainly goes on; letter-spaced words ("A G E N D A") close up.
 //  - A right-margin note after a column gap (minutes' action owners: "AM", "All") is lifted out
 //    of its line so the sentence around it joins, and kept at its paragraph's end behind a tab.
-//  - Two contact cards set side by side under a contact heading are read a column at a time
-//    (column_flow.h), as a person reads them.
-//    These two are the only moves of words this stage makes.
+//  - Two contact cards set side by side under a contact heading are read a column at a time, and
+//    a table row whose number stands on the middle line of its cell is made one row
+//    (column_flow.h), as a person reads them. These are the only moves of words this stage makes.
+//  - Under "Background Documents" / "Background Papers" each line stays an item of its own unless
+//    it plainly goes on.
 // Must not drop words or otherwise reorder text; must not decide what any line means (that is segment).
 #pragma once
 

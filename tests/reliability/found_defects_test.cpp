@@ -79,7 +79,7 @@ std::size_t copy_development_pdfs(const fs::path& dir) {
 }
 
 // Starts `papers --archive DB ingest DIR --jobs 2 --progress none MORE...` with its stderr
-// discarded, for a test that watches or kills it; its pid.
+// written to err (discarded unless asked for), for a test that watches or kills it; its pid.
 pid_t start_ingest(const fs::path& db, const fs::path& dir, const std::vector<std::string>& more, const fs::path& err = "/dev/null") {
   std::vector<std::string> args = {PAPERS_BINARY, "--archive", db.string(), "ingest", dir.string(), "--jobs", "2", "--progress", "none"};
   args.insert(args.end(), more.begin(), more.end());
@@ -264,9 +264,11 @@ TEST_CASE("an ingest holds its archive's write lock only while it writes, not wh
   INFO(said);
   REQUIRE(status == 0);
   CHECK(said.find(std::to_string(files) + " files: " + std::to_string(files) + " archived") != std::string::npos);
+  INFO("longest wait for the write lock: " << longest << " s");
   CHECK(longest < 1.5);
   fs::remove_all(dir);
   fs::remove(db);
+  fs::remove(db.string() + ".err");
 }
 
 namespace {
