@@ -1,21 +1,21 @@
-// The embedded archive: one SQLite file (WAL) holding every ingested paper's record, its
+// The archive: a SQLite file (WAL), or a PostgreSQL database (archive/store.h's back ends), holding every ingested paper's record, its
 // child rows (pages, recommendations, decisions, contacts, legal references, dates, links), the other
 // paths seen with the same bytes (and the pack pages a paper was found in), the files that failed
-// with their reasons, full-text indexes of papers, recommendations and decisions (FTS5) that
+// with their reasons, full-text indexes of papers, recommendations and decisions (FTS5; tsvector) that
 // search() ranks, each recommendation's outcome (linked to the minutes of its meeting) and each
 // paper's sketch (to know a pack's part from the original it binds).
 // Writes go in batches (one transaction each); a paper's id is its SHA-256, so archiving the
 // same bytes again is a no-op and a re-run after a crash finishes the job without duplicates.
-// Not thread-safe: one Archive per thread (the pipeline's sink is serial).
+// Its logic is written once, over archive/store.h: the commands talk to this class only, never to a
+// back end. Not thread-safe: one Archive per thread (the pipeline's sink is serial).
 // Must not decide anything about a paper's content itself: what a meeting did with a
 // recommendation is archive/outcomes.h's to say, whether two papers are one archive/same_paper.h's.
 #pragma once
 
-#include <sqlite3.h>
-
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -25,6 +25,7 @@
 #include <nlohmann/json.hpp>
 
 #include "archive/same_paper.h"
+#include "archive/store.h"
 #include "pipeline/model.h"
 
 namespace papers {
@@ -173,9 +174,11 @@ nlohmann::json outcome_json(const RecommendationOutcome& o);
 
 class Archive {
  public:
-  // Opens (creating if needed) the archive at path. Throws std::runtime_error if it cannot:
-  // an archive that cannot be opened ends the run, unlike a bad input file.
-  explicit Archive(const std::string& path, bool read_only = false);
+  // Opens (creating if needed) the archive at location: a file path (SQLite) or a PostgreSQL URL
+  // ("postgresql://user@host/db", "postgresql:///db?host=/run/postgresql"). Throws
+  // std::runtime_error if it cannot: an archive that cannot be opened ends the run, unlike a bad
+  // input file.
+  explicit Archive(const std::string& location, bool read_only = false);
   ~Archive();
   Archive(const Archive&) = delete;
   Archive& operator=(const Archive&) = delete;
@@ -264,14 +267,6 @@ class Archive {
  private:
   // put(), the paper given this ingestion number when seq is set (replace keeps a paper's place).
   bool insert(const Record& record, const nlohmann::json& record_json, std::optional<std::int64_t> seq);
-  void exec(const char* sql);
-  sqlite3_stmt* prepare(const char* sql);
-  // The statement for sql, prepared the first time and kept for the archive's life (the writes
-  // each paper makes run the same few statements thousands of times); its user resets it.
-  sqlite3_stmt* cached(const char* sql);
-  std::map<std::string, sqlite3_stmt*> cached_;
-  void migrate_to_decisions();
-  void migrate_to_packs();
   // put() of one paper (not a pack): as a paper of its own, or, when it is the same paper as one
   // archived (a pack's part and its original), as one more place of that paper.
   bool put_paper(const Record& record, const nlohmann::json& record_json, std::optional<std::int64_t> seq);
@@ -287,15 +282,12 @@ class Archive {
   void point_packs_at(const std::string& id, const std::string& paper);
   void touch_body_of(const std::string& id);
   void annotate_agenda(nlohmann::json& record);
-  sqlite3* db_ = nullptr;
+  // each_record()'s walk: the records sql (ending "seq > ?5 ORDER BY seq LIMIT ?6", the filter's
+  // values ?1 to ?4) lets through, a page at a time, so that neither back end holds them all.
+  void each_page(const std::string& sql, const RecordFilter& filter,
+                 const std::function<void(const nlohmann::json& record, const std::string& ingested_at)>& visit);
+  std::unique_ptr<Store> store_;
   std::set<std::string> touched_bodies_;  // lower case; see link_touched_outcomes()
-  bool in_transaction_ = false;
-  std::vector<bool> admitted_;  // rows search()'s filters admit, by rowid; read by papers_admitted()
-  // Read-only connections for the parts of a ranking that run beside this one (opened when first
-  // needed, kept for the next search).
-  std::vector<sqlite3*> part_connections_;
-  sqlite3* part_connection(std::size_t i);
-  void register_admitted(sqlite3* db);
 };
 
 }  // namespace papers

@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", [] { return version_text(); }, "print the version and the libraries it runs on");
   GlobalOptions global;
-  app.add_option("--archive", global.archive_path, "the archive file (SQLite), before or after the command")
+  app.add_option("--archive", global.archive_path, "the archive: a file (SQLite), or a PostgreSQL database by URL (postgresql://user@host/db); before or after the command")
       ->option_text("FILE (default papers.db)");
   std::vector<std::pair<CLI::App*, Run>> commands;
   for (auto add : {add_ingest, add_extract, add_show, add_list, add_search, add_export, add_serve, add_stats, add_reextract,

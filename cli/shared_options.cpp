@@ -83,6 +83,7 @@ void add_date_filters(CLI::App* command, std::string& since, std::string& until)
 }
 
 std::string missing_archive(const std::string& path) {
+  if (is_postgres_location(path)) return "";  // the server says so itself when it holds none
   std::error_code ec;
   if (std::filesystem::exists(path, ec)) return "";
   return "no archive at " + path + ": make one with `papers --archive " + path + " ingest FOLDER` (or name another with --archive)";

@@ -11,6 +11,8 @@ packages=(
   libre2-dev                         # field extractors' regular expressions (linear time)
   libtbb-dev                         # oneTBB parallel_pipeline
   libsqlite3-dev                     # the embedded archive (WAL, FTS5)
+  libpq-dev                          # the archive on a PostgreSQL server (--archive postgresql://...), libpq
+  postgresql                         # the server itself: the tests start a throwaway one (initdb, pg_ctl)
   libssl-dev                         # SHA-256 of each paper (OpenSSL EVP)
   libmagic-dev                       # media type by content (magic bytes), not by file name
   nlohmann-json3-dev                 # JSON records
