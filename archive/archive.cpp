@@ -80,6 +80,7 @@ std::int64_t link_outcomes_in(Store& store, const std::set<std::string>& bodies)
   }
   const bool own_transaction = !store.in_transaction();
   if (own_transaction) store.begin();
+  store.serialise("outcomes");  // workers linking the same body's papers at once would undo each other
   std::int64_t made = 0;
   auto papers = store.prepare(
       "SELECT id, record FROM papers p WHERE p.body = ?1 COLLATE NOCASE AND (EXISTS (SELECT 1 FROM recommendations r WHERE r.paper_id = p.id)"
@@ -845,6 +846,234 @@ std::int64_t Archive::count_recommendations() {
 }
 
 std::int64_t Archive::link_outcomes(const std::set<std::string>& bodies) { return link_outcomes_in(*store_, bodies); }
+
+namespace {
+
+// Copies the rows sql gives (the columns of t, in order) into the same table of target; items
+// rows indexed as the target's back end indexes them. The number of rows.
+std::string insert_sql(const TableColumns& t) {
+  std::string columns, marks;
+  for (std::size_t i = 0; i < t.columns.size(); ++i) {
+    columns += (i ? ", " : "") + t.columns[i];
+    marks += i ? ",?" : "?";
+  }
+  return "INSERT INTO " + t.table + "(" + columns + ") VALUES (" + marks + ")";
+}
+
+std::int64_t copy_rows(Statement& from, Store& target, const TableColumns& t) {
+  Borrowed put(target.cached(insert_sql(t)));
+  const bool items = t.table == "recommendations" || t.table == "decisions";
+  std::int64_t rows = 0;
+  while (from.step()) {
+    put->reset();
+    for (std::size_t i = 0; i < t.columns.size(); ++i) {
+      const int c = static_cast<int>(i);
+      if (from.null(c)) put->bind_null(c + 1);
+      else put->bind(c + 1, from.text(c));
+    }
+    put->run();
+    if (items) target.index_item(t.table, from.text(0), from.integer(1), from.text(3));
+    ++rows;
+  }
+  return rows;
+}
+
+std::string select_sql(const TableColumns& t) {
+  std::string columns;
+  for (std::size_t i = 0; i < t.columns.size(); ++i) columns += (i ? ", " : "") + t.columns[i];
+  return "SELECT " + columns + " FROM " + t.table;
+}
+
+}  // namespace
+
+void Archive::copy_to(Archive& target, const std::function<void(std::int64_t)>& progress) {
+  Store& to = *target.store_;
+  {
+    Borrowed any(to.cached("SELECT count(*) FROM papers"));
+    if (any->step() && any->integer(0) > 0)
+      throw std::runtime_error("the archive " + to.location() + " holds papers already: copy into a new, empty one");
+  }
+  const std::vector<TableColumns>& tables = schema_tables();
+  constexpr std::int64_t kPage = 256;
+  std::int64_t after = -1, copied = 0;
+  for (bool more = true; more;) {
+    // A page of papers, each with its rows of every table, in one transaction of the target.
+    std::vector<std::pair<std::int64_t, std::string>> page;  // seq, id
+    {
+      Borrowed s(store_->cached("SELECT seq, id FROM papers WHERE seq > ? ORDER BY seq LIMIT ?"));
+      s->bind(1, after);
+      s->bind(2, kPage);
+      while (s->step()) page.emplace_back(s->integer(0), s->text(1));
+    }
+    more = static_cast<std::int64_t>(page.size()) == kPage;
+    if (page.empty()) break;
+    after = page.back().first;
+    to.begin();
+    for (const auto& [seq, id] : page) {
+      for (const TableColumns& t : tables) {
+        if (t.table == "failures" || t.table == "jobs") continue;
+        Borrowed rows(store_->cached(select_sql(t) + " WHERE " + (t.paper_key.empty() ? "id" : t.paper_key) + " = ?" +
+                                     (t.table == "recommendations" || t.table == "decisions" ? " ORDER BY seq" : "")));
+        rows->bind(1, id);
+        copy_rows(*rows, to, t);
+        if (t.table != "papers") continue;
+        // The paper's text index, as the target keeps one (a pack has none: its parts do).
+        Borrowed text(store_->cached("SELECT coalesce(title, ''), coalesce(json_extract(record, '$.text'), '') FROM papers WHERE id = ? AND parts IS NULL"));
+        text->bind(1, id);
+        if (text->step()) to.index_paper(seq, text->text(0), text->text(1));
+      }
+    }
+    to.commit();
+    copied += static_cast<std::int64_t>(page.size());
+    if (progress) progress(copied);
+  }
+  // The tables of no paper, a page at a time by their key.
+  for (const TableColumns& t : tables) {
+    if (t.table != "failures" && t.table != "jobs") continue;
+    if (!store_->has_table(t.table)) continue;
+    const std::string key = t.columns[0];  // jobs: id (from 1), failures: path
+    const bool numbered = t.table == "jobs";
+    std::string last = numbered ? "0" : "";
+    for (bool more = true; more;) {
+      auto s = store_->prepare(select_sql(t) + " WHERE " + key + " > " + (numbered ? "CAST(?1 AS INTEGER)" : "?1") + " ORDER BY " + key +
+                               " LIMIT " + std::to_string(kPage));
+      s->bind(1, last);
+      std::vector<std::vector<std::optional<std::string>>> rows;
+      while (s->step()) {
+        std::vector<std::optional<std::string>> row;
+        for (std::size_t i = 0; i < t.columns.size(); ++i)
+          row.push_back(s->null(static_cast<int>(i)) ? std::nullopt : std::optional<std::string>(s->text(static_cast<int>(i))));
+        rows.push_back(std::move(row));
+      }
+      more = static_cast<std::int64_t>(rows.size()) == kPage;
+      if (rows.empty()) break;
+      last = *rows.back()[0];
+      to.begin();
+      Borrowed put(to.cached(insert_sql(t)));
+      for (const auto& row : rows) {
+        put->reset();
+        for (std::size_t i = 0; i < row.size(); ++i) put->bind(static_cast<int>(i) + 1, row[i]);
+        put->run();
+      }
+      to.commit();
+    }
+  }
+  to.restart_keys();
+}
+
+std::int64_t Archive::enqueue(const std::vector<Job>& files) {
+  const bool own_transaction = !store_->in_transaction();
+  if (own_transaction) store_->begin();
+  std::int64_t added = 0;
+  const std::string at = now_iso();
+  for (const Job& f : files) {
+    Borrowed s(store_->cached(
+        "INSERT INTO jobs(path, size, mtime, state, attempts, enqueued_at) VALUES (?1, ?2, ?3, 'queued', 0, ?4)"
+        " ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime, state = 'queued', attempts = 0, worker = NULL,"
+        " lease_until = NULL, reason = NULL, paper_id = NULL, enqueued_at = excluded.enqueued_at, finished_at = NULL"
+        " WHERE jobs.size <> excluded.size OR jobs.mtime <> excluded.mtime RETURNING id"));
+    s->bind(1, f.path);
+    s->bind(2, f.size);
+    s->bind(3, f.mtime);
+    s->bind(4, at);
+    if (s->step()) ++added;
+    s->run();
+  }
+  if (own_transaction) store_->commit();
+  return added;
+}
+
+std::vector<Job> Archive::take_jobs(const std::string& worker, int n, double lease_seconds, int max_attempts) {
+  const std::string now = store_->now_sql();
+  std::vector<Job> taken;
+  store_->begin();
+  try {
+    // Jobs whose workers stopped (killed, or their machine lost) max_attempts times: failed.
+    {
+      Borrowed lost(store_->cached(
+          "UPDATE jobs SET state = 'failed', lease_until = NULL, finished_at = ?2, reason = 'its worker stopped ' || attempts ||"
+          " ' times before it was done (killed, or its machine lost)' WHERE id IN (SELECT id FROM jobs WHERE state = 'running'"
+          " AND lease_until < " + now + " AND attempts >= ?1 ORDER BY id" + store_->skip_locked_sql() + ") RETURNING path, reason"));
+      lost->bind(1, static_cast<std::int64_t>(max_attempts));
+      lost->bind(2, now_iso());
+      std::vector<Failure> failures;
+      while (lost->step()) failures.push_back(Failure{lost->text(0), "work", lost->text(1), ""});
+      for (const Failure& f : failures) put_failure(f);
+    }
+    Borrowed s(store_->cached(
+        "UPDATE jobs SET state = 'running', worker = ?1, lease_until = " + now + " + ?2, attempts = attempts + 1"
+        " WHERE id IN (SELECT id FROM jobs WHERE state = 'queued' OR (state = 'running' AND lease_until < " + now + ")"
+        " ORDER BY id LIMIT ?3" + store_->skip_locked_sql() + ") RETURNING id, path, size, mtime, attempts"));
+    s->bind(1, worker);
+    s->bind_real(2, lease_seconds);
+    s->bind(3, static_cast<std::int64_t>(n));
+    while (s->step()) taken.push_back(Job{s->integer(0), s->text(1), s->integer(2), s->integer(3), static_cast<int>(s->integer(4))});
+  } catch (...) {
+    store_->rollback();
+    throw;
+  }
+  store_->commit();
+  std::sort(taken.begin(), taken.end(), [](const Job& a, const Job& b) { return a.id < b.id; });
+  return taken;
+}
+
+void Archive::renew_jobs(const std::string& worker, const std::vector<std::int64_t>& ids, double lease_seconds) {
+  Borrowed s(store_->cached("UPDATE jobs SET lease_until = " + store_->now_sql() + " + ?2 WHERE id = ?3 AND worker = ?1 AND state = 'running'"));
+  for (std::int64_t id : ids) {
+    s->reset();
+    s->bind(1, worker);
+    s->bind_real(2, lease_seconds);
+    s->bind(3, id);
+    s->run();
+  }
+}
+
+bool Archive::finish_job(std::int64_t id, const std::string& worker, const std::string& paper_id) {
+  Borrowed s(store_->cached(
+      "UPDATE jobs SET state = 'done', paper_id = ?3, reason = NULL, lease_until = NULL, finished_at = ?4"
+      " WHERE id = ?1 AND worker = ?2 AND state = 'running' RETURNING id"));
+  s->bind(1, id);
+  s->bind(2, worker);
+  s->bind(3, paper_id);
+  s->bind(4, now_iso());
+  const bool mine = s->step();
+  s->run();
+  return mine;
+}
+
+void Archive::fail_job(std::int64_t id, const std::string& worker, const std::string& reason, int max_attempts) {
+  Borrowed s(store_->cached(
+      "UPDATE jobs SET state = CASE WHEN attempts >= ?4 THEN 'failed' ELSE 'queued' END, reason = ?3, lease_until = NULL,"
+      " finished_at = CASE WHEN attempts >= ?4 THEN ?5 ELSE NULL END WHERE id = ?1 AND worker = ?2 AND state = 'running'"));
+  s->bind(1, id);
+  s->bind(2, worker);
+  s->bind(3, reason);
+  s->bind(4, static_cast<std::int64_t>(max_attempts));
+  s->bind(5, now_iso());
+  s->run();
+}
+
+std::int64_t Archive::open_jobs() {
+  if (!store_->has_table("jobs")) return 0;
+  Borrowed s(store_->cached("SELECT count(*) FROM jobs WHERE state IN ('queued', 'running')"));
+  return s->step() ? s->integer(0) : 0;
+}
+
+QueueStats Archive::queue_stats() {
+  QueueStats q;
+  if (!store_->has_table("jobs")) return q;
+  {
+    auto s = store_->prepare("SELECT state, count(*) FROM jobs GROUP BY state ORDER BY state");
+    while (s->step()) q.by_state.emplace_back(s->text(0), s->integer(1));
+  }
+  {
+    auto s = store_->prepare("SELECT count(*) FROM jobs WHERE state = 'running' AND lease_until < " + store_->now_sql());
+    if (s->step()) q.lease_ran_out = s->integer(0);
+  }
+  auto s = store_->prepare("SELECT worker, state, count(*) FROM jobs WHERE worker IS NOT NULL GROUP BY worker, state ORDER BY worker, state");
+  while (s->step()) q.by_worker.push_back({s->text(0), s->text(1), s->integer(2)});
+  return q;
+}
 
 std::int64_t Archive::link_touched_outcomes() {
   if (touched_bodies_.empty()) return 0;

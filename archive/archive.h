@@ -172,6 +172,25 @@ struct DecisionAnswer {
 //  "minute": "88", "minute_heading": ..., "page": 10, "decision": ..., "decisions": [2], "vote": null, "cue": ..., "match": ...}
 nlohmann::json outcome_json(const RecommendationOutcome& o);
 
+// A file of a shared import (papers enqueue, papers work), by the path every worker reads it at.
+struct Job {
+  std::int64_t id = 0;
+  std::string path;
+  std::int64_t size = 0, mtime = 0;  // bytes; seconds since 1970: a file changed since is queued again
+  int attempts = 0;                  // times taken, this one included
+};
+
+// How a shared import stands: jobs by state (queued, running, done, failed), and by worker.
+struct QueueStats {
+  std::vector<std::pair<std::string, std::int64_t>> by_state;
+  std::int64_t lease_ran_out = 0;  // running, but their worker has not renewed its lease in time
+  struct WorkerJobs {
+    std::string worker, state;
+    std::int64_t jobs = 0;
+  };
+  std::vector<WorkerJobs> by_worker;
+};
+
 class Archive {
  public:
   // Opens (creating if needed) the archive at location: a file path (SQLite) or a PostgreSQL URL
@@ -263,6 +282,35 @@ class Archive {
   std::int64_t count_papers();
   std::int64_t count_recommendations();
   std::int64_t count_decisions();
+
+  // Copies every row of this archive into target, an empty archive of either back end (papers
+  // copy): records, child rows, places, outcomes, sketches, failures and jobs as they are (ids,
+  // ingestion order and times kept), the full-text index made by the target's back end; nothing
+  // re-extracted. progress is told the papers copied so far. Throws std::runtime_error when
+  // target holds papers already.
+  void copy_to(Archive& target, const std::function<void(std::int64_t papers)>& progress = {});
+
+  // A shared import. The archive is the queue: any number of `papers work` processes, on any
+  // machines, take its jobs (on PostgreSQL each takes rows no other holds: SKIP LOCKED), hold a
+  // lease they renew, and end a job in the transaction that archives its paper.
+  // Records files as jobs (id and attempts ignored); a file queued before with the same size and
+  // modification time is left as it is, one changed since is queued again. The number added or
+  // queued again.
+  std::int64_t enqueue(const std::vector<Job>& files);
+  // Takes up to n jobs for worker, each leased for lease_seconds: queued ones, and running ones
+  // whose lease ran out (their worker died). One whose workers stopped max_attempts times is
+  // failed instead, its reason recorded. In a transaction of its own; in the order queued.
+  std::vector<Job> take_jobs(const std::string& worker, int n, double lease_seconds, int max_attempts);
+  // Renews the leases of these jobs while worker holds them.
+  void renew_jobs(const std::string& worker, const std::vector<std::int64_t>& ids, double lease_seconds);
+  // Ends a job: archived as paper_id, in the caller's transaction (the paper and the job's end
+  // commit together). False when worker no longer holds it (its lease ran out and another took it).
+  bool finish_job(std::int64_t id, const std::string& worker, const std::string& paper_id);
+  // A job whose file failed: queued again while it has tries left, else failed; its reason kept.
+  void fail_job(std::int64_t id, const std::string& worker, const std::string& reason, int max_attempts);
+  // Jobs queued or running (by any worker, its lease run out or not).
+  std::int64_t open_jobs();
+  QueueStats queue_stats();
 
  private:
   // put(), the paper given this ingestion number when seq is set (replace keeps a paper's place).

@@ -55,6 +55,14 @@ CREATE TABLE IF NOT EXISTS sketches(paper_id {text} NOT NULL, slot {int} NOT NUL
 CREATE INDEX IF NOT EXISTS sketches_value ON sketches(slot, value);
 CREATE TABLE IF NOT EXISTS failures(path {text} PRIMARY KEY, sha256 {text}, stage {text} NOT NULL, reason {text} NOT NULL,
   at {text} NOT NULL);
+-- A shared import's work (papers enqueue, papers work): one row per file, by its path as enqueued.
+-- state: queued, running (its worker holds it until lease_until, seconds since 1970, and renews
+-- that while it works), done (paper_id: what it was archived as) or failed (reason). attempts:
+-- how many times a worker took it.
+CREATE TABLE IF NOT EXISTS jobs(id {serial}, path {text} NOT NULL UNIQUE, size {int} NOT NULL, mtime {int} NOT NULL,
+  state {text} NOT NULL, attempts {int} NOT NULL, worker {text}, lease_until {real}, reason {text}, paper_id {text},
+  enqueued_at {text} NOT NULL, finished_at {text});
+CREATE INDEX IF NOT EXISTS jobs_state ON jobs(state, id);
 CREATE INDEX IF NOT EXISTS papers_body ON papers(body);
 CREATE INDEX IF NOT EXISTS papers_meeting_date ON papers(meeting_date);
 -- search()'s filters: body and organisation in any case, the meeting date else the report date;
@@ -72,6 +80,33 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
 }
 
 }  // namespace
+
+const std::vector<TableColumns>& schema_tables() {
+  static const std::vector<TableColumns> tables = {
+      {"papers",
+       {"seq", "id", "path", "bytes", "media_type", "pages", "method", "title", "body", "organisation", "meeting_date", "report_date",
+        "agenda_item", "author", "classification", "warning", "record", "ingested_at", "pack_of", "parts"},
+       ""},
+      {"paper_paths", {"paper_id", "path"}, "paper_id"},
+      {"pages", {"paper_id", "number", "method", "chars", "confidence", "ocr_reason", "rotation", "error"}, "paper_id"},
+      {"recommendations", {"paper_id", "seq", "number", "text", "page", "span_begin", "span_end"}, "paper_id"},
+      {"decisions", {"paper_id", "seq", "number", "text", "page", "span_begin", "span_end"}, "paper_id"},
+      {"contacts", {"paper_id", "seq", "name", "role", "email", "phone", "page"}, "paper_id"},
+      {"legal_references", {"paper_id", "seq", "text", "act", "act_key", "section", "page"}, "paper_id"},
+      {"dates", {"paper_id", "seq", "text", "kind", "start", "\"end\"", "page"}, "paper_id"},
+      {"links", {"paper_id", "seq", "url", "page"}, "paper_id"},
+      {"outcomes",
+       {"report_id", "recommendation", "outcome", "minutes_id", "minute", "minute_heading", "page", "cue", "match", "decisions",
+        "decision_text", "vote"},
+       "report_id"},
+      {"sketches", {"paper_id", "slot", "value"}, "paper_id"},
+      {"failures", {"path", "sha256", "stage", "reason", "at"}, ""},
+      {"jobs",
+       {"id", "path", "size", "mtime", "state", "attempts", "worker", "lease_until", "reason", "paper_id", "enqueued_at", "finished_at"},
+       ""},
+  };
+  return tables;
+}
 
 void put_sketch(Store& store, const std::string& id, const Sketch& sketch) {
   if (std::all_of(sketch.begin(), sketch.end(), [](std::int64_t v) { return v == 0; })) return;

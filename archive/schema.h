@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "archive/same_paper.h"
 #include "archive/store.h"
@@ -16,6 +17,16 @@ constexpr int kSchemaVersion = 6;
 
 // Statements that create whatever of the schema is missing (run on every open for writing).
 std::string schema_sql(const SchemaDialect& dialect);
+
+// The schema's tables as `papers copy` moves them between back ends: each table's columns, and
+// the column that names a paper's rows (paper_id, report_id; "" for a table of its own: papers,
+// failures, jobs, whose first column is their key).
+struct TableColumns {
+  std::string table;
+  std::vector<std::string> columns;
+  std::string paper_key;
+};
+const std::vector<TableColumns>& schema_tables();
 
 // Stores a paper's sketch (archive/same_paper.h) in its sketches rows, replacing any it had; an
 // all-zero sketch (no words) is not stored.

@@ -119,6 +119,17 @@ class Store {
   virtual std::int64_t undated_left_out(const SearchQuery& q) = 0;
   virtual bool searchable() = 0;
 
+  // A shared import's needs (archive.h's jobs): SQL for the time now in seconds since 1970 (the
+  // database's clock, the same for every machine), what makes a subquery's rows skip those another
+  // transaction has locked ("" where one writer at a time holds the whole file), one writer at a
+  // time for what what names (the outcome links) until the transaction ends, and whether a table is there.
+  virtual std::string now_sql() const = 0;
+  virtual std::string skip_locked_sql() const = 0;
+  virtual void serialise(const std::string& what) = 0;
+  virtual bool has_table(const std::string& name) = 0;
+  // After rows were copied in with their keys (papers.seq, jobs.id): the next key made follows them.
+  virtual void restart_keys() = 0;
+
   // Where it is, as given to open_store (a PostgreSQL URL without its password).
   virtual std::string location() const = 0;
 

@@ -46,6 +46,9 @@ Run add_list(CLI::App& app, const GlobalOptions& global);
 Run add_delete(CLI::App& app, const GlobalOptions& global);
 Run add_reextract(CLI::App& app, const GlobalOptions& global);
 Run add_retry(CLI::App& app, const GlobalOptions& global);
+Run add_enqueue(CLI::App& app, const GlobalOptions& global);
+Run add_work(CLI::App& app, const GlobalOptions& global);
+Run add_copy(CLI::App& app, const GlobalOptions& global);
 
 // How an ingest runs and what it says while it does.
 struct IngestSettings {

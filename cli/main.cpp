@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
       ->option_text("FILE (default papers.db)");
   std::vector<std::pair<CLI::App*, Run>> commands;
   for (auto add : {add_ingest, add_extract, add_show, add_list, add_search, add_export, add_serve, add_stats, add_reextract,
-                   add_retry, add_delete, add_eval}) {
+                   add_retry, add_delete, add_enqueue, add_work, add_copy, add_eval}) {
     Run run = add(app, global);
     commands.emplace_back(app.get_subcommands([](CLI::App*) { return true; }).back(), std::move(run));
   }

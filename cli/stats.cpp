@@ -36,6 +36,17 @@ void print_stats(Archive& archive) {
   for (const auto& [k, v] : st.by_body) std::printf("  %-48s %lld\n", k.c_str(), static_cast<long long>(v));
   std::printf("\nby classification\n");
   for (const auto& [k, v] : st.by_classification) std::printf("  %-16s %lld\n", k.c_str(), static_cast<long long>(v));
+  const QueueStats queue = archive.queue_stats();
+  if (!queue.by_state.empty()) {
+    std::printf("\njobs (papers enqueue, papers work)\n");
+    for (const auto& [state, n] : queue.by_state) std::printf("  %-16s %lld\n", state.c_str(), static_cast<long long>(n));
+    if (queue.lease_ran_out > 0)
+      std::printf("  %-16s %lld (running, but their worker has not renewed its lease: taken again by the next worker)\n", "lease ran out",
+                  static_cast<long long>(queue.lease_ran_out));
+    std::printf("\njobs by worker\n");
+    for (const auto& w : queue.by_worker)
+      std::printf("  %-40s %-10s %lld\n", printable(w.worker).c_str(), w.state.c_str(), static_cast<long long>(w.jobs));
+  }
   if (st.failures > 0) {
     std::printf("\nfailures by reason\n");
     for (const auto& [k, v] : st.failure_reasons) std::printf("  %-48s %lld\n", k.c_str(), static_cast<long long>(v));

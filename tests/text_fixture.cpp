@@ -3,6 +3,7 @@
 
 #include <iostream>
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -88,6 +89,13 @@ std::string read_whole_file(const std::filesystem::path& path) {
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+PapersRun run_papers(const std::filesystem::path& dir, const std::string& args) {
+  const std::filesystem::path out = dir / "papers-output.txt";
+  const std::string command = "cd '" + dir.string() + "' && " + PAPERS_BINARY + " " + args + " > '" + out.string() + "' 2>&1";
+  const int raw = std::system(command.c_str());
+  return PapersRun{WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, read_whole_file(out)};
 }
 
 }  // namespace papers::test

@@ -43,6 +43,14 @@ void archive_text_papers(papers::Archive& archive, const std::filesystem::path& 
 const std::vector<std::pair<std::string, std::string>>& search_papers();
 inline constexpr const char* kLibrariesTitle = "Libraries &lt;b&gt;Strategy&lt;/b&gt; < 2026";
 
+// What `papers ARGS` (a shell command line's arguments) did, run in dir: its exit status (-1 when
+// a signal ended it) and what it printed, stdout and stderr together.
+struct PapersRun {
+  int status = -1;
+  std::string output;
+};
+PapersRun run_papers(const std::filesystem::path& dir, const std::string& args);
+
 // A whole file as a string ("" when it cannot be read).
 std::string read_whole_file(const std::filesystem::path& path);
 

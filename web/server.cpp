@@ -140,7 +140,10 @@ WebServer::WebServer(ServeOptions options) : state_(std::make_unique<State>()) {
                                " was made before search and has no index yet: run `papers ingest` on it once to index it");
   }
   std::error_code ec;
-  state_->archive_dir = fs::absolute(state_->options.archive_path, ec).parent_path();
+  // Relative paths of originals are read from the archive file's folder; a server's archive has
+  // none, and they are read from where `papers serve` runs (as `papers ingest` gave them).
+  state_->archive_dir = is_postgres_location(state_->options.archive_path) ? fs::current_path(ec)
+                                                                           : fs::absolute(state_->options.archive_path, ec).parent_path();
   state_->loopback_only = is_loopback_host(state_->options.host);
   // httplib sets SO_REUSEPORT, with which a second server binds a port already served and the two
   // share its connections. SO_REUSEADDR alone: a restart may bind at once (past TIME_WAIT), a

@@ -54,6 +54,10 @@ CREATE INDEX IF NOT EXISTS recommendations_search ON recommendations USING gin(s
 CREATE INDEX IF NOT EXISTS decisions_search ON decisions USING gin(search);
 )sql";
 
+// The version of what the constructor makes (the schema, kBefore, kAfter): one more whenever
+// any of them changes, so that a database set up by an older papers is brought up to date.
+constexpr int kSetup = 1;
+
 // Any key will do, as long as every papers process takes the same one around making the schema.
 constexpr const char* kSchemaLock = "SELECT pg_advisory_xact_lock(7390112025)";
 
@@ -263,6 +267,11 @@ std::string tsquery_of(const std::string& query) {
   return text;
 }
 
+bool PostgresStore::set_up() {
+  Result r(PQexec(conn_, "SELECT value FROM meta WHERE key = 'postgres_setup'"));
+  return PQresultStatus(r.get()) == PGRES_TUPLES_OK && PQntuples(r.get()) == 1 && std::atoi(PQgetvalue(r.get(), 0, 0)) == kSetup;
+}
+
 PostgresStore::PostgresStore(const std::string& url, bool read_only) : shown_(without_password(url)) {
   conn_ = PQconnectdb(url.c_str());
   if (PQstatus(conn_) != CONNECTION_OK) {
@@ -280,8 +289,12 @@ PostgresStore::PostgresStore(const std::string& url, bool read_only) : shown_(wi
       Result r(PQexec(conn_, "SELECT value FROM meta WHERE key = 'schema_version'"));
       if (PQresultStatus(r.get()) != PGRES_TUPLES_OK || PQntuples(r.get()) != 1)
         throw std::runtime_error("no papers archive in " + shown_ + " yet: make one with `papers --archive " + shown_ + " ingest FOLDER`");
-    } else {
-      exec(std::string("BEGIN; ") + kSchemaLock + ";" + kBefore + schema_sql(kDialect) + kAfter + kLateIndexes + "; COMMIT");
+    } else if (!set_up()) {
+      // Made once, not on every open: ALTER TABLE takes the table's strongest lock, which would
+      // queue a worker's opening behind (and before) every other worker's writes.
+      exec(std::string("BEGIN; ") + kSchemaLock + ";" + kBefore + schema_sql(kDialect) + kAfter + kLateIndexes +
+           "; INSERT INTO meta(key, value) VALUES ('postgres_setup', '" + std::to_string(kSetup) +
+           "') ON CONFLICT(key) DO UPDATE SET value = excluded.value; COMMIT");
     }
   } catch (const std::runtime_error& e) {
     PQfinish(conn_);
@@ -309,6 +322,23 @@ std::unique_ptr<Statement> PostgresStore::prepare(const std::string& sql) {
   Result described(PQdescribePrepared(conn_, name.c_str()));
   check(conn_, described, sql);
   return std::make_unique<PostgresStatement>(conn_, name, PQnparams(described.get()));
+}
+
+void PostgresStore::serialise(const std::string& what) {
+  Borrowed s(cached("SELECT pg_advisory_xact_lock(hashtext(?))"));
+  s->bind(1, "papers " + what);
+  s->run();
+}
+
+bool PostgresStore::has_table(const std::string& name) {
+  Borrowed s(cached("SELECT to_regclass(?) IS NOT NULL"));
+  s->bind(1, name);
+  return s->step() && s->integer(0) != 0;
+}
+
+void PostgresStore::restart_keys() {
+  exec("SELECT setval(pg_get_serial_sequence('papers', 'seq'), coalesce((SELECT max(seq) FROM papers), 0) + 1, false);"
+       " SELECT setval(pg_get_serial_sequence('jobs', 'id'), coalesce((SELECT max(id) FROM jobs), 0) + 1, false)");
 }
 
 void PostgresStore::begin() {

@@ -41,8 +41,14 @@ class PostgresStore : public Store {
   std::int64_t undated_left_out(const SearchQuery& q) override;
   bool searchable() override { return true; }
   std::string location() const override { return shown_; }
+  std::string now_sql() const override { return "extract(epoch from clock_timestamp())::double precision"; }
+  std::string skip_locked_sql() const override { return " FOR UPDATE SKIP LOCKED"; }
+  void serialise(const std::string& what) override;  // a transaction-scoped advisory lock
+  bool has_table(const std::string& name) override;
+  void restart_keys() override;  // the serial columns' sequences set past the keys copied in
 
  private:
+  bool set_up();  // whether this papers' schema is made in the database already
   PGconn* conn_ = nullptr;
   std::string shown_;  // the URL without its password
   int statements_ = 0;  // names of prepared statements: s1, s2, ...

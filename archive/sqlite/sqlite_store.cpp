@@ -372,6 +372,12 @@ sqlite3* SqliteStore::part_connection(std::size_t i) {
   return part_connections_[i];
 }
 
+bool SqliteStore::has_table(const std::string& name) {
+  Borrowed s(cached("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"));
+  s->bind(1, name);
+  return s->step();
+}
+
 bool SqliteStore::searchable() {
   RawStatement indexed(raw("SELECT 1 FROM sqlite_master WHERE name = 'decisions_fts'"));
   return sqlite3_step(indexed.get()) == SQLITE_ROW;

@@ -33,6 +33,11 @@ class SqliteStore : public Store {
   std::int64_t undated_left_out(const SearchQuery& q) override;
   bool searchable() override;
   std::string location() const override { return path_; }
+  std::string now_sql() const override { return "((julianday('now') - 2440587.5) * 86400.0)"; }
+  std::string skip_locked_sql() const override { return ""; }  // BEGIN IMMEDIATE: one writer at a time
+  void serialise(const std::string&) override {}                // the same
+  bool has_table(const std::string& name) override;
+  void restart_keys() override {}  // AUTOINCREMENT follows the highest key inserted
 
  private:
   sqlite3_stmt* raw(const std::string& sql);  // a statement of this store's own code, not lent out

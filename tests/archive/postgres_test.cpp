@@ -59,17 +59,9 @@ std::vector<std::string> ids_of(const std::vector<papers::SearchHit>& hits, bool
   return out;
 }
 
-struct Ran {
-  int status = -1;
-  std::string output;
-};
+using Ran = papers::test::PapersRun;
 
-Ran papers_cli(const fs::path& dir, const std::string& args) {
-  const fs::path out = dir / "cli-output.txt";
-  const std::string command = "cd '" + dir.string() + "' && " + PAPERS_BINARY + " " + args + " > '" + out.string() + "' 2>&1";
-  const int raw = std::system(command.c_str());
-  return Ran{WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, papers::test::read_whole_file(out)};
-}
+Ran papers_cli(const fs::path& dir, const std::string& args) { return papers::test::run_papers(dir, args); }
 
 }  // namespace
 
@@ -230,5 +222,56 @@ TEST_CASE("postgres: every command takes a PostgreSQL URL for --archive / a seco
   Ran none = papers_cli(dir, "--archive " + empty + " list");
   CHECK(none.status == 1);
   CHECK(none.output.find("ingest FOLDER") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("postgres: copy moves an archive from SQLite to PostgreSQL and back unchanged, and the copy takes new papers after the copied ones", "[postgres][copy]") {
+  const fs::path dir = papers::test::fresh_temp_dir("pg-copy");
+  const std::string url = papers::test::PostgresServer::shared().fresh_database();
+  const fs::path dev = fs::path(PAPERS_SOURCE_DIR) / "corpus" / "dev";
+  REQUIRE(papers_cli(dir, "--archive one.db ingest '" + dev.string() + "' --progress none").status == 0);
+  Ran there = papers_cli(dir, "copy --from one.db --to '" + url + "'");
+  INFO(there.output);
+  REQUIRE(there.status == 0);
+  Ran back = papers_cli(dir, "copy --from '" + url + "' --to two.db");
+  INFO(back.output);
+  REQUIRE(back.status == 0);
+  // Into an archive that holds papers: refused, nothing changed.
+  Ran again = papers_cli(dir, "copy --from one.db --to two.db");
+  CHECK(again.status == 1);
+  CHECK(again.output.find("holds papers already") != std::string::npos);
+  {
+    Archive one((dir / "one.db").string(), true), pg(url, true), two((dir / "two.db").string(), true);
+    std::ostringstream a, b, c;
+    papers::write_jsonl(one, {}, a);
+    papers::write_jsonl(pg, {}, b);
+    papers::write_jsonl(two, {}, c);
+    CHECK(a.str().size() > 1000);
+    CHECK(a.str() == b.str());  // ingestion times too: copied as they are
+    CHECK(a.str() == c.str());
+    papers::write_csv_tables(one, {}, dir / "csv-one");
+    papers::write_csv_tables(two, {}, dir / "csv-two");
+    for (const auto& [table, columns] : papers::csv_tables())
+      CHECK(papers::test::read_whole_file(dir / "csv-one" / table) == papers::test::read_whole_file(dir / "csv-two" / table));
+    for (const char* words : {"recommend*", "\"the committee\"", "budget OR highways"}) {
+      papers::SearchQuery q;
+      q.text = words;
+      q.limit = 1000;
+      CHECK(ids_of(one.search(q), false) == ids_of(pg.search(q), false));
+      CHECK(ids_of(one.search(q), false) == ids_of(two.search(q), false));
+      q.in = papers::SearchIn::recommendations;
+      CHECK(ids_of(one.search(q), true) == ids_of(two.search(q), true));
+    }
+  }
+  // New papers go after the copied ones (the copy's key sequence follows its keys).
+  fs::create_directories(dir / "more");
+  std::ofstream(dir / "more" / "new.txt") << "To: Cabinet\nSubject: A new paper\n\nThe Cabinet is recommended to agree the plan.\n";
+  REQUIRE(papers_cli(dir, "--archive '" + url + "' ingest more --progress none").status == 0);
+  Archive pg(url, true), one((dir / "one.db").string(), true);
+  CHECK(pg.count_papers() == one.count_papers() + 1);
+  papers::PaperListQuery latest;
+  latest.sort = "archived";
+  latest.limit = 1;
+  CHECK(pg.list_papers(latest).at(0).path == "more/new.txt");
   fs::remove_all(dir);
 }

@@ -73,7 +73,7 @@ TEST_CASE("cli: --archive before or after the command / --version names the libr
   r = papers_cli(dir, "foo");
   CHECK(r.status == 2);
   CHECK(r.output.find("no command 'foo'") != std::string::npos);
-  CHECK(r.output.find("ingest, extract, show, list, search, export, serve, stats, reextract, retry, delete, eval") != std::string::npos);
+  CHECK(r.output.find("ingest, extract, show, list, search, export, serve, stats, reextract, retry, delete, enqueue, work, copy, eval") != std::string::npos);
   r = papers_cli(dir, "");
   CHECK(r.status == 2);
   CHECK(r.output.find("give a command") != std::string::npos);
