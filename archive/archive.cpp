@@ -142,6 +142,8 @@ void Archive::begin() { store_->begin(); }
 
 void Archive::commit() { store_->commit(); }
 
+void Archive::rollback() { store_->rollback(); }
+
 void Archive::put_sketch(const std::string& id, const Sketch& sketch) { papers::put_sketch(*store_, id, sketch); }
 
 std::vector<Archive::SamePaper> Archive::same_paper(const Record& r, const std::vector<std::uint64_t>& runs, const Sketch& sketch) {

@@ -229,6 +229,8 @@ class Archive {
 
   void begin();
   void commit();
+  // Undoes the transaction begin() started (after a statement failed in it).
+  void rollback();
 
   // A paper's record as archived, with its "places", each recommendation with its "outcome" (null
   // when none is linked) and each decision with the recommendations it "answers".

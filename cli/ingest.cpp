@@ -100,38 +100,54 @@ class ArchiveSink : public PipelineSink {
   }
   void write() {
     if (pending_.empty()) return;
-    archive_.begin();
-    for (Pending& p : pending_) {
-      switch (p.kind) {
-        case Pending::Kind::paper: {
-          // Another process writing this archive may have archived the same bytes since the
-          // pipeline looked: then this copy is one already in the archive, so the summaries of
-          // both add up.
-          const auto pages = static_cast<std::size_t>(p.record.source.pages);
-          const bool stored = archive_.put(p.record, p.json);
-          if (stored) ++archived_, pages_ += pages;
-          else ++skipped_;
-          if (verbose_) {
-            progress_.say(std::string(stored ? "archived: " : "already archived: ") + printable(p.path) + " (" +
-                          std::to_string(pages) + (pages == 1 ? " page, " : " pages, ") +
-                          (p.record.title ? p.record.title->value : "untitled") + ")");
-          }
-          break;
-        }
-        case Pending::Kind::path:
-          archive_.add_path(p.sha256, p.path);
-          ++skipped_;
-          if (verbose_) progress_.say("already archived: " + printable(p.path));
-          break;
-        case Pending::Kind::failure:
-          archive_.put_failure(p.failure);
-          break;
+    const std::size_t archived = archived_, skipped = skipped_, pages = pages_;
+    try {
+      archive_.begin();
+      for (Pending& p : pending_) write_one(p);
+      archive_.commit();
+    } catch (const std::runtime_error& e) {
+      // Two ingests writing the same papers in different orders into one PostgreSQL archive: the
+      // server ends one batch ("deadlock detected") and nothing of it is kept; it is written again
+      // a paper to a transaction, which holds no row another waits for.
+      if (std::string(e.what()).find("deadlock") == std::string::npos) throw;
+      archive_.rollback();
+      archived_ = archived, skipped_ = skipped, pages_ = pages;
+      for (Pending& p : pending_) {
+        archive_.begin();
+        write_one(p);
+        archive_.commit();
       }
     }
-    archive_.commit();
     pending_.clear();
     pending_ids_.clear();
     pending_bytes_ = 0;
+  }
+  void write_one(Pending& p) {
+    switch (p.kind) {
+      case Pending::Kind::paper: {
+        // Another process writing this archive may have archived the same bytes since the
+        // pipeline looked: then this copy is one already in the archive, so the summaries of
+        // both add up.
+        const auto pages = static_cast<std::size_t>(p.record.source.pages);
+        const bool stored = archive_.put(p.record, p.json);
+        if (stored) ++archived_, pages_ += pages;
+        else ++skipped_;
+        if (verbose_) {
+          progress_.say(std::string(stored ? "archived: " : "already archived: ") + printable(p.path) + " (" +
+                        std::to_string(pages) + (pages == 1 ? " page, " : " pages, ") +
+                        (p.record.title ? p.record.title->value : "untitled") + ")");
+        }
+        break;
+      }
+      case Pending::Kind::path:
+        archive_.add_path(p.sha256, p.path);
+        ++skipped_;
+        if (verbose_) progress_.say("already archived: " + printable(p.path));
+        break;
+      case Pending::Kind::failure:
+        archive_.put_failure(p.failure);
+        break;
+    }
   }
   Archive& archive_;
   Progress& progress_;

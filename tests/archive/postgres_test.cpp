@@ -275,3 +275,44 @@ TEST_CASE("postgres: copy moves an archive from SQLite to PostgreSQL and back un
   CHECK(pg.list_papers(latest).at(0).path == "more/new.txt");
   fs::remove_all(dir);
 }
+
+TEST_CASE("postgres: two ingests writing the same papers in opposite orders into one archive both end well, their summaries adding up", "[postgres][concurrency]") {
+  // Each writes its batch in one transaction; in opposite orders the server finds them waiting on
+  // each other ("deadlock detected") and ends one, which writes its batch again a paper at a time.
+  const fs::path dir = papers::test::fresh_temp_dir("pg-two-writers");
+  const std::string url = papers::test::PostgresServer::shared().fresh_database();
+  std::vector<fs::path> pdfs;
+  for (const auto& e : fs::directory_iterator(fs::path(PAPERS_SOURCE_DIR) / "corpus" / "dev"))
+    if (e.path().extension() == ".pdf") pdfs.push_back(e.path());
+  std::sort(pdfs.begin(), pdfs.end());
+  REQUIRE(pdfs.size() >= 40);
+  fs::create_directories(dir / "one");
+  fs::create_directories(dir / "two");
+  for (std::size_t i = 0; i < pdfs.size(); ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "%03zu.pdf", i);
+    fs::copy_file(pdfs[i], dir / "one" / name);
+    fs::copy_file(pdfs[pdfs.size() - 1 - i], dir / "two" / name);
+  }
+  const std::string run = std::string(PAPERS_BINARY) + " --archive '" + url + "' ingest --progress none ";
+  const std::string both = "cd '" + dir.string() + "' && (" + run + "one 2> one.log & " + run + "two 2> two.log & wait)";
+  REQUIRE(std::system(both.c_str()) == 0);
+  std::size_t archived = 0, already = 0;
+  for (const char* log : {"one.log", "two.log"}) {
+    const std::string said = papers::test::read_whole_file(dir / log);
+    INFO(log << " said: " << said);
+    std::size_t a = 0, b = 0;
+    const std::size_t at = said.find(" files: ");
+    REQUIRE(at != std::string::npos);
+    REQUIRE(std::sscanf(said.c_str() + at, " files: %zu archived, %zu already", &a, &b) == 2);
+    archived += a;
+    already += b;
+  }
+  Archive archive(url, true);
+  const auto papers = static_cast<std::size_t>(archive.count_papers());
+  CHECK(papers >= 40);
+  CHECK(archived == papers);
+  CHECK(archived + already == 2 * pdfs.size());
+  CHECK(archive.stats().failures == 0);
+  fs::remove_all(dir);
+}
