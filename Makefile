@@ -31,6 +31,7 @@ bench: build
 	bash bench/ingest_bench.sh
 	bash bench/ocr_bench.sh
 	bash bench/search_bench.sh
+	bash bench/archive_bench.sh
 
 # A .deb of the binary and its man page in $(BUILD)/ (scripts/test-deb.sh installs it and runs it).
 package: build

@@ -1055,9 +1055,10 @@ void Archive::fail_job(std::int64_t id, const std::string& worker, const std::st
   s->run();
 }
 
-std::int64_t Archive::open_jobs() {
+std::int64_t Archive::open_jobs(const std::string& except_worker) {
   if (!store_->has_table("jobs")) return 0;
-  Borrowed s(store_->cached("SELECT count(*) FROM jobs WHERE state IN ('queued', 'running')"));
+  Borrowed s(store_->cached("SELECT count(*) FROM jobs WHERE state = 'queued' OR (state = 'running' AND coalesce(worker, '') <> ?)"));
+  s->bind(1, except_worker);
   return s->step() ? s->integer(0) : 0;
 }
 

@@ -258,7 +258,8 @@ class Archive {
                    const std::function<void(const nlohmann::json& record, const std::string& ingested_at)>& visit);
   std::vector<Failure> failures();
   ArchiveStats stats();
-  // Ranked hits (BM25; a paper's title weighs ten times its text). Throws SearchError for a
+  // Ranked hits (BM25 on SQLite, ts_rank on PostgreSQL, lower scores better either way; a paper's
+  // title weighs ten times its text). Throws SearchError for a
   // malformed query.
   std::vector<SearchHit> search(const SearchQuery& query);
   // A page of papers in the query's order; the number of papers its filter lets through.
@@ -310,8 +311,8 @@ class Archive {
   bool finish_job(std::int64_t id, const std::string& worker, const std::string& paper_id);
   // A job whose file failed: queued again while it has tries left, else failed; its reason kept.
   void fail_job(std::int64_t id, const std::string& worker, const std::string& reason, int max_attempts);
-  // Jobs queued or running (by any worker, its lease run out or not).
-  std::int64_t open_jobs();
+  // Jobs queued or running (by any worker, its lease run out or not; but for except_worker's).
+  std::int64_t open_jobs(const std::string& except_worker = "");
   QueueStats queue_stats();
 
  private:

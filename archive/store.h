@@ -141,6 +141,9 @@ class Store {
   std::map<std::string, std::unique_ptr<Statement>> cached_;
 };
 
+// The PostgreSQL client library's version as loaded ("15.18"), for `papers --version`.
+std::string postgres_client_version();
+
 // Whether location names a PostgreSQL archive ("postgresql://..." or "postgres://..."), not a file.
 bool is_postgres_location(const std::string& location);
 

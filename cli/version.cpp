@@ -14,6 +14,7 @@ std::string version_text() {
   std::string out = std::string("papers ") + PAPERS_VERSION + "\n";
   auto libraries = library_versions();
   libraries.emplace_back("SQLite", sqlite3_libversion());
+  libraries.emplace_back("libpq (PostgreSQL client)", postgres_client_version());
   for (const auto& [name, version] : libraries) out += "  " + name + " " + version + "\n";
   out.pop_back();
   return out;

@@ -57,7 +57,7 @@ struct WorkOptions {
   IngestSettings settings;
   double lease = 60;
   int tries = 3;
-  int take = 0;  // jobs per round; 0: four per thread
+  int take = 0;  // jobs taken at a time; 0: two per thread
   std::string worker;
   std::vector<std::string> path_maps;
 };
@@ -66,16 +66,80 @@ struct WorkCounts {
   std::size_t jobs = 0, archived = 0, already = 0, failed = 0, retried = 0, lost = 0, pages = 0;
 };
 
-// Archives one round's papers, each with its job's end in one transaction.
+// The pipeline's files: jobs taken from the queue a few at a time (on a connection of its own,
+// from the pipeline's first stage), and the jobs in hand until the sink ends them. Done when
+// nothing is queued and no other worker holds a job; while another does, it waits, since that
+// worker's jobs come back to the queue if it dies.
+class JobFeed {
+ public:
+  JobFeed(const std::string& location, const WorkOptions& o, const std::vector<PathMap>& maps, int take)
+      : archive_(location), o_(o), maps_(maps), take_(take) {}
+
+  std::optional<std::string> next() {
+    for (;;) {
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (!waiting_.empty()) {
+          Job job = waiting_.front();
+          waiting_.erase(waiting_.begin());
+          const std::string local = mapped(job.path, maps_, true);
+          in_hand_.emplace(local, job);
+          return local;
+        }
+      }
+      const std::vector<Job> jobs = archive_.take_jobs(o_.worker, take_, o_.lease, o_.tries);
+      if (!jobs.empty()) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        taken_ += jobs.size();
+        waiting_.insert(waiting_.end(), jobs.begin(), jobs.end());
+        continue;
+      }
+      if (archive_.open_jobs(o_.worker) == 0) return std::nullopt;
+      std::this_thread::sleep_for(std::chrono::duration<double>(std::min(0.25, o_.lease / 10)));
+    }
+  }
+  // The job of a file the pipeline read (by the path it read it at); nullopt when it is none.
+  std::optional<Job> claim(const std::string& local) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const auto it = in_hand_.find(local);
+    if (it == in_hand_.end()) return std::nullopt;
+    Job job = it->second;
+    in_hand_.erase(it);
+    return job;
+  }
+  // Every job taken and not yet ended: what the lease keeper renews; at the end, what the
+  // pipeline said nothing of.
+  std::vector<Job> held() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::vector<Job> out = waiting_;
+    for (const auto& [local, job] : in_hand_) out.push_back(job);
+    return out;
+  }
+  std::size_t taken() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return taken_;
+  }
+
+ private:
+  Archive archive_;
+  const WorkOptions& o_;
+  const std::vector<PathMap>& maps_;
+  const int take_;
+  std::mutex mutex_;
+  std::vector<Job> waiting_;
+  std::map<std::string, Job> in_hand_;
+  std::size_t taken_ = 0;
+};
+
+// Archives each paper the pipeline yields with its job's end, in one transaction.
 class JobSink : public PipelineSink {
  public:
-  JobSink(Archive& archive, const WorkOptions& o, const std::vector<PathMap>& maps, std::map<std::string, Job> by_local_path,
-          WorkCounts& counts)
-      : archive_(archive), o_(o), maps_(maps), jobs_(std::move(by_local_path)), counts_(counts) {}
+  JobSink(Archive& archive, const WorkOptions& o, const std::vector<PathMap>& maps, JobFeed& feed, WorkCounts& counts)
+      : archive_(archive), o_(o), maps_(maps), feed_(feed), counts_(counts) {}
 
   bool already_archived(const std::string& sha256, const std::string&) override { return archive_.contains(sha256); }
   void archived(Record record) override {
-    const auto job = take(record.source.path);
+    const auto job = feed_.claim(record.source.path);
     if (!job) return;
     to_queued_paths(record, maps_);
     const nlohmann::json json = record_to_json(record);
@@ -91,38 +155,38 @@ class JobSink : public PipelineSink {
     } else {
       ++counts_.already;
     }
-    if (o_.settings.verbose) say((stored ? "archived: " : "already archived: ") + job->path);
+    if (o_.settings.verbose) say((stored ? "archived: " : "already archived: ") + printable(job->path));
+    // Now and then, the outcomes of the bodies archived so far (the rest at the end).
+    if (++since_linked_ >= 256) {
+      archive_.link_touched_outcomes();
+      since_linked_ = 0;
+    }
   }
   void skipped(const std::string& path, const std::string& sha256) override {
-    const auto job = take(path);
+    const auto job = feed_.claim(path);
     if (!job) return;
     archive_.begin();
     archive_.add_path(sha256, job->path);
     archive_.finish_job(job->id, o_.worker, sha256);
     archive_.commit();
     ++counts_.already;
-    if (o_.settings.verbose) say("already archived: " + job->path);
+    if (o_.settings.verbose) say("already archived: " + printable(job->path));
   }
   void failed(Failure failure) override {
-    const auto job = take(failure.path);
+    const auto job = feed_.claim(failure.path);
     if (!job) return;
     failure.path = job->path;
     fail(*job, failure);
   }
-  // The round's jobs the pipeline said nothing of (it stopped): tried again later.
+  // The jobs the pipeline said nothing of (it stopped): tried again later, by this worker or another.
   void close() {
-    for (const auto& [local, job] : jobs_) fail(job, Failure{job.path, "work", "the worker read nothing of it", ""});
-    jobs_.clear();
+    for (const Job& job : feed_.held()) {
+      feed_.claim(mapped(job.path, maps_, true));
+      fail(job, Failure{job.path, "work", "the worker read nothing of it", ""});
+    }
   }
 
  private:
-  std::optional<Job> take(const std::string& local) {
-    const auto it = jobs_.find(local);
-    if (it == jobs_.end()) return std::nullopt;
-    Job job = it->second;
-    jobs_.erase(it);
-    return job;
-  }
   void fail(const Job& job, const Failure& failure) {
     archive_.begin();
     const bool last = job.attempts >= o_.tries;
@@ -142,14 +206,16 @@ class JobSink : public PipelineSink {
   Archive& archive_;
   const WorkOptions& o_;
   const std::vector<PathMap>& maps_;
-  std::map<std::string, Job> jobs_;
+  JobFeed& feed_;
   WorkCounts& counts_;
+  int since_linked_ = 0;
 };
 
 // Renews the leases of the jobs in hand, on a connection of its own, every third of a lease.
 class LeaseKeeper {
  public:
-  LeaseKeeper(const std::string& location, const WorkOptions& o) : archive_(location), o_(o), thread_([this] { run(); }) {}
+  LeaseKeeper(const std::string& location, const WorkOptions& o, JobFeed& feed)
+      : archive_(location), o_(o), feed_(feed), thread_([this] { run(); }) {}
   ~LeaseKeeper() {
     {
       std::lock_guard<std::mutex> lock(mutex_);
@@ -158,29 +224,28 @@ class LeaseKeeper {
     wake_.notify_all();
     thread_.join();
   }
-  void hold(std::vector<std::int64_t> ids) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    ids_ = std::move(ids);
-  }
 
  private:
   void run() {
     std::unique_lock<std::mutex> lock(mutex_);
     while (!stop_) {
       wake_.wait_for(lock, std::chrono::duration<double>(o_.lease / 3));
-      if (stop_ || ids_.empty()) continue;
+      if (stop_) break;
+      std::vector<std::int64_t> ids;
+      for (const Job& job : feed_.held()) ids.push_back(job.id);
+      if (ids.empty()) continue;
       try {
-        archive_.renew_jobs(o_.worker, ids_, o_.lease);
+        archive_.renew_jobs(o_.worker, ids, o_.lease);
       } catch (const std::exception& e) {
-        std::fprintf(stderr, "papers: could not renew the lease of %zu jobs: %s\n", ids_.size(), e.what());
+        std::fprintf(stderr, "papers: could not renew the lease of %zu jobs: %s\n", ids.size(), e.what());
       }
     }
   }
   Archive archive_;
   const WorkOptions& o_;
+  JobFeed& feed_;
   std::mutex mutex_;
   std::condition_variable wake_;
-  std::vector<std::int64_t> ids_;
   bool stop_ = false;
   std::thread thread_;  // last: it starts once the rest is made
 };
@@ -203,42 +268,26 @@ int work(WorkOptions& o, const std::string& location) {
   }
   if (o.worker.empty()) o.worker = default_worker();
   const int threads = o.settings.pipeline.jobs > 0 ? o.settings.pipeline.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const int take = o.take > 0 ? o.take : 4 * threads;
+  // Enough in hand to keep every thread busy (the pipeline holds two papers a thread), few enough
+  // that a worker lost mid-way leaves little to be done again.
+  const int take = o.take > 0 ? o.take : 2 * threads;
   WorkCounts counts;
   const auto start = std::chrono::steady_clock::now();
   try {
     Archive archive(location);
-    LeaseKeeper keeper(location, o);
-    for (;;) {
-      const std::vector<Job> jobs = archive.take_jobs(o.worker, take, o.lease, o.tries);
-      if (jobs.empty()) {
-        // Nothing to take: done when nothing is queued or running; else another worker holds
-        // jobs, which come back to the queue if it dies.
-        if (archive.open_jobs() == 0) break;
-        std::this_thread::sleep_for(std::chrono::duration<double>(std::min(1.0, o.lease / 3)));
-        continue;
-      }
-      std::vector<std::int64_t> ids;
-      std::vector<std::string> paths;
-      std::map<std::string, Job> by_local;
-      for (const Job& j : jobs) {
-        ids.push_back(j.id);
-        const std::string local = mapped(j.path, maps, true);
-        paths.push_back(local);
-        by_local.emplace(local, j);
-      }
-      keeper.hold(ids);
-      counts.jobs += jobs.size();
-      JobSink sink(archive, o, maps, std::move(by_local), counts);
-      std::string ocr_error;
-      run_pipeline(paths, o.settings.pipeline, sink, &ocr_error);
-      sink.close();
-      keeper.hold({});
-      archive.link_touched_outcomes();
-      if (!ocr_error.empty()) {
-        std::fprintf(stderr, "papers: %s (this worker stops; its jobs go back to the queue)\n", ocr_error.c_str());
-        return kFatal;
-      }
+    JobFeed feed(location, o, maps, take);
+    LeaseKeeper keeper(location, o, feed);
+    JobSink sink(archive, o, maps, feed, counts);
+    PipelineOptions options = o.settings.pipeline;
+    options.next_file = [&feed] { return feed.next(); };
+    std::string ocr_error;
+    run_pipeline({}, options, sink, &ocr_error);
+    sink.close();
+    archive.link_touched_outcomes();
+    counts.jobs = feed.taken();
+    if (!ocr_error.empty()) {
+      std::fprintf(stderr, "papers: %s (this worker stops; its jobs go back to the queue)\n", ocr_error.c_str());
+      return kFatal;
     }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "papers: fatal: %s (papers archived before this point are kept; jobs in hand go back to the queue when their lease runs out)\n",
@@ -330,7 +379,7 @@ Run add_work(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--tries", o->tries, "times a file is tried (its worker failing to read it, or dying) before it is marked failed")
       ->check(CLI::Range(1, 100).description(""))
       ->option_text("N (default 3)");
-  cmd->add_option("--take", o->take, "jobs taken at a time (0: four per thread)")->option_text("N (default 0)");
+  cmd->add_option("--take", o->take, "jobs taken at a time (0: two per thread)")->option_text("N (default 0)");
   cmd->add_option("--worker", o->worker, "this worker's name in the queue (default HOST:PID)")->option_text("NAME");
   cmd->add_option("--path-map", o->path_maps, "read queued paths under QUEUED at LOCAL on this machine (the archive keeps the queued path); may be repeated")
       ->option_text("QUEUED=LOCAL");

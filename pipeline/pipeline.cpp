@@ -198,7 +198,12 @@ PipelineCounts run_pipeline(const std::vector<std::string>& paths, const Pipelin
                                        [&](tbb::flow_control& fc) -> TokenPtr {
                                          std::optional<Document> doc;
                                          try {
-                                           doc = discovery.next();
+                                           if (!options.next_file) {
+                                             doc = discovery.next();
+                                           } else if (std::optional<std::string> path = options.next_file()) {
+                                             Discovery one({*path}, options.discovery);
+                                             doc = one.next();
+                                           }
                                          } catch (const std::exception& e) {
                                            doc = Document{"(walk)", 0, std::string("cannot walk: ") + e.what()};
                                          }

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -33,6 +34,10 @@ struct PipelineOptions {
   // memory blow-up fails only its file; true reads it in this process (`--in-process`).
   bool in_process = false;
   ReaderOptions readers;
+  // When set, the files to read come from it, one path at a time, each read as a file named on
+  // the command line (`papers work` takes them from its queue), until it gives none; the paths
+  // given to run_pipeline are not walked then. Called from one thread at a time.
+  std::function<std::optional<std::string>()> next_file;
 };
 
 // Where the pipeline's results go. Called from one thread at a time (but for started()).

@@ -80,7 +80,7 @@ TEST_CASE("bad input: each is reported / recorded and skipped / the batch goes o
   {
     Archive archive(db.string());
     TestSink sink(archive);
-    PipelineCounts counts = run_pipeline({dir.string()}, PipelineOptions{2, 0, {}, {}, {}, false, {}}, sink);
+    PipelineCounts counts = run_pipeline({dir.string()}, PipelineOptions{2, 0, {}, {}, {}, false, {}, {}}, sink);
     CHECK(counts.archived == 2);
     CHECK(counts.failed == 9);
     const auto f = failures_by_name(archive);
@@ -99,7 +99,7 @@ TEST_CASE("bad input: each is reported / recorded and skipped / the batch goes o
     // A re-run archives nothing twice and keeps what was archived.
     Archive archive(db.string());
     TestSink sink(archive);
-    PipelineCounts counts = run_pipeline({dir.string()}, PipelineOptions{1, 0, {}, {}, {}, false, {}}, sink);
+    PipelineCounts counts = run_pipeline({dir.string()}, PipelineOptions{1, 0, {}, {}, {}, false, {}, {}}, sink);
     CHECK(counts.archived == 0);
     CHECK(counts.skipped == 2);
     CHECK(archive.stats().papers == 2);
@@ -193,7 +193,7 @@ TEST_CASE("a serial run and a parallel run give the same archive", "[pipeline]")
   for (int jobs : {1, 4}) {
     Archive archive((dir / ("a" + std::to_string(jobs) + ".db")).string());
     TestSink sink(archive);
-    run_pipeline({(kSource / "corpus").string()}, PipelineOptions{jobs, 0, {}, {}, {}, false, {}}, sink);
+    run_pipeline({(kSource / "corpus").string()}, PipelineOptions{jobs, 0, {}, {}, {}, false, {}, {}}, sink);
     archive.each_record([&](const nlohmann::json& r) { records[i].push_back(r.dump()); });
     std::sort(records[i].begin(), records[i].end());
     ++i;

@@ -193,6 +193,11 @@ std::string lexeme(const std::string& word) {
 
 }  // namespace
 
+std::string postgres_client_version() {
+  const int v = PQlibVersion();  // 150018
+  return std::to_string(v / 10000) + "." + std::to_string(v % 10000);
+}
+
 std::string tsquery_of(const std::string& query) {
   std::vector<std::string> out;  // operands, operators and brackets, in order
   const auto operand_before = [&]() {

@@ -88,7 +88,7 @@ TEST_CASE("postgres: the development corpus in SQLite and in PostgreSQL gives th
     lite.begin();
     pg.begin();
     const papers::PipelineCounts counts =
-        papers::run_pipeline({(fs::path(PAPERS_SOURCE_DIR) / "corpus").string()}, papers::PipelineOptions{2, 0, {}, {}, {}, false, {}}, sink);
+        papers::run_pipeline({(fs::path(PAPERS_SOURCE_DIR) / "corpus").string()}, papers::PipelineOptions{2, 0, {}, {}, {}, false, {}, {}}, sink);
     CHECK(counts.archived >= 60);
     lite.link_touched_outcomes();
     pg.link_touched_outcomes();
