@@ -367,7 +367,8 @@ namespace {
 // after ?1 (the tsquery), in the order of values: PostgreSQL must know each parameter's type, so
 // a filter not asked for has none.
 struct Filters {
-  std::string sql;
+  std::string papers;  // over papers p: " AND p.body = ?2 COLLATE NOCASE ..."
+  std::string items;   // over the items r: the outcome filter
   std::vector<std::string> values;
   std::string next(const std::string& value) {
     values.push_back(value);
@@ -377,20 +378,26 @@ struct Filters {
 
 Filters filters_of(const SearchQuery& q) {
   Filters f;
-  if (!q.body.empty()) f.sql += " AND p.body = " + f.next(q.body) + " COLLATE NOCASE";
-  if (!q.organisation.empty()) f.sql += " AND p.organisation = " + f.next(q.organisation) + " COLLATE NOCASE";
+  if (!q.body.empty()) f.papers += " AND p.body = " + f.next(q.body) + " COLLATE NOCASE";
+  if (!q.organisation.empty()) f.papers += " AND p.organisation = " + f.next(q.organisation) + " COLLATE NOCASE";
   const std::string undated = q.include_undated ? " OR coalesce(p.meeting_date, p.report_date) IS NULL" : "";
-  if (!q.since.empty()) f.sql += " AND (coalesce(p.meeting_date, p.report_date) >= " + f.next(q.since) + undated + ")";
-  if (!q.until.empty()) f.sql += " AND (coalesce(p.meeting_date, p.report_date) <= " + f.next(q.until) + undated + ")";
-  if (!q.act.empty()) f.sql += " AND p.id IN (SELECT paper_id FROM legal_references WHERE act_key = " + f.next(act_key(q.act)) + ")";
+  if (!q.since.empty()) f.papers += " AND (coalesce(p.meeting_date, p.report_date) >= " + f.next(q.since) + undated + ")";
+  if (!q.until.empty()) f.papers += " AND (coalesce(p.meeting_date, p.report_date) <= " + f.next(q.until) + undated + ")";
+  if (!q.act.empty()) f.papers += " AND p.id IN (SELECT paper_id FROM legal_references WHERE act_key = " + f.next(act_key(q.act)) + ")";
   if (q.in == SearchIn::recommendations && !q.outcome.empty()) {
     if (q.outcome == "none")
-      f.sql += " AND NOT EXISTS (SELECT 1 FROM outcomes o WHERE o.report_id = r.paper_id AND o.recommendation = r.seq)";
+      f.items += " AND NOT EXISTS (SELECT 1 FROM outcomes o WHERE o.report_id = r.paper_id AND o.recommendation = r.seq)";
     else
-      f.sql += " AND EXISTS (SELECT 1 FROM outcomes o WHERE o.report_id = r.paper_id AND o.recommendation = r.seq AND o.outcome = " +
-               f.next(q.outcome) + ")";
+      f.items += " AND EXISTS (SELECT 1 FROM outcomes o WHERE o.report_id = r.paper_id AND o.recommendation = r.seq AND o.outcome = " +
+                 f.next(q.outcome) + ")";
   }
   return f;
+}
+
+// The items' filters as SQL over r: their papers' (a set of ids, read through the papers
+// indexes, never a join per match) and their own.
+std::string items_where(const Filters& f) {
+  return (f.papers.empty() ? "" : " AND r.paper_id IN (SELECT p.id FROM papers p WHERE TRUE" + f.papers + ")") + f.items;
 }
 
 void bind_filters(Statement& s, const Filters& f, const std::string& tsquery) {
@@ -417,22 +424,22 @@ std::vector<SearchHit> PostgresStore::search(const SearchQuery& q) {
   if (papers) {
     sql = "WITH q AS (SELECT to_tsquery('papers', ?1) AS query),"
           " best AS (SELECT p.seq, ts_rank('{0.1, 0.1, 0.1, 1.0}', p.search, q.query) AS score FROM papers p, q"
-          " WHERE p.search @@ q.query" + f.sql + " ORDER BY score DESC, p.seq LIMIT " + limit_at + " OFFSET " + offset_at + ")"
+          " WHERE p.search @@ q.query" + f.papers + " ORDER BY score DESC, p.seq LIMIT " + limit_at + " OFFSET " + offset_at + ")"
           " SELECT p.id, coalesce(p.title, ''), coalesce(p.body, ''), coalesce(p.meeting_date, p.report_date, ''), p.path,"
           " ts_headline('papers', coalesce(json_extract(p.record, '$.text'), ''), q.query, " + marks_at + "), best.score, '', 0, '', NULL"
           " FROM best JOIN papers p ON p.seq = best.seq, q ORDER BY best.score DESC, best.seq";
   } else {
     sql = "WITH q AS (SELECT to_tsquery('papers', ?1) AS query),"
-          " best AS (SELECT r.paper_id, r.seq, p.seq AS paper_seq, ts_rank(r.search, q.query) AS score FROM " + items +
-          " r JOIN papers p ON p.id = r.paper_id, q WHERE r.search @@ q.query" + f.sql +
-          " ORDER BY score DESC, p.seq, r.seq LIMIT " + limit_at + " OFFSET " + offset_at + ")"
+          " best AS (SELECT r.paper_id, r.seq, ts_rank(r.search, q.query) AS score FROM " + items +
+          " r, q WHERE r.search @@ q.query" + items_where(f) +
+          " ORDER BY score DESC, r.paper_id, r.seq LIMIT " + limit_at + " OFFSET " + offset_at + ")"
           " SELECT p.id, coalesce(p.title, ''), coalesce(p.body, ''), coalesce(p.meeting_date, p.report_date, ''), p.path,"
           " ts_headline('papers', r.text, q.query, " + marks_at + "), best.score, coalesce(r.number, ''), coalesce(r.page, 0), r.text, " +
           (q.in == SearchIn::recommendations
                ? std::string("(SELECT o.outcome FROM outcomes o WHERE o.report_id = r.paper_id AND o.recommendation = r.seq)")
                : std::string("NULL")) +
           " FROM best JOIN " + items + " r ON r.paper_id = best.paper_id AND r.seq = best.seq JOIN papers p ON p.id = r.paper_id, q"
-          " ORDER BY best.score DESC, best.paper_seq, best.seq";
+          " ORDER BY best.score DESC, best.paper_id, best.seq";
   }
   // Matches marked with control characters the text never holds, then with the caller's marks.
   const std::string headline = "StartSel=\"\x02\", StopSel=\"\x03\", MaxFragments=1, FragmentDelimiter=\" ... \", ";
@@ -490,9 +497,10 @@ std::int64_t PostgresStore::undated_left_out(const SearchQuery& q) {
       q.in == SearchIn::papers
           ? "SELECT count(*) FROM papers p WHERE p.search @@ to_tsquery('papers', ?1)"
           : "SELECT count(*) FROM " + items + " r JOIN papers p ON p.id = r.paper_id WHERE r.search @@ to_tsquery('papers', ?1)";
+  // (Undated papers' items: the join is the filter here.)
   try {
     const Filters f = filters_of(undated);
-    auto s = prepare(sql + " AND coalesce(p.meeting_date, p.report_date) IS NULL" + f.sql);
+    auto s = prepare(sql + " AND coalesce(p.meeting_date, p.report_date) IS NULL" + f.papers + f.items);
     bind_filters(*s, f, tsquery);
     return s->step() ? s->integer(0) : 0;
   } catch (const std::runtime_error&) {
