@@ -80,52 +80,65 @@ std::int64_t link_outcomes_in(Store& store, const std::set<std::string>& bodies)
   }
   const bool own_transaction = !store.in_transaction();
   if (own_transaction) store.begin();
-  store.serialise("outcomes");  // workers linking the same body's papers at once would undo each other
   std::int64_t made = 0;
-  auto papers = store.prepare(
-      "SELECT id, record FROM papers p WHERE p.body = ?1 COLLATE NOCASE AND (EXISTS (SELECT 1 FROM recommendations r WHERE r.paper_id = p.id)"
-      " OR EXISTS (SELECT 1 FROM decisions d WHERE d.paper_id = p.id)) ORDER BY seq");
-  auto drop = store.prepare("DELETE FROM outcomes WHERE report_id = ?");
-  auto put = store.prepare(
-      "INSERT INTO outcomes(report_id, recommendation, outcome, minutes_id, minute, minute_heading, page, cue, match, decisions,"
-      " decision_text, vote) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(report_id, recommendation) DO UPDATE SET"
-      " outcome = excluded.outcome, minutes_id = excluded.minutes_id, minute = excluded.minute, minute_heading = excluded.minute_heading,"
-      " page = excluded.page, cue = excluded.cue, match = excluded.match, decisions = excluded.decisions,"
-      " decision_text = excluded.decision_text, vote = excluded.vote");
-  for (const std::string& body : wanted) {
-    std::vector<LinkPaper> group;
-    papers->reset();
-    papers->bind(1, body);
-    while (papers->step()) {
-      const nlohmann::json record = nlohmann::json::parse(papers->text(1), nullptr, /*allow_exceptions=*/false);
-      if (record.is_object()) group.push_back(link_paper_from_record(record));
-    }
-    std::vector<const LinkPaper*> minutes;
-    for (const LinkPaper& p : group)
-      if (is_minutes(p)) minutes.push_back(&p);
-    for (const LinkPaper& report : group) {
-      if (!is_report(report)) continue;
-      drop->reset();
-      drop->bind(1, report.id);
-      drop->run();
-      for (const OutcomeLink& l : papers::link_outcomes(report, minutes)) {
-        put->reset();
-        put->bind(1, l.report_id);
-        put->bind(2, static_cast<std::int64_t>(l.recommendation));
-        put->bind(3, l.outcome);
-        put->bind(4, l.minutes_id);
-        put->bind(5, l.minute);
-        put->bind(6, l.minute_heading);
-        put->bind(7, static_cast<std::int64_t>(l.page));
-        put->bind(8, l.cue);
-        put->bind(9, l.match);
-        put->bind(10, nlohmann::json(l.decisions).dump());
-        put->bind(11, l.decision_text);
-        put->bind(12, l.vote.is_null() ? std::optional<std::string>() : l.vote.dump());
-        put->run();
-        ++made;
+  try {
+    store.serialise("outcomes");  // workers linking the same body's papers at once would undo each other
+    // A body's reports and minutes read a page at a time (by seq), so that a back end that fetches
+    // a statement's rows at once holds a page of records, not the body's.
+    auto papers = store.prepare(
+        "SELECT seq, record FROM papers p WHERE p.body = ?1 COLLATE NOCASE AND (EXISTS (SELECT 1 FROM recommendations r WHERE r.paper_id = p.id)"
+        " OR EXISTS (SELECT 1 FROM decisions d WHERE d.paper_id = p.id)) AND seq > ?2 ORDER BY seq LIMIT 64");
+    auto drop = store.prepare("DELETE FROM outcomes WHERE report_id = ?");
+    auto put = store.prepare(
+        "INSERT INTO outcomes(report_id, recommendation, outcome, minutes_id, minute, minute_heading, page, cue, match, decisions,"
+        " decision_text, vote) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(report_id, recommendation) DO UPDATE SET"
+        " outcome = excluded.outcome, minutes_id = excluded.minutes_id, minute = excluded.minute, minute_heading = excluded.minute_heading,"
+        " page = excluded.page, cue = excluded.cue, match = excluded.match, decisions = excluded.decisions,"
+        " decision_text = excluded.decision_text, vote = excluded.vote");
+    for (const std::string& body : wanted) {
+      std::vector<LinkPaper> group;
+      for (std::int64_t after = -1, got = 64; got == 64;) {
+        papers->reset();
+        papers->bind(1, body);
+        papers->bind(2, after);
+        got = 0;
+        while (papers->step()) {
+          ++got;
+          after = papers->integer(0);
+          const nlohmann::json record = nlohmann::json::parse(papers->text(1), nullptr, /*allow_exceptions=*/false);
+          if (record.is_object()) group.push_back(link_paper_from_record(record));
+        }
+      }
+      std::vector<const LinkPaper*> minutes;
+      for (const LinkPaper& p : group)
+        if (is_minutes(p)) minutes.push_back(&p);
+      for (const LinkPaper& report : group) {
+        if (!is_report(report)) continue;
+        drop->reset();
+        drop->bind(1, report.id);
+        drop->run();
+        for (const OutcomeLink& l : papers::link_outcomes(report, minutes)) {
+          put->reset();
+          put->bind(1, l.report_id);
+          put->bind(2, static_cast<std::int64_t>(l.recommendation));
+          put->bind(3, l.outcome);
+          put->bind(4, l.minutes_id);
+          put->bind(5, l.minute);
+          put->bind(6, l.minute_heading);
+          put->bind(7, static_cast<std::int64_t>(l.page));
+          put->bind(8, l.cue);
+          put->bind(9, l.match);
+          put->bind(10, nlohmann::json(l.decisions).dump());
+          put->bind(11, l.decision_text);
+          put->bind(12, l.vote.is_null() ? std::optional<std::string>() : l.vote.dump());
+          put->run();
+          ++made;
+        }
       }
     }
+  } catch (...) {
+    if (own_transaction) store.rollback();
+    throw;
   }
   if (own_transaction) store.commit();
   return made;
@@ -302,10 +315,10 @@ bool Archive::insert(const Record& r, const nlohmann::json& record_json, std::op
     Borrowed s(store_->cached(
         seq ? "INSERT INTO papers(id, path, bytes, media_type, pages, method, title, body, organisation, meeting_date,"
               " report_date, agenda_item, author, classification, warning, record, ingested_at, pack_of, parts, seq)"
-              " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING RETURNING seq"
+              " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING RETURNING seq"
             : "INSERT INTO papers(id, path, bytes, media_type, pages, method, title, body, organisation, meeting_date,"
               " report_date, agenda_item, author, classification, warning, record, ingested_at, pack_of, parts)"
-              " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING RETURNING seq"));
+              " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING RETURNING seq"));
     s->bind(1, id);
     s->bind(2, r.source.path);
     s->bind(3, static_cast<std::int64_t>(r.source.bytes));
@@ -862,19 +875,28 @@ std::string insert_sql(const TableColumns& t) {
   return "INSERT INTO " + t.table + "(" + columns + ") VALUES (" + marks + ")";
 }
 
-std::int64_t copy_rows(Statement& from, Store& target, const TableColumns& t) {
+// Binds column c of from's row to parameter i as the database typed it (a REAL as a double, not
+// the 15 digits of its text).
+void bind_as_read(Statement& to, int i, Statement& from, int c) {
+  switch (from.kind(c)) {
+    case Statement::Kind::null: to.bind_null(i); break;
+    case Statement::Kind::integer: to.bind_int(i, from.integer(c)); break;
+    case Statement::Kind::real: to.bind_real(i, from.real(c)); break;
+    case Statement::Kind::text: to.bind_text(i, from.text(c)); break;
+  }
+}
+
+// (last_key: the first column of the last row copied, when given.)
+std::int64_t copy_rows(Statement& from, Store& target, const TableColumns& t, std::string* last_key = nullptr) {
   Borrowed put(target.cached(insert_sql(t)));
   const bool items = t.table == "recommendations" || t.table == "decisions";
   std::int64_t rows = 0;
   while (from.step()) {
     put->reset();
-    for (std::size_t i = 0; i < t.columns.size(); ++i) {
-      const int c = static_cast<int>(i);
-      if (from.null(c)) put->bind_null(c + 1);
-      else put->bind(c + 1, from.text(c));
-    }
+    for (std::size_t i = 0; i < t.columns.size(); ++i) bind_as_read(*put, static_cast<int>(i) + 1, from, static_cast<int>(i));
     put->run();
     if (items) target.index_item(t.table, from.text(0), from.integer(1), from.text(3));
+    if (last_key) *last_key = from.text(0);
     ++rows;
   }
   return rows;
@@ -890,11 +912,19 @@ std::string select_sql(const TableColumns& t) {
 
 void Archive::copy_to(Archive& target, const std::function<void(std::int64_t)>& progress) {
   Store& to = *target.store_;
-  {
-    Borrowed any(to.cached("SELECT count(*) FROM papers"));
+  for (const char* table : {"papers", "failures", "jobs"}) {
+    Borrowed any(to.cached(std::string("SELECT count(*) FROM ") + table));
     if (any->step() && any->integer(0) > 0)
-      throw std::runtime_error("the archive " + to.location() + " holds papers already: copy into a new, empty one");
+      throw std::runtime_error("the archive " + to.location() + " holds " + (std::string(table) == "papers" ? "papers" : table) +
+                               " already: copy into a new, empty one");
   }
+  // One snapshot of the source throughout, so that a paper and its rows are of one moment even
+  // while others write to it; the target's transactions are undone if the copy stops.
+  store_->begin_read();
+  struct EndRead {
+    Store& s;
+    ~EndRead() { s.rollback(); }
+  } end_read{*store_};
   const std::vector<TableColumns>& tables = schema_tables();
   constexpr std::int64_t kPage = 256;
   std::int64_t after = -1, copied = 0;
@@ -937,27 +967,13 @@ void Archive::copy_to(Archive& target, const std::function<void(std::int64_t)>& 
     const bool numbered = t.table == "jobs";
     std::string last = numbered ? "0" : "";
     for (bool more = true; more;) {
-      auto s = store_->prepare(select_sql(t) + " WHERE " + key + " > " + (numbered ? "CAST(?1 AS INTEGER)" : "?1") + " ORDER BY " + key +
+      auto s = store_->prepare(select_sql(t) + " WHERE " + key + " > " + (numbered ? "CAST(?1 AS BIGINT)" : "?1") + " ORDER BY " + key +
                                " LIMIT " + std::to_string(kPage));
       s->bind(1, last);
-      std::vector<std::vector<std::optional<std::string>>> rows;
-      while (s->step()) {
-        std::vector<std::optional<std::string>> row;
-        for (std::size_t i = 0; i < t.columns.size(); ++i)
-          row.push_back(s->null(static_cast<int>(i)) ? std::nullopt : std::optional<std::string>(s->text(static_cast<int>(i))));
-        rows.push_back(std::move(row));
-      }
-      more = static_cast<std::int64_t>(rows.size()) == kPage;
-      if (rows.empty()) break;
-      last = *rows.back()[0];
       to.begin();
-      Borrowed put(to.cached(insert_sql(t)));
-      for (const auto& row : rows) {
-        put->reset();
-        for (std::size_t i = 0; i < row.size(); ++i) put->bind(static_cast<int>(i) + 1, row[i]);
-        put->run();
-      }
+      const std::int64_t rows = copy_rows(*s, to, t, &last);
       to.commit();
+      more = rows == kPage;
     }
   }
   to.restart_keys();
@@ -968,18 +984,23 @@ std::int64_t Archive::enqueue(const std::vector<Job>& files) {
   if (own_transaction) store_->begin();
   std::int64_t added = 0;
   const std::string at = now_iso();
-  for (const Job& f : files) {
-    Borrowed s(store_->cached(
-        "INSERT INTO jobs(path, size, mtime, state, attempts, enqueued_at) VALUES (?1, ?2, ?3, 'queued', 0, ?4)"
-        " ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime, state = 'queued', attempts = 0, worker = NULL,"
-        " lease_until = NULL, reason = NULL, paper_id = NULL, enqueued_at = excluded.enqueued_at, finished_at = NULL"
-        " WHERE jobs.size <> excluded.size OR jobs.mtime <> excluded.mtime RETURNING id"));
-    s->bind(1, f.path);
-    s->bind(2, f.size);
-    s->bind(3, f.mtime);
-    s->bind(4, at);
-    if (s->step()) ++added;
-    s->run();
+  try {
+    for (const Job& f : files) {
+      Borrowed s(store_->cached(
+          "INSERT INTO jobs(path, size, mtime, state, attempts, enqueued_at) VALUES (?1, ?2, ?3, 'queued', 0, ?4)"
+          " ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime, state = 'queued', attempts = 0, worker = NULL,"
+          " lease_until = NULL, reason = NULL, paper_id = NULL, enqueued_at = excluded.enqueued_at, finished_at = NULL"
+          " WHERE jobs.size <> excluded.size OR jobs.mtime <> excluded.mtime RETURNING id"));
+      s->bind(1, f.path);
+      s->bind(2, f.size);
+      s->bind(3, f.mtime);
+      s->bind(4, at);
+      if (s->step()) ++added;
+      s->run();
+    }
+  } catch (...) {
+    if (own_transaction) store_->rollback();
+    throw;
   }
   if (own_transaction) store_->commit();
   return added;
@@ -1004,11 +1025,12 @@ std::vector<Job> Archive::take_jobs(const std::string& worker, int n, double lea
     }
     Borrowed s(store_->cached(
         "UPDATE jobs SET state = 'running', worker = ?1, lease_until = " + now + " + ?2, attempts = attempts + 1"
-        " WHERE id IN (SELECT id FROM jobs WHERE state = 'queued' OR (state = 'running' AND lease_until < " + now + ")"
-        " ORDER BY id LIMIT ?3" + store_->skip_locked_sql() + ") RETURNING id, path, size, mtime, attempts"));
+        " WHERE id IN (SELECT id FROM jobs WHERE state IN ('queued', 'running') AND (state = 'queued' OR (lease_until < " + now +
+        " AND attempts < ?4)) ORDER BY id LIMIT ?3" + store_->skip_locked_sql() + ") RETURNING id, path, size, mtime, attempts"));
     s->bind(1, worker);
     s->bind_real(2, lease_seconds);
     s->bind(3, static_cast<std::int64_t>(n));
+    s->bind(4, static_cast<std::int64_t>(max_attempts));
     while (s->step()) taken.push_back(Job{s->integer(0), s->text(1), s->integer(2), s->integer(3), static_cast<int>(s->integer(4))});
   } catch (...) {
     store_->rollback();
@@ -1043,16 +1065,29 @@ bool Archive::finish_job(std::int64_t id, const std::string& worker, const std::
   return mine;
 }
 
-void Archive::fail_job(std::int64_t id, const std::string& worker, const std::string& reason, int max_attempts) {
+bool Archive::fail_job(std::int64_t id, const std::string& worker, const std::string& reason, int max_attempts) {
   Borrowed s(store_->cached(
       "UPDATE jobs SET state = CASE WHEN attempts >= ?4 THEN 'failed' ELSE 'queued' END, reason = ?3, lease_until = NULL,"
-      " finished_at = CASE WHEN attempts >= ?4 THEN ?5 ELSE NULL END WHERE id = ?1 AND worker = ?2 AND state = 'running'"));
+      " finished_at = CASE WHEN attempts >= ?4 THEN ?5 ELSE NULL END WHERE id = ?1 AND worker = ?2 AND state = 'running' RETURNING id"));
   s->bind(1, id);
   s->bind(2, worker);
   s->bind(3, reason);
   s->bind(4, static_cast<std::int64_t>(max_attempts));
   s->bind(5, now_iso());
+  const bool mine = s->step();
   s->run();
+  return mine;
+}
+
+void Archive::release_jobs(const std::string& worker, const std::vector<std::int64_t>& ids) {
+  Borrowed s(store_->cached(
+      "UPDATE jobs SET state = 'queued', attempts = attempts - 1, lease_until = NULL WHERE id = ?2 AND worker = ?1 AND state = 'running'"));
+  for (std::int64_t id : ids) {
+    s->reset();
+    s->bind(1, worker);
+    s->bind(2, id);
+    s->run();
+  }
 }
 
 std::int64_t Archive::open_jobs(const std::string& except_worker) {

@@ -310,7 +310,10 @@ class Archive {
   // commit together). False when worker no longer holds it (its lease ran out and another took it).
   bool finish_job(std::int64_t id, const std::string& worker, const std::string& paper_id);
   // A job whose file failed: queued again while it has tries left, else failed; its reason kept.
-  void fail_job(std::int64_t id, const std::string& worker, const std::string& reason, int max_attempts);
+  // False when worker no longer holds it.
+  bool fail_job(std::int64_t id, const std::string& worker, const std::string& reason, int max_attempts);
+  // Jobs taken and never read (the worker stops): back to the queue, the try not counted.
+  void release_jobs(const std::string& worker, const std::vector<std::int64_t>& ids);
   // Jobs queued or running (by any worker, its lease run out or not; but for except_worker's).
   std::int64_t open_jobs(const std::string& except_worker = "");
   QueueStats queue_stats();

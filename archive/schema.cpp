@@ -63,6 +63,8 @@ CREATE TABLE IF NOT EXISTS jobs(id {serial}, path {text} NOT NULL UNIQUE, size {
   state {text} NOT NULL, attempts {int} NOT NULL, worker {text}, lease_until {real}, reason {text}, paper_id {text},
   enqueued_at {text} NOT NULL, finished_at {text});
 CREATE INDEX IF NOT EXISTS jobs_state ON jobs(state, id);
+-- The jobs a worker may take, in the order queued, without walking the done ones.
+CREATE INDEX IF NOT EXISTS jobs_open ON jobs(id) WHERE state IN ('queued', 'running');
 CREATE INDEX IF NOT EXISTS papers_body ON papers(body);
 CREATE INDEX IF NOT EXISTS papers_meeting_date ON papers(meeting_date);
 -- search()'s filters: body and organisation in any case, the meeting date else the report date;

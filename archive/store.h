@@ -37,6 +37,9 @@ class Statement {
   virtual std::int64_t integer(int column) = 0;  // 0 for NULL; a boolean is 0 or 1
   virtual double real(int column) = 0;
   virtual bool null(int column) = 0;
+  // What the column holds in this row, as the database typed it.
+  enum class Kind { null, integer, real, text };
+  virtual Kind kind(int column) = 0;
   // Ready to bind and run again; every parameter unbound (NULL).
   virtual void reset() = 0;
 
@@ -103,6 +106,8 @@ class Store {
   virtual void begin() = 0;
   virtual void commit() = 0;
   virtual void rollback() = 0;
+  // A read transaction: every statement until commit() sees the same state (one snapshot).
+  virtual void begin_read() = 0;
   bool in_transaction() const { return in_transaction_; }
 
   // Full-text upkeep, called by the archive beside its own rows: a paper's title and text (seq:

@@ -12,11 +12,13 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <cstdio>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <random>
 #include <set>
 #include <string>
 #include <thread>
@@ -76,6 +78,32 @@ class JobFeed {
       : archive_(location), o_(o), maps_(maps), take_(take) {}
 
   std::optional<std::string> next() {
+    try {
+      return take_next();
+    } catch (const std::exception& e) {
+      // The queue cannot be read (the server gone): this worker stops; what it holds goes back to
+      // the queue when its lease runs out.
+      std::lock_guard<std::mutex> lock(mutex_);
+      error_ = e.what();
+      return std::nullopt;
+    }
+  }
+  // Why the feed stopped before the queue was done ("" when it was done).
+  std::string error() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return error_;
+  }
+  // The jobs taken and never handed to the pipeline, given up (back to the queue, uncounted).
+  std::vector<std::int64_t> give_back_waiting() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::vector<std::int64_t> ids;
+    for (const Job& job : waiting_) ids.push_back(job.id);
+    waiting_.clear();
+    return ids;
+  }
+
+ private:
+  std::optional<std::string> take_next() {
     for (;;) {
       {
         std::lock_guard<std::mutex> lock(mutex_);
@@ -98,6 +126,8 @@ class JobFeed {
       std::this_thread::sleep_for(std::chrono::duration<double>(std::min(0.25, o_.lease / 10)));
     }
   }
+
+ public:
   // The job of a file the pipeline read (by the path it read it at); nullopt when it is none.
   std::optional<Job> claim(const std::string& local) {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -129,6 +159,7 @@ class JobFeed {
   std::vector<Job> waiting_;
   std::map<std::string, Job> in_hand_;
   std::size_t taken_ = 0;
+  std::string error_;
 };
 
 // Archives each paper the pipeline yields with its job's end, in one transaction.
@@ -143,10 +174,15 @@ class JobSink : public PipelineSink {
     if (!job) return;
     to_queued_paths(record, maps_);
     const nlohmann::json json = record_to_json(record);
-    archive_.begin();
-    const bool stored = archive_.put(record, json);
-    const bool mine = archive_.finish_job(job->id, o_.worker, record.source.sha256);
-    archive_.commit();
+    bool stored = false, mine = false;
+    const std::string why = in_transaction([&] {
+      stored = archive_.put(record, json);
+      mine = archive_.finish_job(job->id, o_.worker, record.source.sha256);
+    });
+    if (!why.empty()) {
+      fail(*job, Failure{job->path, "archive", why, record.source.sha256});
+      return;
+    }
     if (!mine) {
       ++counts_.lost;  // another worker took it after this one's lease ran out; the paper is once in the archive
     } else if (stored) {
@@ -165,10 +201,14 @@ class JobSink : public PipelineSink {
   void skipped(const std::string& path, const std::string& sha256) override {
     const auto job = feed_.claim(path);
     if (!job) return;
-    archive_.begin();
-    archive_.add_path(sha256, job->path);
-    archive_.finish_job(job->id, o_.worker, sha256);
-    archive_.commit();
+    const std::string why = in_transaction([&] {
+      archive_.add_path(sha256, job->path);
+      archive_.finish_job(job->id, o_.worker, sha256);
+    });
+    if (!why.empty()) {
+      fail(*job, Failure{job->path, "archive", why, sha256});
+      return;
+    }
     ++counts_.already;
     if (o_.settings.verbose) say("already archived: " + printable(job->path));
   }
@@ -178,8 +218,10 @@ class JobSink : public PipelineSink {
     failure.path = job->path;
     fail(*job, failure);
   }
-  // The jobs the pipeline said nothing of (it stopped): tried again later, by this worker or another.
+  // The pipeline has stopped: jobs never handed to it go back to the queue uncounted; those it
+  // read and said nothing of are tried again later, by this worker or another.
   void close() {
+    archive_.release_jobs(o_.worker, feed_.give_back_waiting());
     for (const Job& job : feed_.held()) {
       feed_.claim(mapped(job.path, maps_, true));
       fail(job, Failure{job.path, "work", "the worker read nothing of it", ""});
@@ -187,12 +229,37 @@ class JobSink : public PipelineSink {
   }
 
  private:
+  // Runs write in one transaction; a deadlock the server broke is tried once more. What went
+  // wrong ("" nothing), the transaction undone.
+  std::string in_transaction(const std::function<void()>& write) {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        archive_.begin();
+        write();
+        archive_.commit();
+        return "";
+      } catch (const std::exception& e) {
+        archive_.rollback();
+        if (attempt == 0 && std::string(e.what()).find("deadlock") != std::string::npos) continue;
+        return e.what();
+      }
+    }
+  }
   void fail(const Job& job, const Failure& failure) {
-    archive_.begin();
     const bool last = job.attempts >= o_.tries;
-    if (last) archive_.put_failure(failure);
-    archive_.fail_job(job.id, o_.worker, failure.reason, o_.tries);
-    archive_.commit();
+    bool mine = false;
+    const std::string why = in_transaction([&] {
+      mine = archive_.fail_job(job.id, o_.worker, failure.reason, o_.tries);
+      if (mine && last) archive_.put_failure(failure);
+    });
+    if (!why.empty()) {
+      say("could not record that " + printable(job.path) + " failed (" + why + "): it goes back to the queue when its lease runs out");
+      return;
+    }
+    if (!mine) {
+      ++counts_.lost;  // another worker holds it now; it says how it ends
+      return;
+    }
     if (last) {
       ++counts_.failed;
       say("failed: " + printable(job.path) + ": " + failure.reason);
@@ -253,7 +320,11 @@ class LeaseKeeper {
 std::string default_worker() {
   char host[256] = {};
   if (gethostname(host, sizeof host - 1) != 0) std::snprintf(host, sizeof host, "localhost");
-  return std::string(host) + ":" + std::to_string(getpid());
+  // With a few random letters: two containers on one host may both be pid 1.
+  std::random_device random;
+  char suffix[8];
+  std::snprintf(suffix, sizeof suffix, "%04x", static_cast<unsigned>(random() & 0xffff));
+  return std::string(host) + ":" + std::to_string(getpid()) + ":" + suffix;
 }
 
 int work(WorkOptions& o, const std::string& location) {
@@ -285,6 +356,10 @@ int work(WorkOptions& o, const std::string& location) {
     sink.close();
     archive.link_touched_outcomes();
     counts.jobs = feed.taken();
+    if (const std::string why = feed.error(); !why.empty()) {
+      std::fprintf(stderr, "papers: fatal: the queue cannot be read: %s (this worker stops; papers archived before are kept)\n", why.c_str());
+      return kFatal;
+    }
     if (!ocr_error.empty()) {
       std::fprintf(stderr, "papers: %s (this worker stops; its jobs go back to the queue)\n", ocr_error.c_str());
       return kFatal;
@@ -380,7 +455,7 @@ Run add_work(CLI::App& app, const GlobalOptions& global) {
       ->check(CLI::Range(1, 100).description(""))
       ->option_text("N (default 3)");
   cmd->add_option("--take", o->take, "jobs taken at a time (0: two per thread)")->option_text("N (default 0)");
-  cmd->add_option("--worker", o->worker, "this worker's name in the queue (default HOST:PID)")->option_text("NAME");
+  cmd->add_option("--worker", o->worker, "this worker's name in the queue, unique among the workers (default HOST:PID:RANDOM)")->option_text("NAME");
   cmd->add_option("--path-map", o->path_maps, "read queued paths under QUEUED at LOCAL on this machine (the archive keeps the queued path); may be repeated")
       ->option_text("QUEUED=LOCAL");
   cmd->footer(std::string("\nExamples:\n  papers --archive postgresql://records/papers work --jobs 16\n"

@@ -55,8 +55,9 @@ CREATE INDEX IF NOT EXISTS decisions_search ON decisions USING gin(search);
 )sql";
 
 // The version of what the constructor makes (the schema, kBefore, kAfter): one more whenever
-// any of them changes, so that a database set up by an older papers is brought up to date.
-constexpr int kSetup = 1;
+// any of them changes, so that a database set up by an older papers is brought up to date (and
+// one set up by a newer papers is left as it is).
+constexpr int kSetup = 2;
 
 // Any key will do, as long as every papers process takes the same one around making the schema.
 constexpr const char* kSchemaLock = "SELECT pg_advisory_xact_lock(7390112025)";
@@ -155,6 +156,14 @@ class PostgresStatement : public Statement {
     return PQgetisnull(result_.get(), row_, column) ? 0.0 : std::strtod(PQgetvalue(result_.get(), row_, column), nullptr);
   }
   bool null(int column) override { return PQgetisnull(result_.get(), row_, column); }
+  Kind kind(int column) override {
+    if (PQgetisnull(result_.get(), row_, column)) return Kind::null;
+    switch (PQftype(result_.get(), column)) {  // pg_type's OIDs: int8, int2, int4, bool; float4, float8, numeric
+      case 20: case 21: case 23: case 16: return Kind::integer;
+      case 700: case 701: case 1700: return Kind::real;
+      default: return Kind::text;
+    }
+  }
   void reset() override {
     result_.reset();
     for (auto& v : values_) v.reset();
@@ -274,7 +283,7 @@ std::string tsquery_of(const std::string& query) {
 
 bool PostgresStore::set_up() {
   Result r(PQexec(conn_, "SELECT value FROM meta WHERE key = 'postgres_setup'"));
-  return PQresultStatus(r.get()) == PGRES_TUPLES_OK && PQntuples(r.get()) == 1 && std::atoi(PQgetvalue(r.get(), 0, 0)) == kSetup;
+  return PQresultStatus(r.get()) == PGRES_TUPLES_OK && PQntuples(r.get()) == 1 && std::atoi(PQgetvalue(r.get(), 0, 0)) >= kSetup;
 }
 
 PostgresStore::PostgresStore(const std::string& url, bool read_only) : shown_(without_password(url)) {
@@ -311,7 +320,8 @@ PostgresStore::PostgresStore(const std::string& url, bool read_only) : shown_(wi
 
 PostgresStore::~PostgresStore() {
   clear_cache();  // its statements first, while the connection is there to deallocate them
-  if (conn_ && in_transaction_) Result(PQexec(conn_, "COMMIT"));
+  // A transaction still open here was left by an error: what it wrote is undone, never kept half.
+  if (conn_ && in_transaction_) Result(PQexec(conn_, "ROLLBACK"));
   if (conn_) PQfinish(conn_);
 }
 
@@ -352,8 +362,14 @@ void PostgresStore::begin() {
 }
 
 void PostgresStore::commit() {
-  if (in_transaction_) exec("COMMIT");
-  in_transaction_ = false;
+  if (!in_transaction_) return;
+  in_transaction_ = false;  // a COMMIT that fails ends the transaction too (rolled back)
+  exec("COMMIT");
+}
+
+void PostgresStore::begin_read() {
+  if (!in_transaction_) exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  in_transaction_ = true;
 }
 
 void PostgresStore::rollback() {

@@ -33,6 +33,7 @@ class PostgresStore : public Store {
   void begin() override;
   void commit() override;
   void rollback() override;
+  void begin_read() override;
   // The server indexes rows itself (generated tsvector columns): nothing to do here.
   void index_paper(std::int64_t, const std::string&, const std::string&) override {}
   void index_item(const std::string&, const std::string&, std::int64_t, const std::string&) override {}

@@ -72,6 +72,14 @@ class SqliteStatement : public Statement {
   std::int64_t integer(int column) override { return sqlite3_column_int64(s_.get(), column); }
   double real(int column) override { return sqlite3_column_double(s_.get(), column); }
   bool null(int column) override { return sqlite3_column_type(s_.get(), column) == SQLITE_NULL; }
+  Kind kind(int column) override {
+    switch (sqlite3_column_type(s_.get(), column)) {
+      case SQLITE_NULL: return Kind::null;
+      case SQLITE_INTEGER: return Kind::integer;
+      case SQLITE_FLOAT: return Kind::real;
+      default: return Kind::text;
+    }
+  }
   void reset() override {
     sqlite3_reset(s_.get());
     sqlite3_clear_bindings(s_.get());
@@ -89,7 +97,8 @@ class SqliteStatement : public Statement {
 SqliteStore::~SqliteStore() {
   clear_cache();
   for (sqlite3* db : part_connections_) sqlite3_close(db);
-  if (in_transaction_) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+  // A transaction still open here was left by an error: what it wrote is undone, never kept half.
+  if (in_transaction_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
   sqlite3_close(db_);
 }
 
@@ -124,6 +133,11 @@ void SqliteStore::begin() {
 void SqliteStore::commit() {
   if (in_transaction_) exec("COMMIT");
   in_transaction_ = false;
+}
+
+void SqliteStore::begin_read() {
+  if (!in_transaction_) exec("BEGIN");  // deferred: a read transaction, one snapshot of the WAL
+  in_transaction_ = true;
 }
 
 void SqliteStore::rollback() {

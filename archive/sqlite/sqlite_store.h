@@ -26,6 +26,7 @@ class SqliteStore : public Store {
   void begin() override;
   void commit() override;
   void rollback() override;
+  void begin_read() override;
   void index_paper(std::int64_t seq, const std::string& title, const std::string& text) override;
   void index_item(const std::string& table, const std::string& id, std::int64_t seq, const std::string& text) override;
   void unindex_paper(const std::string& id, std::int64_t seq) override;
