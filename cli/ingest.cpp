@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -30,14 +31,21 @@ namespace {
 // text bytes, so memory stays flat.
 class ArchiveSink : public PipelineSink {
  public:
-  ArchiveSink(Archive& archive, Progress& progress, std::size_t batch, bool verbose)
-      : archive_(archive), progress_(progress), batch_(batch), verbose_(verbose) {}
+  ArchiveSink(Archive& archive, const std::string& location, Progress& progress, std::size_t batch, bool verbose)
+      : archive_(archive), lookup_(location, /*read_only=*/true), progress_(progress), batch_(batch), verbose_(verbose) {}
 
   void started(const std::string& path) override { progress_.started(path); }
 
   bool already_archived(const std::string& sha256, const std::string& path) override {
-    // A paper gathered for the next write is archived as far as the pipeline is concerned.
-    return pending_ids_.count(sha256) > 0 || archive_.contains(sha256);
+    (void)path;
+    // A paper gathered for the next write is archived as far as the pipeline is concerned. (Asked
+    // from the dedupe stage while the sink may be writing: on a connection of its own. A batch's
+    // ids leave pending_ids_ only once it is committed, so each is in one or the other.)
+    {
+      std::lock_guard<std::mutex> lock(pending_mutex_);
+      if (pending_ids_.count(sha256) > 0) return true;
+    }
+    return lookup_.contains(sha256);
   }
   void archived(Record record) override {
     if (!record.source.warning.empty()) {
@@ -48,7 +56,10 @@ class ArchiveSink : public PipelineSink {
     p.path = record.source.path;
     p.json = record_to_json(record);
     pending_bytes_ += text_bytes(record);
-    pending_ids_.insert(record.source.sha256);
+    {
+      std::lock_guard<std::mutex> lock(pending_mutex_);
+      pending_ids_.insert(record.source.sha256);
+    }
     p.record = std::move(record);
     add(std::move(p));
   }
@@ -119,7 +130,10 @@ class ArchiveSink : public PipelineSink {
       }
     }
     pending_.clear();
-    pending_ids_.clear();
+    {
+      std::lock_guard<std::mutex> lock(pending_mutex_);
+      pending_ids_.clear();
+    }
     pending_bytes_ = 0;
   }
   void write_one(Pending& p) {
@@ -150,10 +164,12 @@ class ArchiveSink : public PipelineSink {
     }
   }
   Archive& archive_;
+  Archive lookup_;  // already_archived()'s own connection
   Progress& progress_;
   std::size_t batch_;
   bool verbose_;
   std::vector<Pending> pending_;
+  std::mutex pending_mutex_;
   std::set<std::string> pending_ids_;
   std::size_t pending_bytes_ = 0;
   std::size_t received_ = 0, archived_ = 0, skipped_ = 0, failed_ = 0, pages_ = 0;
@@ -209,7 +225,14 @@ int ingest_paths(const std::vector<std::string>& paths, const IngestSettings& se
     while (count.next()) ++total;
     progress.set_total(total);
   }
-  ArchiveSink sink(*archive, progress, settings.batch, settings.verbose);
+  std::unique_ptr<ArchiveSink> made;
+  try {
+    made = std::make_unique<ArchiveSink>(*archive, archive_path, progress, settings.batch, settings.verbose);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "papers: %s\n", e.what());
+    return kFatal;
+  }
+  ArchiveSink& sink = *made;
   const auto start = std::chrono::steady_clock::now();
   PipelineCounts counts;
   std::int64_t linked = 0;

@@ -165,10 +165,12 @@ class JobFeed {
 // Archives each paper the pipeline yields with its job's end, in one transaction.
 class JobSink : public PipelineSink {
  public:
-  JobSink(Archive& archive, const WorkOptions& o, const std::vector<PathMap>& maps, JobFeed& feed, WorkCounts& counts)
-      : archive_(archive), o_(o), maps_(maps), feed_(feed), counts_(counts) {}
+  JobSink(Archive& archive, const std::string& location, const WorkOptions& o, const std::vector<PathMap>& maps, JobFeed& feed,
+          WorkCounts& counts)
+      : archive_(archive), lookup_(location, /*read_only=*/true), o_(o), maps_(maps), feed_(feed), counts_(counts) {}
 
-  bool already_archived(const std::string& sha256, const std::string&) override { return archive_.contains(sha256); }
+  // (From the dedupe stage, while the sink may be writing: on a connection of its own.)
+  bool already_archived(const std::string& sha256, const std::string&) override { return lookup_.contains(sha256); }
   void archived(Record record) override {
     const auto job = feed_.claim(record.source.path);
     if (!job) return;
@@ -271,6 +273,7 @@ class JobSink : public PipelineSink {
   }
   void say(const std::string& line) { std::fprintf(stderr, "papers: %s\n", line.c_str()); }
   Archive& archive_;
+  Archive lookup_;
   const WorkOptions& o_;
   const std::vector<PathMap>& maps_;
   JobFeed& feed_;
@@ -348,7 +351,7 @@ int work(WorkOptions& o, const std::string& location) {
     Archive archive(location);
     JobFeed feed(location, o, maps, take);
     LeaseKeeper keeper(location, o, feed);
-    JobSink sink(archive, o, maps, feed, counts);
+    JobSink sink(archive, location, o, maps, feed, counts);
     PipelineOptions options = o.settings.pipeline;
     options.next_file = [&feed] { return feed.next(); };
     std::string ocr_error;

@@ -191,9 +191,6 @@ PipelineCounts run_pipeline(const std::vector<std::string>& paths, const Pipelin
   std::map<std::string, Settled> settled;
   const ReadStage read(options.read);
   const TextOptions text_options = options.text;
-  // The dedupe stage's question and the sink's calls run in two serial stages, which oneTBB may
-  // run at once on different papers: the sink (its one archive connection) takes them one at a time.
-  std::mutex sink_calls;
 
   tbb::parallel_pipeline(
       tokens,
@@ -243,7 +240,6 @@ PipelineCounts run_pipeline(const std::vector<std::string>& paths, const Pipelin
                                                      ++copy->second;
                                                      token->duplicate = token->copy_in_run = true;
                                                    } else {
-                                                     std::lock_guard<std::mutex> one_at_a_time(sink_calls);
                                                      token->duplicate = sink.already_archived(f.sha256, f.path);
                                                      if (!token->duplicate) in_flight.emplace(f.sha256, 0);
                                                    }
@@ -258,7 +254,6 @@ PipelineCounts run_pipeline(const std::vector<std::string>& paths, const Pipelin
                                                  return token;
                                                }) &
           tbb::make_filter<TokenPtr, void>(tbb::filter_mode::serial_in_order, [&](TokenPtr token) {
-            std::lock_guard<std::mutex> one_at_a_time(sink_calls);
             if (!token->file->ok()) {
               ++counts.failed;
               sink.failed(std::move(token->file->failure()));

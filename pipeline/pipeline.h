@@ -40,7 +40,9 @@ struct PipelineOptions {
   std::function<std::optional<std::string>()> next_file;
 };
 
-// Where the pipeline's results go. Called from one thread at a time (but for started()).
+// Where the pipeline's results go. archived(), skipped() and failed() are called from one thread
+// at a time; already_archived() and started() from other stages, which may run at the same time
+// as those (a sink that asks its archive must ask it on a connection of its own).
 class PipelineSink {
  public:
   virtual ~PipelineSink() = default;

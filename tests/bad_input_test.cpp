@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <map>
 
 #include "archive/archive.h"
@@ -24,13 +25,27 @@ namespace {
 class TestSink : public PipelineSink {
  public:
   explicit TestSink(Archive& a) : archive_(a) {}
-  bool already_archived(const std::string& sha, const std::string&) override { return archive_.contains(sha); }
-  void archived(Record r) override { archive_.put(r, record_to_json(r)); }
-  void skipped(const std::string& path, const std::string& sha) override { archive_.add_path(sha, path); }
-  void failed(Failure f) override { archive_.put_failure(f); }
+  // (already_archived comes from another stage than the rest: one archive call at a time.)
+  bool already_archived(const std::string& sha, const std::string&) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return archive_.contains(sha);
+  }
+  void archived(Record r) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    archive_.put(r, record_to_json(r));
+  }
+  void skipped(const std::string& path, const std::string& sha) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    archive_.add_path(sha, path);
+  }
+  void failed(Failure f) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    archive_.put_failure(f);
+  }
 
  private:
   Archive& archive_;
+  std::mutex mutex_;
 };
 
 fs::path fresh_dir(const std::string& name) {

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -30,20 +31,28 @@ namespace {
 class TwoArchives : public papers::PipelineSink {
  public:
   TwoArchives(Archive& a, Archive& b) : archives_{&a, &b} {}
-  bool already_archived(const std::string& sha, const std::string&) override { return archives_[0]->contains(sha); }
+  // (already_archived comes from another stage than the rest: one archive call at a time.)
+  bool already_archived(const std::string& sha, const std::string&) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return archives_[0]->contains(sha);
+  }
   void archived(papers::Record r) override {
+    std::lock_guard<std::mutex> lock(mutex_);
     const nlohmann::json json = papers::record_to_json(r);
     for (Archive* a : archives_) a->put(r, json);
   }
   void skipped(const std::string& path, const std::string& sha) override {
+    std::lock_guard<std::mutex> lock(mutex_);
     for (Archive* a : archives_) a->add_path(sha, path);
   }
   void failed(papers::Failure f) override {
+    std::lock_guard<std::mutex> lock(mutex_);
     for (Archive* a : archives_) a->put_failure(f);
   }
 
  private:
   Archive* archives_[2];
+  std::mutex mutex_;
 };
 
 // An export's lines without when each paper was archived (the two archives were written apart).
