@@ -3,6 +3,8 @@
 // commands work on a PostgreSQL URL. A real server (tests/archive/postgres_server.h), never a mock.
 #include <catch2/catch.hpp>
 
+#include <httplib.h>
+
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -13,6 +15,7 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "archive/archive.h"
 #include "archive/export.h"
@@ -21,6 +24,7 @@
 #include "pipeline/record_json.h"
 #include "tests/archive/postgres_server.h"
 #include "tests/text_fixture.h"
+#include "web/server.h"
 
 namespace fs = std::filesystem;
 using papers::Archive;
@@ -323,5 +327,44 @@ TEST_CASE("postgres: two ingests writing the same papers in opposite orders into
   CHECK(archived == papers);
   CHECK(archived + already == 2 * pdfs.size());
   CHECK(archive.stats().failures == 0);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("postgres: serve answers the web page's API from a PostgreSQL archive as from a file", "[postgres][serve]") {
+  const fs::path dir = papers::test::fresh_temp_dir("pg-serve");
+  const std::string url = papers::test::PostgresServer::shared().fresh_database();
+  {
+    Archive lite((dir / "a.db").string()), pg(url);
+    papers::test::archive_text_papers(lite, dir, papers::test::search_papers());
+    papers::test::archive_text_papers(pg, dir, papers::test::search_papers());
+  }
+  std::string answers[2];
+  int i = 0;
+  for (const std::string& location : {(dir / "a.db").string(), url}) {
+    papers::web::ServeOptions o;
+    o.archive_path = location;
+    o.port = 0;
+    o.log_requests = false;
+    papers::web::WebServer server(o);
+    const int port = server.bind();
+    std::thread thread([&] { server.run(); });
+    httplib::Client c("127.0.0.1", port);
+    c.set_connection_timeout(5);
+    auto res = c.Get("/api/search", httplib::Params{{"q", "precept"}, {"in", "recommendations"}}, httplib::Headers{});
+    auto listed = c.Get("/api/papers", httplib::Params{}, httplib::Headers{});
+    server.stop();
+    thread.join();
+    REQUIRE(res);
+    REQUIRE(listed);
+    CHECK(res->status == 200);
+    CHECK(listed->status == 200);
+    INFO(res->body);
+    const nlohmann::json hits = nlohmann::json::parse(res->body)["hits"];
+    REQUIRE(hits.size() >= 1);
+    std::string ids;
+    for (const auto& h : hits) ids += h["id"].get<std::string>() + " " + h["text"].get<std::string>() + "\n";
+    answers[i++] = ids + std::to_string(nlohmann::json::parse(listed->body)["papers"].size());
+  }
+  CHECK(answers[0] == answers[1]);
   fs::remove_all(dir);
 }
