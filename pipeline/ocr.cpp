@@ -179,7 +179,7 @@ struct OcrEngines::Pool {
   tbb::enumerable_thread_specific<std::unique_ptr<Engine>> engines;
 };
 
-OcrEngines::OcrEngines(OcrOptions options) : options_(std::move(options)), pool_(std::make_unique<Pool>()) {
+OcrEngines::OcrEngines(OcrOptions options, bool check_language) : options_(std::move(options)), pool_(std::make_unique<Pool>()) {
   if (options_.mode == OcrOptions::Mode::never) return;
   // Set process-wide parameters once, here, before any worker starts: Tesseract's messages
   // ("Estimating resolution", "Empty page!!") go to /dev/null instead of our stderr.
@@ -189,6 +189,7 @@ OcrEngines::OcrEngines(OcrOptions options) : options_(std::move(options)), pool_
     probe.SetVariable("debug_file", "/dev/null");
   });
   // Try the language now, on this thread, so a missing model is one clear error, not one per page.
+  if (!check_language) return;
   Engine& first = local();
   if (!first.ocr_ready)
     error_ = "OCR language '" + options_.lang + "' cannot be loaded: install its model (Debian: tesseract-ocr-" +

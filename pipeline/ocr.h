@@ -65,7 +65,9 @@ void limit_openmp_threads(char** argv);
 // of threads at once.
 class OcrEngines {
  public:
-  explicit OcrEngines(OcrOptions options);
+  // check_language: load one engine now, so that error() says at once whether the language
+  // loads; else every engine is loaded at its thread's first page.
+  explicit OcrEngines(OcrOptions options, bool check_language = true);
   ~OcrEngines();
   OcrEngines(const OcrEngines&) = delete;
   OcrEngines& operator=(const OcrEngines&) = delete;

@@ -194,7 +194,8 @@ bool get_pages(Reader& r, PageTexts* p) {
   return r.ok();
 }
 
-void put_options(Writer& w, const TextOptions& t, std::uint64_t memory_bytes, int threads, const std::string& slots, int slot_count) {
+void put_options(Writer& w, const TextOptions& t, std::uint64_t memory_bytes, int threads, const std::string& slots, int slot_count,
+                 bool check_ocr) {
   w.u64(t.min_text_chars);
   w.i64(static_cast<int>(t.ocr.mode));
   w.i64(t.ocr.dpi);
@@ -211,9 +212,11 @@ void put_options(Writer& w, const TextOptions& t, std::uint64_t memory_bytes, in
   w.i64(threads);
   w.str(slots);
   w.i64(slot_count);
+  w.flag(check_ocr);
 }
 
-bool get_options(Reader& r, TextOptions* t, std::uint64_t* memory_bytes, int* threads, std::string* slots, int* slot_count) {
+bool get_options(Reader& r, TextOptions* t, std::uint64_t* memory_bytes, int* threads, std::string* slots, int* slot_count,
+                 bool* check_ocr) {
   t->min_text_chars = r.u64();
   t->ocr.mode = static_cast<OcrOptions::Mode>(r.i64());
   t->ocr.dpi = static_cast<int>(r.i64());
@@ -230,6 +233,7 @@ bool get_options(Reader& r, TextOptions* t, std::uint64_t* memory_bytes, int* th
   *threads = static_cast<int>(r.i64());
   *slots = r.str();
   *slot_count = static_cast<int>(r.i64());
+  *check_ocr = r.flag();
   return r.ok();
 }
 
@@ -373,9 +377,10 @@ int reader_process(int fd) {
   std::uint64_t memory_bytes = 0;
   int threads = 1, slot_count = 0;
   std::string slots;
+  bool check_ocr = true;
   {
     Reader r(frame);
-    if (!get_options(r, &text, &memory_bytes, &threads, &slots, &slot_count)) return 2;
+    if (!get_options(r, &text, &memory_bytes, &threads, &slots, &slot_count, &check_ocr)) return 2;
   }
   use_page_slots(slots, slot_count);
   if (memory_bytes > 0 && !kAddressSanitizer) {
@@ -386,7 +391,9 @@ int reader_process(int fd) {
   std::unique_ptr<OcrEngines> engines;
   std::string hello;
   if (text.ocr.mode != OcrOptions::Mode::never) {
-    engines = std::make_unique<OcrEngines>(text.ocr);
+    // Only the pool's first reader loads a model to say whether the language loads; the others
+    // load theirs at their first scanned page (a batch of text-layer papers loads one).
+    engines = std::make_unique<OcrEngines>(text.ocr, check_ocr);
     hello = engines->error();
   }
   if (send_frame(fd, {hello}, std::nullopt) != Io::ok || !hello.empty()) return hello.empty() ? 2 : 0;
@@ -531,7 +538,7 @@ std::unique_ptr<ReaderPool::Reader> ReaderPool::spawn(std::string* error) {
   reader->fd = sv[0];
   ++started_;
   Writer w;
-  put_options(w, text_, text_.paper_memory_bytes, options_.threads, slots_, options_.page_slots);
+  put_options(w, text_, text_.paper_memory_bytes, options_.threads, slots_, options_.page_slots, /*check_ocr=*/started_ == 1);
   const auto deadline = Clock::now() + std::chrono::seconds(60);
   std::string hello;
   if (send_frame(reader->fd, {w.bytes()}, deadline) != Io::ok || recv_frame(reader->fd, &hello, deadline) != Io::ok) {
