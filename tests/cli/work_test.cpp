@@ -52,6 +52,8 @@ int wait_for(pid_t pid, double seconds) {
   return -1;
 }
 
+bool run_papers_ok(const fs::path& dir, const std::string& args) { return papers::test::run_papers(dir, args).status == 0; }
+
 std::int64_t jobs_in(const papers::QueueStats& q, const std::string& worker, const std::string& state) {
   for (const auto& w : q.by_worker)
     if (w.worker == worker && w.state == state) return w.jobs;
@@ -163,5 +165,26 @@ TEST_CASE("work: on a SQLite archive too / a file that fails is tried --tries ti
   std::ofstream(dir / "in" / "note0.txt", std::ios::app) << "An added line.\n";
   Ran again = papers_cli(dir, "--archive q.db enqueue in");
   CHECK(again.output.find(": 1 queued, 7 queued before and unchanged") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("work: --path-map reads a queued path where this machine mounts it, and the archive keeps the queued path", "[work]") {
+  const fs::path dir = papers::test::fresh_temp_dir("work-path-map");
+  fs::create_directories(dir / "share");
+  std::ofstream(dir / "share" / "note.txt") << "To: Cabinet\nSubject: A note\n\nThe Cabinet is asked to note the report.\n";
+  // Queued where one machine mounts the share, then done by a machine that mounts it elsewhere.
+  fs::create_directory_symlink(dir / "share", dir / "mnt-a");
+  REQUIRE(run_papers_ok(dir, "--archive q.db enqueue mnt-a"));
+  fs::remove(dir / "mnt-a");
+  fs::create_directory_symlink(dir / "share", dir / "mnt-b");
+  const papers::test::PapersRun done =
+      papers::test::run_papers(dir, "--archive q.db work --jobs 1 --path-map '" + (dir / "mnt-a").string() + "=" + (dir / "mnt-b").string() + "'");
+  INFO(done.output);
+  CHECK(done.status == 0);
+  Archive q((dir / "q.db").string(), true);
+  CHECK(q.count_papers() == 1);
+  CHECK(q.failures().empty());
+  CHECK(q.ids_of_path((dir / "mnt-a" / "note.txt").string()).size() == 1);
+  CHECK(q.ids_of_path((dir / "mnt-b" / "note.txt").string()).empty());
   fs::remove_all(dir);
 }
