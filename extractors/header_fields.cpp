@@ -714,6 +714,58 @@ bool affiliation_of_person(const Segments& segments, std::size_t at) {
   return false;
 }
 
+// A line's words with its layout gaps (tabs, runs of spaces) made single spaces.
+std::string spaced(const std::string& line) {
+  std::string out;
+  for (char c : line) {
+    const bool gap = c == '\t' || c == ' ';
+    if (gap && (out.empty() || out.back() == ' ')) continue;
+    out += gap ? ' ' : c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// Whether a line is an instrument's kind and number alone: "EXECUTIVE ORDER", "RESOLUTION NO. 22",
+// "ORDINANCE # 57-93" (lexicons/instrument_kinds.txt).
+bool instrument_line(const std::string& line) {
+  static const Pattern kInstrument("(?i)^(?:" + lexicon_alternation("instrument_kinds") +
+                                   R"re()(?:\s+(?:no\.?|number|#)\s*\d[\w./-]*)?\.?$)re");
+  return RE2::FullMatch(spaced(line), kInstrument);
+}
+
+// Whether a line reads as an instrument's subject set in capitals: mostly capital letters, no
+// sentence's full stop, not what a meeting resolved.
+bool capitals_subject(const std::string& line) {
+  const std::string v = spaced(line);
+  if (v.size() < 8 || v.size() > 240 || v.back() == '.' || v.rfind("RESOLVED", 0) == 0) return false;
+  int upper = 0, letters = 0;
+  for (unsigned char c : v) {
+    if (!std::isalpha(c)) continue;
+    ++letters;
+    upper += std::isupper(c) != 0;
+  }
+  return letters >= 6 && upper * 10 >= letters * 9;
+}
+
+// An instrument's heading is its kind over its subject, one title: "EXECUTIVE ORDER" over
+// "ESTABLISHING THE PRESIDENT'S COMMITTEE ...", whichever of the two lines was found as the title.
+std::optional<TextField> instrument_title(const Segments& segments, const TextField& title) {
+  if (title.at.page > 1) return std::nullopt;
+  const std::vector<Line>& lines = segments.lines;
+  std::size_t k = 0;
+  while (k < lines.size() && !(title.at.span.begin >= lines[k].span.begin && title.at.span.begin < lines[k].span.end)) ++k;
+  if (k >= lines.size() || title.at.span.end > lines[k].span.end) return std::nullopt;  // the title is one line
+  std::size_t kind = k, subject = k + 1;
+  if (!instrument_line(lines[k].text)) {
+    if (k == 0) return std::nullopt;
+    kind = k - 1;
+    subject = k;
+  }
+  if (subject >= lines.size() || !instrument_line(lines[kind].text) || !capitals_subject(lines[subject].text)) return std::nullopt;
+  return TextField{spaced(lines[kind].text) + " " + spaced(lines[subject].text), {title.at.page, {lines[kind].span.begin, lines[subject].span.end}}};
+}
+
 }  // namespace
 
 HeaderFields extract_header_fields(const Segments& segments) {
@@ -1309,6 +1361,8 @@ HeaderFields extract_header_fields(const Segments& segments) {
       if (heading.size() > words.size() && heading.rfind(words, 0) == 0) out.title->value = set->value;
     }
   }
+  if (out.title)
+    if (std::optional<TextField> joined = instrument_title(segments, *out.title)) out.title = joined;
   // A contact table's "Report Author:" column names the author: "Tom Becker" over "Integration
   // Programme Manager".
   if (!out.author) {

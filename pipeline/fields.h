@@ -12,7 +12,7 @@ namespace papers {
 // The extractors' version, stored with every record ("extraction": {"extractor_version": N}).
 // Raise it whenever an extractor (or a stage before them) changes what is found in a paper, so
 // that `papers reextract --outdated` redoes the records an older build made.
-constexpr int kExtractorVersion = 7;
+constexpr int kExtractorVersion = 8;
 
 class FieldsStage {
  public:

@@ -1347,3 +1347,24 @@ TEST_CASE("header: a meeting's notice that says it is open to the public is publ
       "NOTICE OF MEETING\n\nNotice is hereby given that the DISTRICT COUNCIL 001 will hold a closed meeting\n\n1. Appointments\n"));
   CHECK_FALSE(closed.classification);
 }
+
+TEST_CASE("header: an instrument's kind on a line over its subject in capitals is one title, whichever line was found", "[header]") {
+  // The kind line set apart ("EXECUTIVE<tab>ORDER", as OCR gives a spaced heading): the subject was the title.
+  const auto order = extract_header_fields(segment_text(
+      "EXECUTIVE\tORDER\n\nESTABLISHING THE PRESIDENT'S COMMITTEE ON EQUALITY OF TREATMENT AND OPPORTUNITY IN THE ARMED SERVICES\n\n"
+      "WHEREAS it is essential that there be maintained the highest standards of democracy.\n"));
+  REQUIRE(order.title);
+  CHECK(order.title->value == "EXECUTIVE ORDER ESTABLISHING THE PRESIDENT'S COMMITTEE ON EQUALITY OF TREATMENT AND OPPORTUNITY IN THE ARMED SERVICES");
+  // The kind line was the title: its subject joins it.
+  const auto ordinance = extract_header_fields(segment_text(
+      "ORDINANCE NO. 61-98\n\nAN ORDINANCE AMENDING ATTACHMENT C TO THE LAND DEVELOPMENT ORDINANCE\n\n"
+      "The City Council of the City of Rivergrove ordains as follows.\n"));
+  REQUIRE(ordinance.title);
+  CHECK(ordinance.title->value == "ORDINANCE NO. 61-98 AN ORDINANCE AMENDING ATTACHMENT C TO THE LAND DEVELOPMENT ORDINANCE");
+  // No subject in capitals under it (a meeting's resolution in words): the kind stays alone.
+  const auto resolved = extract_header_fields(segment_text("RESOLUTION\n\nRESOLVED that the minutes be approved.\n"));
+  if (resolved.title) CHECK(resolved.title->value.find("RESOLVED") == std::string::npos);
+  // A heading that is no instrument's kind is left as it is.
+  const auto minutes = extract_header_fields(segment_text("MINUTES\n\nPLANNING COMMITTEE - 4TH JUNE 1999\n\nPresent: Cllr Smith.\n"));
+  if (minutes.title) CHECK(minutes.title->value.find("MINUTES PLANNING") == std::string::npos);
+}
