@@ -1480,6 +1480,13 @@ HeaderFields extract_header_fields(const Segments& segments) {
         if (!out.organisation) out.organisation = field(trim(who), lines[i].span);
         if (!out.author) out.author = field(trim(who), lines[i].span);
       }
+      // A signing office with its organisation at the foot ("Chair, Souldern Parish Council",
+      // "Chairman Souldern Parish Council": lexicons/signing_offices.txt) names whose paper it is.
+      // (After the dotted places to sign and date in, on the same line: "Signed ...... Date ...... Chairman ...")
+      static const Pattern kOfficeOf(R"re((?i)^(?:.*[.\x{2026}_]{3,})?\s*(?:)re" + lexicon_alternation("signing_offices") +
+                                     R"re()\s*[,:\x{2013}-]?\s*(?:(?:of|to|for)\s+)?(?:the\s+)?(.+?)\.?$)re");
+      if (!out.organisation && RE2::FullMatch(lines[i].text, kOfficeOf, &who) && RE2::FullMatch(trim(who), p.organisation))
+        out.organisation = field(trim(who), lines[i].span);
     }
   }
   // A statutory notice names who gives it in its first sentence: "Notice is hereby given pursuant

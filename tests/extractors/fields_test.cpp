@@ -1368,3 +1368,19 @@ TEST_CASE("header: an instrument's kind on a line over its subject in capitals i
   const auto minutes = extract_header_fields(segment_text("MINUTES\n\nPLANNING COMMITTEE - 4TH JUNE 1999\n\nPresent: Cllr Smith.\n"));
   if (minutes.title) CHECK(minutes.title->value.find("MINUTES PLANNING") == std::string::npos);
 }
+
+TEST_CASE("header: a signing office with its organisation at the foot names whose paper it is / a person beside the office does not", "[header]") {
+  const auto signed_minutes = extract_header_fields(segment_text(
+      "MINUTES OF SOULDERN ANNUAL PARISH MEETING HELD IN THE VILLAGE HALL ON 15th MAY 2014\n\nPresent: Mrs A Prescott\n\n"
+      "1. Welcome\nThe Chairman welcomed everyone.\n\n"
+      "............................ Date............................ Chairman Souldern Parish Council\n"));
+  REQUIRE(signed_minutes.organisation);
+  CHECK(signed_minutes.organisation->value == "Souldern Parish Council");
+  const auto comma = extract_header_fields(segment_text(
+      "Notes of the annual meeting\n\n1. Questions\nThere were none.\n\nSigned ..........\tDate ..........\nChair, Horsley Parish Council\n"));
+  REQUIRE(comma.organisation);
+  CHECK(comma.organisation->value == "Horsley Parish Council");
+  const auto person = extract_header_fields(segment_text(
+      "Notes of the annual meeting\n\n1. Questions\nThere were none.\n\nChair: Cllr John Smith\n"));
+  CHECK(!person.organisation);
+}
