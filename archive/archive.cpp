@@ -819,8 +819,8 @@ std::vector<SearchHit> Archive::search(const SearchQuery& q) {
 }
 
 std::vector<std::string> Archive::original_paths(const std::string& id) {
-  auto s = store_->prepare("SELECT path, 0 FROM papers WHERE id = ?1 UNION SELECT path, 1 FROM paper_paths WHERE paper_id = ?1"
-                      " AND path NOT IN (SELECT path FROM papers WHERE id = ?1) ORDER BY 2, 1");
+  Borrowed s(store_->cached("SELECT path, 0 FROM papers WHERE id = ?1 UNION SELECT path, 1 FROM paper_paths WHERE paper_id = ?1"
+                      " AND path NOT IN (SELECT path FROM papers WHERE id = ?1) ORDER BY 2, 1"));
   s->bind(1, id);
   std::vector<std::string> out;
   while (s->step()) out.push_back(s->text(0));
@@ -1121,11 +1121,11 @@ std::int64_t Archive::link_touched_outcomes() {
 }
 
 std::vector<RecommendationOutcome> Archive::outcomes_of(const std::string& report_id) {
-  auto s = store_->prepare(
+  Borrowed s(store_->cached(
       "SELECT o.recommendation, o.outcome, o.minutes_id, coalesce(m.path, ''), coalesce(m.title, ''), coalesce(m.body, ''),"
       " coalesce(m.meeting_date, ''), o.minute, coalesce(o.minute_heading, ''), coalesce(o.page, 0), o.cue, o.match, o.decisions,"
       " coalesce(o.decision_text, ''), o.vote FROM outcomes o LEFT JOIN papers m ON m.id = o.minutes_id"
-      " WHERE o.report_id = ? ORDER BY o.recommendation");
+      " WHERE o.report_id = ? ORDER BY o.recommendation"));
   s->bind(1, report_id);
   std::vector<RecommendationOutcome> out;
   while (s->step()) {
@@ -1151,9 +1151,9 @@ std::vector<RecommendationOutcome> Archive::outcomes_of(const std::string& repor
 }
 
 std::vector<DecisionAnswer> Archive::answers_of(const std::string& minutes_id) {
-  auto s = store_->prepare(
+  Borrowed s(store_->cached(
       "SELECT o.report_id, coalesce(p.title, ''), coalesce(p.path, ''), o.recommendation, o.outcome, o.decisions FROM outcomes o"
-      " LEFT JOIN papers p ON p.id = o.report_id WHERE o.minutes_id = ? ORDER BY p.seq, o.recommendation");
+      " LEFT JOIN papers p ON p.id = o.report_id WHERE o.minutes_id = ? ORDER BY p.seq, o.recommendation"));
   s->bind(1, minutes_id);
   std::vector<DecisionAnswer> out;
   while (s->step()) {
@@ -1181,10 +1181,10 @@ void Archive::annotate_agenda(nlohmann::json& record) {
   if (body.empty() || date.empty()) return;
   std::map<std::string, nlohmann::json> minutes, papers;  // by agenda item
   std::vector<std::pair<std::string, std::string>> titled;  // (id, title) of the meeting's other papers
-  auto s = store_->prepare(
+  Borrowed s(store_->cached(
       "SELECT p.id, coalesce(p.title, ''), p.agenda_item, EXISTS (SELECT 1 FROM decisions d WHERE d.paper_id = p.id),"
       " json_extract(p.record, '$.items') FROM papers p WHERE p.body = ?1 COLLATE NOCASE AND p.meeting_date = ?2 AND p.parts IS NULL"
-      " AND p.id != ?3 ORDER BY p.seq");
+      " AND p.id != ?3 ORDER BY p.seq"));
   s->bind(1, body);
   s->bind(2, date);
   s->bind(3, id);
