@@ -153,7 +153,7 @@ std::string postgres_client_version();
 bool is_postgres_location(const std::string& location);
 
 // Opens (creating if needed, unless read_only) the archive's store at location: a SQLite file, or
-// a PostgreSQL database by URL. migrate_links is run once if an old SQLite archive needs its
+// a PostgreSQL database by URL. link_outcomes is run once if an old SQLite archive needs its
 // outcomes linked (it calls back into the archive). Throws std::runtime_error when it cannot.
 std::unique_ptr<Store> open_store(const std::string& location, bool read_only, const std::function<void(Store&)>& link_outcomes);
 

@@ -59,12 +59,12 @@ for backend in sqlite postgresql; do
       pids+=($!)
     done
     for p in "${pids[@]}"; do wait "$p"; done
-    wall=$(echo "$(date +%s.%N) - $start" | bc -l)
-    pages=$(cat "$WORK"/work.* | sed -n 's/.*failed, [0-9]* to be tried again; \([0-9][0-9]*\) pages in .*/\1/p' | paste -sd+ | bc)
+    wall=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')
+    pages=$(cat "$WORK"/work.* | sed -n 's/.*failed, [0-9]* to be tried again; \([0-9][0-9]*\) pages in .*/\1/p' | awk '{ n += $1 } END { print n + 0 }')
     rss=$(cat "$WORK"/time.* | awk '$2 > m { m = $2 } END { print m }')
-    rate=$(echo "$files / $wall" | bc -l)
+    rate=$(awk -v f="$files" -v t="$wall" 'BEGIN { print f / t }')
     [ "$w" = 1 ] && one_rate[$backend]=$rate
-    eff=$(echo "$rate / ($w * ${one_rate[$backend]:-$rate})" | bc -l)
+    eff=$(awk -v r="$rate" -v w="$w" -v one="${one_rate[$backend]:-$rate}" 'BEGIN { print r / (w * one) }')
     awk -v a="$backend" -v w="$w" -v f="$files" -v p="$pages" -v t="$wall" -v r="$rss" -v e="$eff" \
       'BEGIN { printf "%-10s %7d %6d %6d %8.2f %10.1f %10.1f %16.1f %10.2f\n", a, w, f, p, t, f / t, p / t, r / 1024, e }'
     rm -f "$WORK"/time.* "$WORK"/work.*

@@ -73,6 +73,9 @@ std::optional<std::string> one_paper(Archive& archive, const std::string& id_or_
 // --paper-timeout): for the commands that read papers.
 void add_ocr_options(CLI::App* command, TextOptions& text);
 
+// --include and --exclude: which files of walked folders are taken (ingest, enqueue).
+void add_discovery_options(CLI::App* command, DiscoveryOptions& discovery);
+
 // --date-order auto|dmy|mdy: how numeric dates that read both ways are read.
 void add_date_order_option(CLI::App* command, std::optional<DateOrder>& order);
 

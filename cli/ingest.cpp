@@ -281,11 +281,7 @@ Run add_ingest(CLI::App& app, const GlobalOptions& global) {
   auto o = std::make_shared<IngestOptions>();
   auto* cmd = app.add_subcommand("ingest", "read papers from files and folders (recursively) into the archive");
   cmd->add_option("paths", o->paths, "files and folders")->required()->option_text("FILE|FOLDER ...");
-  cmd->add_option("--include", o->settings.pipeline.discovery.include,
-                  "in folders, only files matching this shell pattern (name or path under the folder); may be repeated")
-      ->option_text("PATTERN");
-  cmd->add_option("--exclude", o->settings.pipeline.discovery.exclude, "in folders, never files matching this shell pattern; may be repeated")
-      ->option_text("PATTERN");
+  add_discovery_options(cmd, o->settings.pipeline.discovery);
   add_ingest_options(cmd, o->settings);
   cmd->footer(std::string("\nExamples:\n  papers ingest corpus/\n  papers ingest minutes/ --include '*.pdf' --exclude 'drafts/*'\n  papers ingest /data/board-papers --archive board.db --jobs 4\n"
                           "  papers ingest scans/ --ocr always --ocr-dpi 400 --lang eng+fra\n\n"

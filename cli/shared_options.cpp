@@ -52,6 +52,14 @@ void add_ocr_options(CLI::App* command, TextOptions& text) {
       ->option_text("MB (default 2048)");
 }
 
+void add_discovery_options(CLI::App* cmd, DiscoveryOptions& discovery) {
+  cmd->add_option("--include", discovery.include,
+                  "in folders, only files matching this shell pattern (name or path under the folder); may be repeated")
+      ->option_text("PATTERN");
+  cmd->add_option("--exclude", discovery.exclude, "in folders, never files matching this shell pattern; may be repeated")
+      ->option_text("PATTERN");
+}
+
 void add_date_order_option(CLI::App* command, std::optional<DateOrder>& order) {
   static const std::map<std::string, std::optional<DateOrder>> kOrders = {
       {"auto", std::nullopt}, {"dmy", DateOrder::day_first}, {"mdy", DateOrder::month_first}};

@@ -437,8 +437,7 @@ Run add_enqueue(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("paths", o->paths, "files and folders, by paths every worker can read (a shared filesystem)")
       ->required()
       ->option_text("FILE|FOLDER ...");
-  cmd->add_option("--include", o->discovery.include, "in folders, only files matching this shell pattern; may be repeated")->option_text("PATTERN");
-  cmd->add_option("--exclude", o->discovery.exclude, "in folders, never files matching this shell pattern; may be repeated")->option_text("PATTERN");
+  add_discovery_options(cmd, o->discovery);
   cmd->footer(std::string("\nExamples:\n  papers --archive postgresql://records/papers enqueue /mnt/share/parish-papers\n\n"
                           "Each file is one job, by its absolute path, size and modification time: enqueueing the same\n"
                           "folders again adds nothing, and a file changed since is queued again. `papers stats` shows the\n"

@@ -105,12 +105,11 @@ struct ResultCloser {
 using Result = std::unique_ptr<PGresult, ResultCloser>;
 
 // Throws unless r is a command's or a query's success.
-void check(PGconn* conn, const Result& r, const std::string& sql) {
+void check(PGconn* conn, const Result& r) {
   const ExecStatusType status = PQresultStatus(r.get());
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return;
   std::string why = r ? PQresultErrorMessage(r.get()) : error_of(conn);
   while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
-  (void)sql;
   throw std::runtime_error("archive: " + why);
 }
 
@@ -136,7 +135,7 @@ class PostgresStatement : public Statement {
       std::vector<const char*> values;
       for (const auto& v : values_) values.push_back(v ? v->c_str() : nullptr);
       result_.reset(PQexecPrepared(conn_, name_.c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0));
-      check(conn_, result_, name_);
+      check(conn_, result_);
       row_ = -1;
     }
     return ++row_ < PQntuples(result_.get());
@@ -327,15 +326,15 @@ PostgresStore::~PostgresStore() {
 
 void PostgresStore::exec(const std::string& sql) {
   Result r(PQexec(conn_, sql.c_str()));
-  check(conn_, r, sql);
+  check(conn_, r);
 }
 
 std::unique_ptr<Statement> PostgresStore::prepare(const std::string& sql) {
   const std::string name = "s" + std::to_string(++statements_);
   Result made(PQprepare(conn_, name.c_str(), numbered_parameters(sql).c_str(), 0, nullptr));
-  check(conn_, made, sql);
+  check(conn_, made);
   Result described(PQdescribePrepared(conn_, name.c_str()));
-  check(conn_, described, sql);
+  check(conn_, described);
   return std::make_unique<PostgresStatement>(conn_, name, PQnparams(described.get()));
 }
 
