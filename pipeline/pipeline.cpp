@@ -14,8 +14,8 @@
 
 #include <cstdio>
 #include <memory>
-#include <mutex>
 #include <map>
+#include <mutex>
 
 #include "pipeline/discover.h"
 #include "pipeline/fields.h"
@@ -181,7 +181,11 @@ PipelineCounts run_pipeline(const std::vector<std::string>& paths, const Pipelin
   Discovery discovery(paths, options.discovery);
   PipelineCounts counts;
   // Hashes between dedupe and sink, with how many later copies of the same bytes wait on them.
+  // Dedupe and sink are two serial filters, which oneTBB runs at the same time on different
+  // papers: both take this lock around in_flight (without it a map corrupted under load lost a
+  // paper as "already in the archive", or crashed the batch).
   std::map<std::string, std::size_t> in_flight;
+  std::mutex in_flight_lock;
   // Outcomes of papers that later copies wait on: a failure fails each copy (by its own path),
   // since a file that failed is not archived. Kept until the last copy reaches the sink.
   struct Settled {
@@ -235,6 +239,7 @@ PipelineCounts run_pipeline(const std::vector<std::string>& paths, const Pipelin
                                                  if (token->file->ok()) {
                                                    const SourceFile& f = token->file->value();
                                                    token->sha256 = f.sha256;
+                                                   const std::lock_guard<std::mutex> hold(in_flight_lock);
                                                    auto copy = in_flight.find(f.sha256);
                                                    if (copy != in_flight.end()) {
                                                      ++copy->second;
@@ -288,6 +293,7 @@ PipelineCounts run_pipeline(const std::vector<std::string>& paths, const Pipelin
               ++counts.failed;
               sink.failed(std::move(token->record->failure()));
             }
+            const std::lock_guard<std::mutex> hold(in_flight_lock);
             auto waiting = in_flight.find(sha);
             if (waiting != in_flight.end()) {
               if (waiting->second > 0) settled[sha] = Settled{std::move(failure), waiting->second};
