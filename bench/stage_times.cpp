@@ -11,6 +11,7 @@
 #include "archive/archive.h"
 #include "pipeline/fields.h"
 #include "pipeline/normalise.h"
+#include "pipeline/pipeline.h"
 #include "pipeline/read.h"
 #include "pipeline/record_json.h"
 #include "pipeline/segment.h"
@@ -54,7 +55,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: stage-times DIR [ARCHIVE]\n");
     return 2;
   }
-  quiet_poppler();
+  prepare_libraries();  // as ingest does: Poppler quiet, its globals held (pipeline/page_image.h)
   std::vector<std::string> files;
   for (const auto& e : fs::recursive_directory_iterator(argv[1]))
     if (e.is_regular_file() && e.path().extension() == ".pdf") files.push_back(e.path().string());

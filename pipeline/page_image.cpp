@@ -113,8 +113,10 @@ void keep_page_buffers_in_heap() {
 }
 
 void warm_up_poppler_renderer() {
-  const std::string pdf = tiny_pdf();
-  std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
+  // Never closed (see the header): the document, and with it Poppler's global parameters, live
+  // until the process ends. Its bytes must outlive it too (load_from_raw_data does not copy them).
+  static const std::string pdf = tiny_pdf();
+  static poppler::document* const doc = poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size()));
   if (!doc) return;
   std::unique_ptr<poppler::page> page(doc->create_page(0));
   if (!page) return;
