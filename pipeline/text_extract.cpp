@@ -22,6 +22,7 @@
 #include "extractors/pattern.h"
 #include "pipeline/page_image.h"
 #include "pipeline/page_slots.h"
+#include "pipeline/pdf_text.h"
 #include "pipeline/text_quality.h"
 #include "pipeline/utf8.h"
 
@@ -65,7 +66,7 @@ std::string guess_charset(std::string_view bytes) {
 // characters' height splits a line into runs (columns of a table, a banner's two ends). Each run
 // carries the size and weight most of its characters have. body_size: the size most of the
 // page's characters are set in.
-std::vector<StyledLine> styled_lines(const poppler::page& page, int number, double* body_size) {
+std::vector<StyledLine> styled_lines(std::vector<PdfWord> page_words, double page_width, int number, double* body_size) {
   struct Word {
     std::string text;
     poppler::rectf box;
@@ -74,17 +75,14 @@ std::vector<StyledLine> styled_lines(const poppler::page& page, int number, doub
     bool space_after;
   };
   std::vector<Word> words;
-  for (const poppler::text_box& b : page.text_list(poppler::page::text_list_include_font)) {
-    const poppler::byte_array utf8 = b.text().to_utf8();
-    std::string text(utf8.begin(), utf8.end());
-    if (text.find_first_not_of(" \t") == std::string::npos || b.rotation() != 0) continue;
-    std::string font = b.has_font_info() ? b.get_font_name() : std::string();
+  for (PdfWord& b : page_words) {
+    if (b.text.find_first_not_of(" \t") == std::string::npos || b.rotation != 0) continue;
+    std::string& font = b.font;
     for (char& c : font) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const bool bold = font.find("bold") != std::string::npos || font.find("black") != std::string::npos ||
                       font.find("heavy") != std::string::npos || font.find("semibold") != std::string::npos ||
                       font.find("demi") != std::string::npos;
-    words.push_back(Word{std::move(text), b.bbox(), b.has_font_info() ? b.get_font_size() : b.bbox().height(), bold,
-                         b.has_space_after()});
+    words.push_back(Word{std::move(b.text), b.box, b.size, bold, b.space_after});
   }
   std::map<long, std::size_t> chars_by_size;  // size in tenths of a point -> characters
   for (const Word& w : words) chars_by_size[std::lround(w.size * 10)] += w.text.size();
@@ -127,7 +125,7 @@ std::vector<StyledLine> styled_lines(const poppler::page& page, int number, doub
       l.top = run.front()->box.top();
       l.left = run.front()->box.left();
       l.right = run.back()->box.right();
-      l.page_width = page.page_rect().width();
+      l.page_width = page_width;
       std::map<long, std::size_t> sizes;
       std::size_t bold_chars = 0, chars = 0;
       const Word* prev = nullptr;
@@ -356,10 +354,13 @@ Outcome<PageTexts> TextStage::from_pdf(const SourceFile& file) const {
     return std::unique_ptr<poppler::document>(
         poppler::document::load_from_raw_data(file.bytes.data(), static_cast<int>(file.bytes.size())));
   };
-  std::unique_ptr<poppler::document> doc = load();
-  if (!doc) return fail("damaged PDF: Poppler cannot open it (truncated or corrupt)");
-  if (doc->is_locked()) return fail("encrypted PDF: needs a password");
-  const int count = doc->pages();
+  // The text, in one pass a page (pdf_text.h); poppler-cpp's document only for rendering (the ink
+  // checks of thin pages, OCR), opened when first needed.
+  const PdfText pdf(file.bytes);
+  if (pdf.state() == PdfText::State::damaged) return fail("damaged PDF: Poppler cannot open it (truncated or corrupt)");
+  if (pdf.state() == PdfText::State::locked) return fail("encrypted PDF: needs a password");
+  std::unique_ptr<poppler::document> doc;
+  const int count = pdf.pages();
   if (count <= 0) return fail("damaged PDF: no pages");
   if (count > options_.max_pages)
     return fail(std::to_string(count) + " pages: more than a paper may have (--max-pages " + std::to_string(options_.max_pages) +
@@ -377,20 +378,19 @@ Outcome<PageTexts> TextStage::from_pdf(const SourceFile& file) const {
   for (int i = 0; i < count; ++i) {
     PageText page;
     page.number = i + 1;
-    std::unique_ptr<poppler::page> p(doc->create_page(i));
-    if (p) {
-      // Physical layout keeps a header table's rows together ("Date of meeting   26 June 2020")
-      // and a hanging paragraph number on its paragraph's first line; committee papers are
-      // single-column, so its weakness (interleaving newspaper columns) costs little here.
-      const poppler::rectf box = p->page_rect(poppler::media_box);
-      page.width = std::abs(box.width());
-      page.height = std::abs(box.height());
-      const poppler::byte_array utf8 = p->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
-      page.text.assign(utf8.begin(), utf8.end());
-      // The first pages' typography, where titles and banners are (kept for text-layer pages only),
-      // and past them the first page with a body of text, whose size is the body's where the first
-      // pages hold display lines only (a front sheet's title alone, its other pages blank or scanned).
-      if (i < kStyledPages || (i < kBodyPagesLookedAt && !body_found)) page.styled = styled_lines(*p, i + 1, &page.body_size);
+    // The first pages' typography, where titles and banners are (kept for text-layer pages only),
+    // and past them the first page with a body of text, whose size is the body's where the first
+    // pages hold display lines only (a front sheet's title alone, its other pages blank or scanned).
+    const bool styled = i < kStyledPages || (i < kBodyPagesLookedAt && !body_found);
+    // Physical layout keeps a header table's rows together ("Date of meeting   26 June 2020")
+    // and a hanging paragraph number on its paragraph's first line; committee papers are
+    // single-column, so its weakness (interleaving newspaper columns) costs little here.
+    PdfPageText p = pdf.page(i, styled);
+    if (p.ok) {
+      page.width = std::abs(p.media_width);
+      page.height = std::abs(p.media_height);
+      page.text = std::move(p.text);
+      if (styled) page.styled = styled_lines(std::move(p.words), p.crop_width, i + 1, &page.body_size);
       std::size_t page_chars = 0;
       for (const StyledLine& l : page.styled) page_chars += l.text.size();
       body_found = body_found || page_chars >= kBodyTextChars;
@@ -400,7 +400,11 @@ Outcome<PageTexts> TextStage::from_pdf(const SourceFile& file) const {
       jobs.push_back(OcrJob{i, "--ocr always", false, std::nullopt});
     } else if (mode == OcrOptions::Mode::automatic) {
       const TextLayerFigures figures = measure_text_layer(page.text);
-      const double ink = needs_ink_check(figures) ? ink_fraction(*doc, i) : -1;
+      double ink = -1;
+      if (needs_ink_check(figures)) {
+        if (!doc) doc = load();
+        ink = doc ? ink_fraction(*doc, i) : -1;
+      }
       if (auto problem = text_layer_problem(figures, ink))
         jobs.push_back(OcrJob{i, *problem, problem->starts_with("text layer too thin"), std::nullopt});
     }

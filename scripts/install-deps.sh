@@ -7,6 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config   # compiler and build system
   libpoppler-cpp-dev poppler-utils   # PDF text per page (Poppler C++ API); pdftotext is the benchmark baseline
+  libpoppler-private-dev             # Poppler's core TextOutputDev: a page's text and its words with fonts in one pass
   libicu-dev                         # Unicode normalisation (NFKC), case folding, charset detection
   libre2-dev                         # field extractors' regular expressions (linear time)
   libtbb-dev                         # oneTBB parallel_pipeline
