@@ -498,12 +498,17 @@ std::optional<TextField> signatory(const Segments& segments) {
   const auto at = [&](std::size_t i, const std::string& value) {
     return TextField{value, Provenance{t.page_of(lines[i].span.begin), lines[i].span}};
   };
+  static const std::string kNoLine;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string& l = lines[i].text;
-    const std::string next = i + 1 < lines.size() ? lines[i + 1].text : std::string();
-    const std::string after = i + 2 < lines.size() ? lines[i + 2].text : std::string();
+    // (Most lines hold neither: "signed" opens its line with an s, and a sign-off's words are
+    // looked for before either pattern runs.)
+    const bool may_sign = !l.empty() && (l[0] == 's' || l[0] == 'S');
+    if (!may_sign && !may_hold_entry("sign_offs", l)) continue;
+    const std::string& next = i + 1 < lines.size() ? lines[i + 1].text : kNoLine;
+    const std::string& after = i + 2 < lines.size() ? lines[i + 2].text : kNoLine;
     std::string rest;
-    if (RE2::FullMatch(l, kSigned, &rest)) {
+    if (may_sign && RE2::FullMatch(l, kSigned, &rest)) {
       if (auto who = person_and_role(rest, next)) return at(i, *who);
     } else if (RE2::FullMatch(l, kSignOff, &rest) || RE2::FullMatch(undotted(l), kSignOff, &rest)) {
       if (!trim(rest).empty()) {

@@ -48,6 +48,8 @@ struct Loaded {
   std::vector<std::string> entries;
   std::set<std::string> folded;
   std::string alternation;
+  std::vector<std::string> longest_words;  // each entry's longest word, lower case, no repeats
+  bool ascii = true;                       // every entry is ASCII (may_hold_entry can judge)
 };
 
 // Every lexicon, read once on first use (a function-local static: thread-safe, and no lock after).
@@ -59,6 +61,20 @@ const std::map<std::string, Loaded, std::less<>>& all_loaded() {
       l.entries = parse(f.text);
       for (const std::string& e : l.entries) l.folded.insert(folded(e));
       l.alternation = quoted_alternation(l.entries);
+      for (const std::string& e : l.entries) {
+        std::string longest;
+        for (std::size_t at = 0; at < e.size();) {
+          const std::size_t space = std::min(e.find(' ', at), e.size());
+          if (space - at > longest.size()) longest = e.substr(at, space - at);
+          at = space + 1;
+        }
+        for (char& c : longest) {
+          if (static_cast<unsigned char>(c) >= 0x80) l.ascii = false;
+          c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        if (std::find(l.longest_words.begin(), l.longest_words.end(), longest) == l.longest_words.end())
+          l.longest_words.push_back(std::move(longest));
+      }
       out.emplace(std::string(f.name), std::move(l));
     }
     return out;
@@ -78,6 +94,17 @@ const Loaded& loaded(std::string_view name) {
 const std::vector<std::string>& lexicon(std::string_view name) { return loaded(name).entries; }
 
 std::string lexicon_alternation(std::string_view name) { return loaded(name).alternation; }
+
+bool may_hold_entry(std::string_view name, std::string_view text) {
+  const Loaded& l = loaded(name);
+  if (!l.ascii) return true;
+  const auto same = [](char a, char b) {
+    return std::tolower(static_cast<unsigned char>(a)) == static_cast<unsigned char>(b);
+  };
+  for (const std::string& word : l.longest_words)
+    if (std::search(text.begin(), text.end(), word.begin(), word.end(), same) != text.end()) return true;
+  return false;
+}
 
 bool in_lexicon(std::string_view name, std::string_view word) { return loaded(name).folded.count(folded(word)) > 0; }
 

@@ -32,6 +32,11 @@ std::string lexicon_alternation(std::string_view name);
 // The same for any words: quoted, longest first, spaces matching any run of white space.
 std::string quoted_alternation(std::vector<std::string> words);
 
+// False only when text cannot hold an entry of lexicons/NAME.txt: it holds no entry's longest
+// word, in any ASCII case. A cheap test before a pattern built around lexicon_alternation(NAME)
+// runs over a line (no copy, no RE2 call); true whenever an entry has a word that is not ASCII.
+bool may_hold_entry(std::string_view name, std::string_view text);
+
 // Whether word is an entry of lexicons/NAME.txt, in any case (ASCII) and with white space made one space.
 bool in_lexicon(std::string_view name, std::string_view word);
 

@@ -38,6 +38,12 @@ bool contact_heading(const std::string& line) {
   }();
   // "13. Contact details:", "  Contact Officers"
   static const Pattern kHeading(R"re(^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?([A-Za-z][A-Za-z ]{2,40}?)\s*:?\s*$)re");
+  // (Only letters, digits, dots, colons and white space can match: most lines hold something else,
+  // and are passed over without running the pattern.)
+  const auto can_be_in_heading = [](unsigned char c) {
+    return std::isalnum(c) || c == ' ' || c == '.' || c == ':' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+  };
+  if (!std::all_of(line.begin(), line.end(), can_be_in_heading)) return false;
   std::string words;
   if (!RE2::FullMatch(line, kHeading, &words)) return false;
   std::string key;

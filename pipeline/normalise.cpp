@@ -623,7 +623,7 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
       // wrapped around it joins up, and kept after its paragraph behind a column gap.
       static const Pattern kMarginNote(
           R"re(^([^\t]{30,}\S)\t(\(?(?:[A-Z]{1,4}|All|ALL|Clerk|Chair)\)?(?:\s*[/,&]\s*\(?(?:[A-Z]{1,4}|All|Clerk|Chair)\)?){0,3})$)re");
-      if (std::string before, note; RE2::FullMatch(line.text, kMarginNote, &before, &note)) {
+      if (std::string before, note; line.text.find('\t') != std::string::npos && RE2::FullMatch(line.text, kMarginNote, &before, &note)) {
         line.text = before;
         line.margin = "\t" + note;
       }
