@@ -103,6 +103,7 @@ SqliteStore::~SqliteStore() {
 }
 
 void SqliteStore::exec(const std::string& sql) {
+  write_pending_entries();  // (COMMIT among them)
   char* error = nullptr;
   if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
     std::string message = error ? error : "unknown error";
@@ -141,26 +142,44 @@ void SqliteStore::begin_read() {
 }
 
 void SqliteStore::rollback() {
+  pending_entries_.clear();
   if (in_transaction_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
   in_transaction_ = false;
 }
 
+void SqliteStore::write_pending_entries() {
+  if (pending_entries_.empty()) return;
+  std::vector<PendingEntry> entries;
+  entries.swap(pending_entries_);
+  for (const PendingEntry& e : entries) {
+    if (e.table == "papers") {
+      Borrowed fts(cached("INSERT INTO papers_fts(rowid, title, text) VALUES (?, ?, ?)"));
+      fts->bind(1, e.rowid);
+      fts->bind(2, e.title);
+      fts->bind(3, e.text);
+      fts->run();
+    } else {
+      Borrowed fts(cached("INSERT INTO " + e.table + "_fts(rowid, text) VALUES (?, ?)"));
+      fts->bind(1, e.rowid);
+      fts->bind(2, e.text);
+      fts->run();
+    }
+  }
+}
+
 void SqliteStore::index_paper(std::int64_t seq, const std::string& title, const std::string& text) {
-  Borrowed fts(cached("INSERT INTO papers_fts(rowid, title, text) VALUES (?, ?, ?)"));
-  fts->bind(1, seq);
-  fts->bind(2, title);
-  fts->bind(3, text);
-  fts->run();
+  pending_entries_.push_back(PendingEntry{"papers", seq, title, text});
+  if (!in_transaction_) write_pending_entries();
 }
 
 void SqliteStore::index_item(const std::string& table, const std::string&, std::int64_t, const std::string& text) {
   // rowid: the items row just inserted.
-  Borrowed fts(cached("INSERT INTO " + table + "_fts(rowid, text) VALUES (last_insert_rowid(), ?)"));
-  fts->bind(1, text);
-  fts->run();
+  pending_entries_.push_back(PendingEntry{table, sqlite3_last_insert_rowid(db_), "", text});
+  if (!in_transaction_) write_pending_entries();
 }
 
 void SqliteStore::unindex_paper(const std::string& id, std::int64_t seq) {
+  write_pending_entries();
   // Index entries first, while their rows still say which they are.
   Borrowed paper(cached("DELETE FROM papers_fts WHERE rowid = ?"));
   paper->bind(1, seq);
@@ -397,6 +416,7 @@ bool SqliteStore::searchable() {
   return sqlite3_step(indexed.get()) == SQLITE_ROW;
 }
 std::int64_t SqliteStore::undated_left_out(const SearchQuery& q) {
+  write_pending_entries();
   if ((q.since.empty() && q.until.empty()) || q.include_undated) return 0;
   if (!searchable()) return 0;
   const std::string items = q.in == SearchIn::decisions ? "decisions" : "recommendations";
@@ -419,6 +439,7 @@ std::int64_t SqliteStore::undated_left_out(const SearchQuery& q) {
 }
 
 std::vector<SearchHit> SqliteStore::search(const SearchQuery& q) {
+  write_pending_entries();
   // Filters first, as the set of rows they admit (papers.seq, or recommendations' rowids), read
   // through the papers indexes; the ranking query then asks papers_admitted(rowid) of each match,
   // so BM25 is computed for admitted matches only and no match is joined to its papers row.

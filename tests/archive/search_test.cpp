@@ -504,3 +504,37 @@ TEST_CASE("search: date filters say how many undated papers they left out / --in
   CHECK(nlohmann::json::parse(papers::test::read_whole_file(out))["undated_left_out"] == 1);
   fs::remove_all(dir);
 }
+
+TEST_CASE("search: a transaction's index entries / found before it commits / gone with its rollback / none left by a paper removed in it", "[search][archive]") {
+  // (The SQLite store writes a batch's full-text entries just before it commits; anything that
+  // reads or removes entries first writes them.)
+  const fs::path dir = papers::test::fresh_temp_dir("search-pending");
+  Archive archive((dir / "a.db").string());
+  const auto& papers_to_put = papers::test::search_papers();
+  std::vector<Record> records;
+  for (const auto& [name, text] : papers_to_put) {
+    std::ofstream(dir / name) << text;
+    auto r = extract_file((dir / name).string());
+    REQUIRE(r.ok());
+    records.push_back(r.value());
+  }
+  SearchQuery q;
+  q.text = "precept";
+  archive.begin();
+  for (const Record& r : records) archive.put(r, record_to_json(r));
+  CHECK(archive.search(q).size() == 2);  // before the commit
+  SearchQuery recs = q;
+  recs.in = SearchIn::recommendations;
+  CHECK(archive.search(recs).size() == 1);
+  archive.rollback();
+  CHECK(archive.search(q).empty());
+  archive.begin();
+  for (const Record& r : records) archive.put(r, record_to_json(r));
+  REQUIRE(archive.remove(records[0].source.sha256));  // "Proposed Precept 2021/22"
+  archive.commit();
+  const auto hits = archive.search(q);
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].title == papers::test::kLibrariesTitle);
+  CHECK(archive.search(recs).empty());
+  fs::remove_all(dir);
+}
