@@ -44,6 +44,21 @@ bool contact_heading(const std::string& line) {
     return std::isalnum(c) || c == ' ' || c == '.' || c == ':' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
   };
   if (!std::all_of(line.begin(), line.end(), can_be_in_heading)) return false;
+  // (Nor one whose words, past a number and before a colon, run over the 41 letters a label may have.)
+  const std::string_view spaces = " \t\n\f\r";
+  std::string_view core(line);
+  const auto trim_front = [&](std::string_view set) { core.remove_prefix(std::min(core.find_first_not_of(set), core.size())); };
+  const auto trim_back = [&](std::string_view set) {
+    const std::size_t last = core.find_last_not_of(set);
+    core = last == std::string_view::npos ? std::string_view() : core.substr(0, last + 1);
+  };
+  trim_front(spaces);
+  trim_front("0123456789.");
+  trim_front(spaces);
+  trim_back(spaces);
+  if (!core.empty() && core.back() == ':') core.remove_suffix(1);
+  trim_back(spaces);
+  if (core.size() > 41) return false;
   std::string words;
   if (!RE2::FullMatch(line, kHeading, &words)) return false;
   std::string key;
@@ -190,6 +205,9 @@ void mend_centred_row_numbers(std::vector<std::vector<std::string>>& pages, cons
     if (!text_layer[p]) continue;
     std::vector<std::string>& lines = pages[p];
     for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
+      // (A digit within the first four columns first: most rows have none there.)
+      const std::size_t first = lines[i].find_first_not_of(' ');
+      if (first == std::string::npos || first > 3 || !std::isdigit(static_cast<unsigned char>(lines[i][first]))) continue;
       std::string lead, number, gap, cell;
       if (!RE2::FullMatch(lines[i], kNumberAndCell, &lead, &number, &gap, &cell)) continue;
       const std::string& above = lines[i - 1];

@@ -351,6 +351,8 @@ const char* ordinal_suffix(int n) {
 std::string restore_raised_ordinals(std::string_view input) {
   std::string line(input);
   static const Pattern kRaisedOrdinal(R"re(\b(\d{1,2})(?:["'`]|\xe2\x80[\x98\x99\x9c\x9d]) ?((?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b))re");
+  // (Only a line with a quote mark can hold one: ASCII quotes, or the UTF-8 lead byte of curly ones.)
+  if (line.find_first_of("\"'`\xe2") == std::string::npos) return line;
   std::string fixed;
   re2::StringPiece scanned(line), day, month;
   const char* copied = line.data();
@@ -587,7 +589,8 @@ Outcome<NormalisedText> NormaliseStage::operator()(PageTexts input) const {
       // "1.1<gap>The County Council ...", "B.<gap>DELEGATE authority ..." -- a hanging number or
       // letter is a label, not a column.
       static const Pattern kHangingLabel(R"re(^(\d{1,2}(?:\.\d{1,2}){0,3}\.?|\(?[a-z]\)|\(?[A-Z]\)|[A-Z]\.|\(?[ivx]{1,5}\)|\d{1,2}\)|•)\t)re");
-      RE2::Replace(&text, kHangingLabel, "\\1 ");
+      // (Its label is at most 12 bytes: "10.11.12.13." before the tab.)
+      if (const std::size_t tab = text.find('\t'); tab != std::string::npos && tab <= 12) RE2::Replace(&text, kHangingLabel, "\\1 ");
       const bool blank = text.empty();
       const std::size_t right = indent + code_points(text);
       lines.push_back(PageLine{std::move(text), page.number, blank, indent, value_column(raw), "", right});

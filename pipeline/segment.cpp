@@ -255,7 +255,11 @@ Outcome<Segments> SegmentStage::operator()(NormalisedText input) const {
       out.trailer.push_back(as_field);
       continue;
     }
-    const bool numbered = RE2::FullMatch(line.text, numbered_paragraph(), &number, &rest) || RE2::FullMatch(line.text, list_item(), &number, &rest);
+    // (A number, a lower-case letter, a bracket or a bullet opens either; most lines open otherwise.)
+    const unsigned char opener = line.text.empty() ? 0 : static_cast<unsigned char>(line.text[0]);
+    const bool may_be_numbered = std::isdigit(opener) || std::islower(opener) || opener == '(' || opener == 0xE2;
+    const bool numbered = may_be_numbered && (RE2::FullMatch(line.text, numbered_paragraph(), &number, &rest) ||
+                                              RE2::FullMatch(line.text, list_item(), &number, &rest));
     if (!numbered && (RE2::FullMatch(line.text, unnumbered_heading()) || (all_caps(line.text) && is_heading_text(line.text) && line.text.find('\t') == std::string::npos))) {
       std::string heading(trim(line.text));
       if (!heading.empty() && heading.back() == ':') heading.pop_back();
