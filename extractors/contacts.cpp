@@ -60,11 +60,26 @@ struct Found {
   std::string before;  // the value up to its first e-mail or phone number
 };
 
+// Whether text has a run of seven digits or more, set apart by spaces, brackets, dots, dashes or
+// slashes only: only such a value can hold a number either plan makes possible. Most values have
+// none, and the matcher's regular expressions are the costliest part of reading a paper's fields.
+bool may_hold_phone_number(std::string_view text) {
+  int run = 0;
+  for (unsigned char c : text) {
+    if (std::isdigit(c)) {
+      if (++run >= 7) return true;
+    } else if (!(c == ' ' || c == '(' || c == ')' || c == '.' || c == '-' || c == '/' || c == '\t' || c == 0xC2 || c == 0xA0)) {
+      run = 0;
+    }
+  }
+  return false;
+}
+
 Found find_details(const std::string& value) {
   Found f;
   std::string rest = value;
   re2::StringPiece input(value), email;
-  while (RE2::FindAndConsume(&input, patterns().email, &email)) {
+  while (value.find('@') != std::string::npos && RE2::FindAndConsume(&input, patterns().email, &email)) {
     f.emails.push_back(email.ToString());
     const std::size_t at = rest.find(email.ToString());
     if (at != std::string::npos) rest.erase(at, email.size());
@@ -75,20 +90,7 @@ Found find_details(const std::string& value) {
   // Then numbers written the North American way ("(408) 252-3000", "213.922.4880", "1-800-252-9040").
   static const Pattern kWrittenUk(R"re(^(?:\+44|\(?0)\d)re");
   static const Pattern kWrittenNanp(R"re(^(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?:\D|$))re");
-  // (Only a value with a run of seven digits or more, set apart by spaces, brackets, dots, dashes or
-  // slashes only, can hold a number either plan makes possible; most values have none, and the
-  // matcher's regular expressions are the costliest part of reading a paper's fields.)
-  const bool digits_enough = [&] {
-    int run = 0;
-    for (unsigned char c : rest) {
-      if (std::isdigit(c)) {
-        if (++run >= 7) return true;
-      } else if (!(c == ' ' || c == '(' || c == ')' || c == '.' || c == '-' || c == '/' || c == '\t' || c == 0xC2 || c == 0xA0)) {
-        run = 0;
-      }
-    }
-    return false;
-  }();
+  const bool digits_enough = may_hold_phone_number(rest);
   for (const char* region : {"GB", "US"}) {
     if (!digits_enough) break;
     const std::string scanned = rest;
@@ -460,6 +462,9 @@ std::vector<Contact> anchored_contacts(const Segments& segments, const std::vect
     });
   };
   for (std::size_t i = 0; i < lines.size(); ++i) {
+    // (A line with neither an @ nor a phone number's run of digits has no anchor: passed over
+    // before it is split into cells and each is searched.)
+    if (lines[i].text.find('@') == std::string::npos && !may_hold_phone_number(lines[i].text)) continue;
     const std::vector<std::string> cells = cells_of(lines[i].text);
     std::vector<Found> found;
     for (const std::string& cell : cells) found.push_back(find_details(cell));
