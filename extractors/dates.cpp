@@ -39,7 +39,7 @@ int days_in(int y, int m) {
 bool valid(int y, int m, int d) { return y >= 1800 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= days_in(y, m); }
 
 std::string iso(int y, int m, int d) {
-  char buf[16];
+  char buf[40];  // (room for any int, so the compiler sees no truncation)
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }
@@ -149,6 +149,9 @@ int to_int(const std::string& s) { return s.empty() ? 0 : std::atoi(s.c_str()); 
 
 std::vector<DateValue> find_dates(std::string_view text) {
   const Patterns& p = patterns();
+  // (Every pattern below needs a digit: a value without one, most header values and headings,
+  // holds no date and is passed over unscanned.)
+  if (std::none_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) return {};
   std::vector<Candidate> c;
   scan(p.full_range, text, c, 0, [](const Args& a, DateValue& v) {
     return set_range(v, to_int(a[2]), month_number(a[1]), to_int(a[0]), to_int(a[5]), month_number(a[4]), to_int(a[3]));
@@ -248,6 +251,7 @@ std::vector<DateValue> find_dates(std::string_view text) {
     }
   }
 
+  if (c.empty()) return {};  // (no zone can block what was not found)
   std::vector<std::pair<std::size_t, std::size_t>> blocked;
   zones(p.url, text, blocked);
   zones(p.email, text, blocked);
