@@ -170,8 +170,12 @@ std::vector<Archive::SamePaper> Archive::same_paper(const Record& r, const std::
   std::vector<std::string> candidates;
   while (s->step()) candidates.push_back(s->text(0));
   std::vector<std::pair<double, SamePaper>> found;
-  Borrowed paper(store_->cached("SELECT pages, coalesce(pack_of, ''), parts IS NOT NULL, json_extract(record, '$.text'),"
-                          " coalesce(CAST(json_extract(record, '$.part_of.first') AS INTEGER), 0) FROM papers WHERE id = ?"));
+  // A candidate's plain columns first; its record (parsed as JSON for the text) only when it can be
+  // the same paper: many near-identical papers (a form sent out a thousand times) are each
+  // another's candidate, and parsing every one of their records made archiving them quadratic.
+  Borrowed paper(store_->cached("SELECT pages, coalesce(pack_of, ''), parts IS NOT NULL FROM papers WHERE id = ?"));
+  Borrowed text(store_->cached("SELECT json_extract(record, '$.text'), coalesce(CAST(json_extract(record, '$.part_of.first') AS INTEGER), 0)"
+                               " FROM papers WHERE id = ?"));
   for (const std::string& id : candidates) {
     if (id == r.source.sha256) continue;
     paper->reset();
@@ -181,8 +185,11 @@ std::vector<Archive::SamePaper> Archive::same_paper(const Record& r, const std::
     // A part and an original: two originals, or two parts, of one text are left as they are.
     if (pack_of.empty() == !r.part_of.has_value()) continue;
     if (paper->integer(0) != r.source.pages) continue;
-    const double score = resemblance(runs, word_runs(paper->text(3)));
-    if (score >= kSamePaper) found.push_back({score, SamePaper{id, pack_of, static_cast<int>(paper->integer(4))}});
+    text->reset();
+    text->bind(1, id);
+    if (!text->step()) continue;
+    const double score = resemblance(runs, word_runs(text->text(0)));
+    if (score >= kSamePaper) found.push_back({score, SamePaper{id, pack_of, static_cast<int>(text->integer(1))}});
   }
   std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<SamePaper> out;
