@@ -485,7 +485,51 @@ std::string clean_ocr_line(std::string_view input) {
   return restore_raised_ordinals(line);
 }
 
+namespace {
+
+// normalise_characters for one ASCII character: what NFKC (which leaves ASCII as it is),
+// drop_character and one_form make of it, without the round trip through UTF-16.
+void append_ascii_normalised(std::string& out, char ch) {
+  const auto c = static_cast<unsigned char>(ch);
+  if (c == '\r') out += '\n';
+  else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) return;  // a control character
+  else out += c == '`' ? '\'' : ch;
+}
+
+std::string normalise_run(std::string_view utf8);
+
+}  // namespace
+
+// A page is mostly ASCII: its ASCII runs are mapped a byte at a time, and only the stretches with
+// other characters go through ICU, each with the ASCII character before it (a base letter a
+// combining mark after it may compose with) and up to an ASCII character that is followed by
+// another or ends the text (NFKC composes nothing onto an ASCII character, so a stretch may end
+// before one). The same text as normalise_run over the whole (tests: golden, every corpus).
 std::string normalise_characters(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  const auto ascii = [&](std::size_t i) { return static_cast<unsigned char>(utf8[i]) < 0x80; };
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    std::size_t j = i;
+    while (j < utf8.size() && ascii(j)) ++j;  // [i, j): ASCII
+    if (j == utf8.size()) {
+      for (std::size_t k = i; k < j; ++k) append_ascii_normalised(out, utf8[k]);
+      break;
+    }
+    const std::size_t from = j > i ? j - 1 : j;  // the ASCII character before the stretch goes with it
+    for (std::size_t k = i; k < from; ++k) append_ascii_normalised(out, utf8[k]);
+    std::size_t to = j;
+    while (to < utf8.size() && !(ascii(to) && (to + 1 == utf8.size() || ascii(to + 1)))) ++to;
+    out += normalise_run(utf8.substr(from, to - from));
+    i = to;
+  }
+  return out;
+}
+
+namespace {
+
+std::string normalise_run(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
   icu::UnicodeString source = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
@@ -503,8 +547,6 @@ std::string normalise_characters(std::string_view utf8) {
   mapped.toUTF8String(out);
   return out;
 }
-
-namespace {
 
 // Whether capitals line b plainly goes on from a: a ends with a joining word or a comma, or b opens
 // with one ("... MEETING OF LIMERICK CITY AND" / "COUNTY COUNCIL HELD IN THE COUNCIL CHAMBER,", "...

@@ -231,3 +231,15 @@ TEST_CASE("OCR slips: a word of the papers' vocabulary broken by a space is join
   CHECK(papers::clean_ocr_line("PARISH COUNCIL and the Cabinet report") == "PARISH COUNCIL and the Cabinet report");
   CHECK(papers::clean_ocr_line("a new sub committee") == "a new sub committee");
 }
+
+TEST_CASE("normalise: characters / ASCII mapped a byte at a time, the rest through NFKC, composing across the seam", "[normalise]") {
+  // An ASCII letter before a combining mark goes with it to ICU: "e" + U+0301 is one "é".
+  CHECK(normalise_characters("cafe\xcc\x81 menu") == "caf\xc3\xa9 menu");
+  CHECK(normalise_characters("e\xcc\x81") == "\xc3\xa9");
+  // Compatibility forms, quotes and dashes inside ASCII text; controls dropped, CR a line break.
+  CHECK(normalise_characters("the \xef\xac\x81le \xe2\x80\x99s \xe2\x80\x93 ok") == "the file 's - ok");
+  CHECK(normalise_characters("a`b\x01\x7f\r\nc") == "a'b\n\nc");
+  CHECK(normalise_characters("plain ASCII line\twith a tab") == "plain ASCII line\twith a tab");
+  // A combining mark after a non-ASCII letter, then ASCII: "s" + U+0323 + U+0307 composes to U+1E69.
+  CHECK(normalise_characters("\xc3\xa9s\xcc\xa3\xcc\x87x") == "\xc3\xa9\xe1\xb9\xa9x");
+}
