@@ -3,13 +3,19 @@
 // skipped; a path that does not exist is a usage error and nothing is ingested. See command.h.
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <exception>
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
+#include <thread>
+#include <utility>
 #include <vector>
 
 #include "archive/archive.h"
@@ -28,11 +34,23 @@ namespace {
 // while the pipeline reads the next files: another process ingesting into the same archive then
 // waits a moment for it, not for a whole batch's reading (which under load took longer than the
 // busy timeout, and that process ended "database is locked"). A batch is bounded in papers and in
-// text bytes, so memory stays flat.
+// text bytes, so memory stays flat. A gathered batch is written by a thread of the sink's own while
+// the pipeline goes on (written in the pipeline's last stage, each batch stopped every paper behind
+// it: 1,000 real papers 7.7 s, against 7.4 s with one batch written at the end); one batch waits
+// while one is written, so at most three are held.
 class ArchiveSink : public PipelineSink {
  public:
   ArchiveSink(Archive& archive, const std::string& location, Progress& progress, std::size_t batch, bool verbose)
-      : archive_(archive), lookup_(location, /*read_only=*/true), progress_(progress), batch_(batch), verbose_(verbose) {}
+      : archive_(archive), lookup_(location, /*read_only=*/true), progress_(progress), batch_(batch), verbose_(verbose),
+        writer_([this] { write_batches(); }) {}
+  ~ArchiveSink() override {
+    {
+      std::lock_guard<std::mutex> lock(handoff_mutex_);
+      done_ = true;
+    }
+    handoff_cv_.notify_all();
+    writer_.join();
+  }
 
   void started(const std::string& path) override { progress_.started(path); }
 
@@ -78,8 +96,14 @@ class ArchiveSink : public PipelineSink {
     p.failure = std::move(failure);
     add(std::move(p));
   }
-  // Writes what is gathered; the pipeline has ended.
-  void close() { write(); }
+  // Writes what is gathered and waits for every batch to be written; the pipeline has ended. A
+  // batch's error (the archive's) is thrown here, or at the next batch handed over.
+  void close() {
+    write();
+    std::unique_lock<std::mutex> lock(handoff_mutex_);
+    handoff_cv_.wait(lock, [&] { return (!handoff_ && !writing_) || error_; });
+    if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
+  }
   std::size_t pages() const { return pages_; }
   std::size_t archived_count() const { return archived_; }
   std::size_t skipped_count() const { return skipped_; }
@@ -109,32 +133,72 @@ class ArchiveSink : public PipelineSink {
     if (pending_.size() >= batch_ || pending_bytes_ >= kBatchTextBytes) write();
     progress_.finished(path, received_, pages_, failed_);
   }
+  // Hands the gathered batch to the writer thread, once the one before it has been taken.
   void write() {
     if (pending_.empty()) return;
+    std::unique_lock<std::mutex> lock(handoff_mutex_);
+    handoff_cv_.wait(lock, [&] { return !handoff_ || error_; });
+    if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
+    handoff_ = std::move(pending_);
+    pending_.clear();
+    pending_bytes_ = 0;
+    lock.unlock();
+    handoff_cv_.notify_all();
+  }
+  // The writer thread: each batch handed over, in a transaction of its own, until the sink ends.
+  void write_batches() {
+    for (;;) {
+      std::vector<Pending> batch;
+      {
+        std::unique_lock<std::mutex> lock(handoff_mutex_);
+        handoff_cv_.wait(lock, [&] { return handoff_.has_value() || done_; });
+        if (!handoff_) return;
+        batch = std::move(*handoff_);
+        handoff_.reset();
+        writing_ = true;
+      }
+      handoff_cv_.notify_all();
+      std::exception_ptr error;
+      try {
+        write_batch(batch);
+      } catch (...) {
+        error = std::current_exception();
+      }
+      {
+        std::lock_guard<std::mutex> lock(pending_mutex_);
+        for (const Pending& p : batch)
+          if (p.kind == Pending::Kind::paper) pending_ids_.erase(p.record.source.sha256);
+      }
+      {
+        std::lock_guard<std::mutex> lock(handoff_mutex_);
+        writing_ = false;
+        if (error && !error_) error_ = error;
+      }
+      handoff_cv_.notify_all();
+    }
+  }
+  void write_batch(std::vector<Pending>& batch) {
     const std::size_t archived = archived_, skipped = skipped_, pages = pages_;
     try {
       archive_.begin();
-      for (Pending& p : pending_) write_one(p);
+      for (Pending& p : batch) write_one(p);
       archive_.commit();
     } catch (const std::runtime_error& e) {
       // Two ingests writing the same papers in different orders into one PostgreSQL archive: the
       // server ends one batch ("deadlock detected") and nothing of it is kept; it is written again
       // a paper to a transaction, which holds no row another waits for.
-      if (std::string(e.what()).find("deadlock") == std::string::npos) throw;
+      if (std::string(e.what()).find("deadlock") == std::string::npos) {
+        archive_.rollback();
+        throw;
+      }
       archive_.rollback();
       archived_ = archived, skipped_ = skipped, pages_ = pages;
-      for (Pending& p : pending_) {
+      for (Pending& p : batch) {
         archive_.begin();
         write_one(p);
         archive_.commit();
       }
     }
-    pending_.clear();
-    {
-      std::lock_guard<std::mutex> lock(pending_mutex_);
-      pending_ids_.clear();
-    }
-    pending_bytes_ = 0;
   }
   void write_one(Pending& p) {
     switch (p.kind) {
@@ -168,11 +232,19 @@ class ArchiveSink : public PipelineSink {
   Progress& progress_;
   std::size_t batch_;
   bool verbose_;
-  std::vector<Pending> pending_;
+  std::vector<Pending> pending_;  // the batch being gathered (the pipeline's sink stage only)
   std::mutex pending_mutex_;
-  std::set<std::string> pending_ids_;
+  std::set<std::string> pending_ids_;  // papers gathered or handed over, not yet committed
   std::size_t pending_bytes_ = 0;
-  std::size_t received_ = 0, archived_ = 0, skipped_ = 0, failed_ = 0, pages_ = 0;
+  std::size_t received_ = 0, failed_ = 0;
+  std::atomic<std::size_t> archived_{0}, skipped_{0}, pages_{0};  // written by the writer thread
+  // The batch handed over, and the writer thread's state, under handoff_mutex_.
+  std::mutex handoff_mutex_;
+  std::condition_variable handoff_cv_;
+  std::optional<std::vector<Pending>> handoff_;
+  bool writing_ = false, done_ = false;
+  std::exception_ptr error_;
+  std::thread writer_;  // last: started once everything it uses is made
 };
 
 }  // namespace
