@@ -35,6 +35,8 @@ std::string quoted_alternation(std::vector<std::string> words);
 // False only when text cannot hold an entry of lexicons/NAME.txt: it holds no entry's longest
 // word, in any ASCII case. A cheap test before a pattern built around lexicon_alternation(NAME)
 // runs over a line (no copy, no RE2 call); true whenever an entry has a word that is not ASCII.
+// For normalised text (NFKC, as segments are): RE2's (?i) also folds the few non-ASCII letters
+// that case-map onto ASCII (the Kelvin sign, the long s), which NFKC has already replaced.
 bool may_hold_entry(std::string_view name, std::string_view text);
 
 // Whether word is an entry of lexicons/NAME.txt, in any case (ASCII) and with white space made one space.

@@ -61,8 +61,8 @@ void keep_page_buffers_in_heap();
 // It also keeps that throwaway document open for the life of the process: poppler-cpp builds its
 // global parameters (unicode maps, font tables) when the first document opens and destroys them
 // when the last one closes, so a reader that holds one paper at a time built them anew for every
-// paper (500 one-page PDFs on one thread: 0.46 s with, 0.09 s without; perf put it in
-// GlobalParams' constructor and destructor).
+// paper (perf put the time in GlobalParams' constructor and destructor; Poppler alone over 500
+// one-page PDFs on one thread, bench/poppler-floor: 0.44 s building them for each, 0.19 s held).
 void warm_up_poppler_renderer();
 
 // Renders page `index` (0-based) of doc at dpi as grey. Fails (with a reason) when the page is

@@ -12,8 +12,6 @@
 #include <TextOutputDev.h>
 #include <goo/GooString.h>
 
-#include <cmath>
-
 #include "pipeline/utf8.h"
 
 namespace papers {
