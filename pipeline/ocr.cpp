@@ -456,6 +456,7 @@ Outcome<OcrPage> OcrEngines::read(Pix* grey, int dpi) {
     }
     if (best.ok()) result = std::move(best);
   }
+  if (result.ok()) result.value().orientation_detected = engine.osd_ready;
   return finish(std::move(result), skew);
 }
 

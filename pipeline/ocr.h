@@ -45,6 +45,7 @@ struct OcrPage {
   double body_size = 0;     // the row height most of the page's characters are set in
   double confidence = 0;    // Tesseract's mean word confidence, 0..100
   int rotation = 0;         // degrees the page was turned clockwise to read it upright
+  bool orientation_detected = false;  // Tesseract's orientation detection was asked (see ocr.cpp)
   double skew_degrees = 0;  // skew removed by preprocessing
 };
 
