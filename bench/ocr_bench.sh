@@ -3,11 +3,11 @@
 # command-line tool run over the same pages, at the same resolution, as many at once as cores,
 # with OMP_THREAD_LIMIT=1, and next to the floor: Tesseract alone through its API in one process,
 # one engine per thread, on the same page images (bench/tesseract_floor.cpp; no rendering or
-# preprocessing). Must not be a test: it prints figures and never fails on them.
+# preprocessing; the same heap settings as papers' readers). Must not be a test: it prints figures and never fails on them.
 #
 # Pages: page 1 of each development paper (corpus/dev), "scanned" by make-scans at 300 dpi as
-# PNG in three conditions (clean; skewed, unevenly lit and speckled; blurred and speckled): 66
-# pages. papers/s includes everything papers does (decode, preprocessing, orientation, OCR,
+# PNG in three conditions (clean; skewed, unevenly lit and speckled; blurred and speckled): 180
+# pages for the 60 papers. papers/s includes everything papers does (decode, preprocessing, orientation, OCR,
 # normalise, fields, SQLite archive); tesseract only writes text to /dev/null.
 # Character error rate (bench/cer) of each tool's text against the text layer of the page it was
 # scanned from (white space and quote/dash forms not counted): tesseract's own text output,
