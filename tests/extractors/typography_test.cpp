@@ -181,3 +181,32 @@ TEST_CASE("typography: small print beside a title leaves it alone / a line left 
                         11);
   CHECK(typographic_title(s)->value == "Summons to and Agenda for an Extraordinary Meeting on Thursday, 9th March 2028 at 10.00 am");
 }
+
+// Found reading scans at half resolution: an OCR'd title and the first section heading under it,
+// both capitals-and-bold rows measured at one height, were read as one title ("WINTER SERVICE
+// REVIEW 2018/19 1. Purpose"). A line opening with a section's number starts a section.
+TEST_CASE("typography: a numbered section heading never goes on from a title / an unnumbered line still does", "[typography]") {
+  const auto measured = [](StyledLine l) {
+    l.ocr = true;
+    return l;
+  };
+  const auto s = set_as({measured(line("To: Highways and Transport Committee", 11, false, 60)),
+                         measured(line("WINTER SERVICE REVIEW 2018/19", 14.5, false, 110, 72, 330)),
+                         measured(line("1. Purpose", 14.5, false, 135, 72, 150)),
+                         measured(line("1.1 This report reviews the delivery of the winter gritting service", 11, false, 160))},
+                        11);
+  const auto g = display_groups(s.text);
+  REQUIRE(g.size() == 2);
+  CHECK(g[0].text == "WINTER SERVICE REVIEW 2018/19");
+  CHECK(g[1].text == "1. Purpose");
+  CHECK(typographic_title(s)->value == "WINTER SERVICE REVIEW 2018/19");
+
+  // The same rows with an unnumbered second line: one heading on two lines.
+  const auto t = set_as({measured(line("WINTER SERVICE REVIEW", 14.5, false, 110, 72, 330)),
+                         measured(line("FOR 2018/19", 14.5, false, 135, 72, 150)),
+                         measured(line("This report reviews the delivery of the winter gritting service", 11, false, 160))},
+                        11);
+  const auto h = display_groups(t.text);
+  REQUIRE(h.size() == 1);
+  CHECK(h[0].text == "WINTER SERVICE REVIEW FOR 2018/19");
+}
