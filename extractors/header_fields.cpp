@@ -589,12 +589,9 @@ bool minutes_paper(const Segments& segments) {
 // "1. Purpose", "2.1 Background", "A. Summary", "Purpose of Report", "Recommendations:": a heading
 // of the paper's body, under which no title stands.
 bool section_heading(const std::string& line) {
-  static const Pattern kNumbered(R"re(^(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|\(?[a-z]\)|[IVX]{1,4}\.)\s+\S)re");
   std::string v = trim(line);
   while (!v.empty() && v.back() == ':') v.pop_back();
-  if (!RE2::PartialMatch(v, kNumbered) && !in_lexicon("section_headings", v)) return false;
-  const auto d = first_date(v);  // (asked last: finding dates costs most)
-  return !(d && v.rfind(d->text, 0) == 0);  // "8 DECEMBER 2016" is a date, not section 8
+  return in_lexicon("section_headings", v) || opens_with_section_number(v);
 }
 
 namespace {

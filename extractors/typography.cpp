@@ -7,20 +7,12 @@
 #include <set>
 #include <string>
 
+#include "extractors/dates.h"
 #include "extractors/pattern.h"
 
 namespace papers {
 
 namespace {
-
-// A section's number opening a line: "1. Purpose", "2.1 The Committee", "3) Background". Such a
-// line starts a section; it never goes on from a heading above it, whatever its size (an OCR'd
-// title and its first section heading, both in capitals and bold, can measure within a pixel of
-// each other).
-bool opens_with_section_number(const std::string& line) {
-  static const Pattern kSectionNumber(R"re(^\(?\d{1,2}(?:(?:\.\d{1,2})+\.?|[.)])\s+[A-Z])re");
-  return RE2::PartialMatch(line, kSectionNumber);
-}
 
 // Words that join a heading's line to the next: "... HELD IN THE VILLAGE HALL" / "ON 21 July",
 // "... Extraordinary Meeting on" / "Thursday, 9th January".
@@ -42,6 +34,13 @@ bool ends_open(const std::string& line) {
 }
 
 }  // namespace
+
+bool opens_with_section_number(const std::string& line) {
+  static const Pattern kNumbered(R"re(^(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|\(?[a-z]\)|[IVX]{1,4}\.)\s+\S)re");
+  if (!RE2::PartialMatch(line, kNumbered)) return false;
+  const auto d = first_date(line);  // (asked last: finding dates costs most)
+  return !(d && line.rfind(d->text, 0) == 0);  // "8 DECEMBER 2016" is a date, not section 8
+}
 
 bool goes_on_from_above(const std::string& line) {
   if (line.empty()) return false;
@@ -117,6 +116,8 @@ std::vector<DisplayGroup> display_groups(const NormalisedText& text, int page) {
     // next of its size whatever its weight: "Thursday, 9th January, 2025", set bold.)
     const bool open = last && ends_open(last->text);
     const bool same = last && alone(l) && alone(last) && same_size(l, last) && (l->bold == last->bold || open);
+    // (A line that opens a numbered section starts one, whatever its size: an OCR'd title and the
+    // first section heading under it, both in capitals, can measure within a pixel of each other.)
     const bool continues = same && !opens_with_section_number(l->text) &&
                            (gap <= 1.9 * size || (gap <= 3 * size && (goes_on_from_above(l->text) || open)));
     if (continues) {

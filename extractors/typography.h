@@ -28,6 +28,11 @@ struct DisplayGroup {
 // joins on ("HELD IN THE VILLAGE HALL", "ON 23rd MAY 2024", "and Invitation to ...").
 bool goes_on_from_above(const std::string& line);
 
+// Whether a line opens as a numbered section does: "1. Purpose", "2.1 Background", "A. Summary",
+// "(a) ...", "IV. ..."; not a date at the line's start ("8 DECEMBER 2016" is no section 8). Such a
+// line never goes on from a heading above it.
+bool opens_with_section_number(const std::string& line);
+
 // The display groups of page `page`, top to bottom; empty when the page's typography is unknown
 // (text files).
 std::vector<DisplayGroup> display_groups(const NormalisedText& text, int page = 1);

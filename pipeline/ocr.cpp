@@ -322,7 +322,10 @@ Outcome<OcrPage> recognise(tesseract::TessBaseAPI& api, Pix* image, int dpi, dou
       w.line = line;
       w.confidence = it->Confidence(tesseract::RIL_WORD);
       int letters = 0;
-      for (unsigned char c : w.text) letters += std::isalpha(c) != 0 || c >= 0xC0;  // a UTF-8 lead byte: one letter
+      // (A non-ASCII character, counted by its UTF-8 lead byte, counts as a letter: "Gemeinde",
+      // "réunion". A word of dashes so counted is in no dictionary, and only sends its page to
+      // orientation detection, as before.)
+      for (unsigned char c : w.text) letters += std::isalpha(c) != 0 || c >= 0xC0;
       if (letters >= 4) {
         ++signs->long_words;
         signs->dictionary_words += it->WordIsFromDictionary() ? 1 : 0;

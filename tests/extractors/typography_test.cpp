@@ -183,8 +183,9 @@ TEST_CASE("typography: small print beside a title leaves it alone / a line left 
 }
 
 // Found reading scans at half resolution: an OCR'd title and the first section heading under it,
-// both capitals-and-bold rows measured at one height, were read as one title ("WINTER SERVICE
-// REVIEW 2018/19 1. Purpose"). A line opening with a section's number starts a section.
+// rows in capitals measured at one height (OCR gives no weight), were read as one title
+// ("WINTER SERVICE REVIEW 2018/19 1. Purpose"). A line opening with a section's number starts a
+// section.
 TEST_CASE("typography: a numbered section heading never goes on from a title / an unnumbered line still does", "[typography]") {
   const auto measured = [](StyledLine l) {
     l.ocr = true;
