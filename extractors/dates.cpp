@@ -254,7 +254,7 @@ std::vector<DateValue> find_dates(std::string_view text) {
   if (c.empty()) return {};  // (no zone can block what was not found)
   std::vector<std::pair<std::size_t, std::size_t>> blocked;
   zones(p.url, text, blocked);
-  zones(p.email, text, blocked);
+  if (text.find('@') != std::string_view::npos) zones(p.email, text, blocked);  // (an address needs its @)
   zones(p.phone, text, blocked);
   zones(p.legislation, text, blocked);
 

@@ -179,7 +179,9 @@ bool names_itself_minutes(const Segments& segments) {
 std::optional<std::string> decision_from_resolution(const std::string& text) {
   const Patterns& p = patterns();
   std::string rest;
-  if (!RE2::FullMatch(text, p.opens, &rest) && !RE2::FullMatch(text, p.body_resolved, &rest)) return std::nullopt;
+  if (!(p.opens.may_match(text) && RE2::FullMatch(text, p.opens, &rest)) &&
+      !(p.body_resolved.may_match(text) && RE2::FullMatch(text, p.body_resolved, &rest)))
+    return std::nullopt;
   std::string label, item;
   if (RE2::FullMatch(rest, p.item, &label, &item)) rest = item;
   rest = cleaned(without_that(rest));
@@ -258,7 +260,8 @@ std::vector<Decision> extract_decisions(const Segments& segments) {
     const std::string text(b.text);
     std::string rest;
     // "RESOLVED that ...", "The Board RESOLVED to ..."
-    if (RE2::FullMatch(text, p.opens, &rest) || RE2::FullMatch(text, p.body_resolved, &rest)) {
+    if ((p.opens.may_match(text) && RE2::FullMatch(text, p.opens, &rest)) ||
+        (p.body_resolved.may_match(text) && RE2::FullMatch(text, p.body_resolved, &rest))) {
       // A resolution quoted ("And Resolved: \"That, ... refers.\" This concluded the Meeting.") ends
       // at its closing quote.
       const std::string before = text.substr(0, text.size() - rest.size());
@@ -397,7 +400,8 @@ std::vector<Decision> extract_decisions(const Segments& segments) {
     // also resolved to ..." where a full stop was never printed).
     std::vector<std::pair<std::size_t, std::size_t>> found;  // (where "It was" starts, where the decision starts)
     re2::StringPiece input(text), whole;
-    while (RE2::FindAndConsume(&input, p.it_was, &whole))
+    const bool may_say_it_was = p.it_was.may_match(text);
+    while (may_say_it_was && RE2::FindAndConsume(&input, p.it_was, &whole))
       found.emplace_back(static_cast<std::size_t>(whole.data() - text.data()), static_cast<std::size_t>(input.data() - text.data()));
     if (minutes) {
       re2::StringPiece formula(text);
@@ -451,7 +455,8 @@ std::vector<Decision> extract_decisions(const Segments& segments) {
     // In minutes: "The Board agreed that ..." (a sentence not taken above).
     {
       re2::StringPiece scan(text), whole;
-      while (RE2::FindAndConsume(&scan, p.body_agreed, &whole)) {
+      const bool may_say_agreed = p.body_agreed.may_match(text);
+      while (may_say_agreed && RE2::FindAndConsume(&scan, p.body_agreed, &whole)) {
         const std::size_t from = static_cast<std::size_t>(scan.data() - text.data());
         const std::size_t begins = static_cast<std::size_t>(whole.data() - text.data());
         if (std::any_of(found.begin(), found.end(), [&](const auto& f) { return begins >= f.first && begins <= sentence_end(text, f.second); }))

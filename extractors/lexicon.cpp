@@ -98,11 +98,14 @@ std::string lexicon_alternation(std::string_view name) { return loaded(name).alt
 bool may_hold_entry(std::string_view name, std::string_view text) {
   const Loaded& l = loaded(name);
   if (!l.ascii) return true;
-  const auto same = [](char a, char b) {
-    return std::tolower(static_cast<unsigned char>(a)) == static_cast<unsigned char>(b);
-  };
+  // The line in lower case once (ASCII letters only, as std::tolower in the C locale), then a
+  // plain search for each word: not a case-folding comparison per character per word.
+  thread_local std::string lowered;
+  lowered.assign(text);
+  for (char& c : lowered)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
   for (const std::string& word : l.longest_words)
-    if (std::search(text.begin(), text.end(), word.begin(), word.end(), same) != text.end()) return true;
+    if (lowered.find(word) != std::string::npos) return true;
   return false;
 }
 

@@ -108,7 +108,7 @@ std::vector<MeetingItem> extract_meeting_items(const Segments& segments) {
     rest = one_line(rest);
     Candidate c{i, number, rest, std::nullopt, i};
     std::string head, item;
-    if (RE2::FullMatch(rest, p.stamp_end, &head, &item)) {
+    if (p.stamp_end.may_match(rest) && RE2::FullMatch(rest, p.stamp_end, &head, &item)) {
       c.heading = head;
       c.item = item;
       stamped.push_back(c);
@@ -118,14 +118,14 @@ std::vector<MeetingItem> extract_meeting_items(const Segments& segments) {
     std::string heading = rest;
     for (std::size_t j = i + 1; j < lines.size() && j <= i + 3; ++j) {
       const std::string next = one_line(lines[j].text);
-      if (RE2::FullMatch(next, p.stamp_line, &item)) {
+      if (p.stamp_line.may_match(next) && RE2::FullMatch(next, p.stamp_line, &item)) {
         c.heading = heading;
         c.item = item;
         c.last_line = j;
         break;
       }
       if (RE2::FullMatch(next, p.numbered) || words(next) > 12) break;
-      if (RE2::FullMatch(next, p.stamp_end, &head, &item)) {
+      if (p.stamp_end.may_match(next) && RE2::FullMatch(next, p.stamp_end, &head, &item)) {
         c.heading = heading + " " + head;
         c.item = item;
         c.last_line = j;

@@ -324,7 +324,7 @@ std::vector<Recommendation> extract_recommendations(const Segments& segments) {
       // "Five specific recommendations were seen as particularly crucial:", "The review makes the
       // following recommendations:": a lead-in that says its list is recommendations.
       static const Pattern kNamesRecommendations(R"re((?i)^(?:[•·*-]\s*)?[^.:]{0,80}\brecommendations\b[^.:]{0,80}:$)re");
-      if (!recommendation_section && RE2::FullMatch(para.text, kNamesRecommendations)) {
+      if (!recommendation_section && kNamesRecommendations.may_match(para.text) && RE2::FullMatch(para.text, kNamesRecommendations)) {
         under_named_list = true;
         lead_in = para.text;
         continue;
@@ -353,7 +353,7 @@ std::vector<Recommendation> extract_recommendations(const Segments& segments) {
         continue;
       }
       std::string item;
-      if (RE2::PartialMatch(para.text, p.opens_recommended)) {
+      if (p.opens_recommended.may_match(para.text) && RE2::PartialMatch(para.text, p.opens_recommended)) {
         add(para.number, para.text, para.span);
         continue;
       }

@@ -81,6 +81,11 @@ std::size_t value_column(const std::string& raw) {
 // "A G E N D A" -> "AGENDA": a word set letter-spaced (four or more capitals, one space apart).
 std::string unspaced_letters(std::string line) {
   static const Pattern kSpaced(R"re(\b([A-Z](?: [A-Z]){3,})\b)re");
+  // The pattern needs a capital, a space and a capital: a line without one is left as it is.
+  bool spaced = false;
+  for (std::size_t i = 0; i + 2 < line.size() && !spaced; ++i)
+    spaced = line[i] >= 'A' && line[i] <= 'Z' && line[i + 1] == ' ' && line[i + 2] >= 'A' && line[i + 2] <= 'Z';
+  if (!spaced) return line;
   re2::StringPiece input(line), run;
   std::string out;
   std::size_t done = 0;
@@ -370,7 +375,7 @@ std::string restore_raised_ordinals(std::string_view input) {
   // Month first, as US papers write it: "the October 15\" meeting" is "October 15th" (a straight
   // double quote with no quotation open before it on the line: "until October 15\" closes one).
   static const Pattern kRaisedAfterMonth(R"re(\b((?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+)(\d{1,2})" ([a-z]))re");
-  for (std::size_t from = 0;;) {
+  for (std::size_t from = 0; line.find("\" ") != std::string::npos;) {  // (the pattern needs a quote and a space)
     re2::StringPiece rest(line.data() + from, line.size() - from), month, day, next;
     if (!RE2::FindAndConsume(&rest, kRaisedAfterMonth, &month, &day, &next)) break;
     const std::size_t quote = static_cast<std::size_t>(day.data() - line.data()) + day.size();
@@ -478,7 +483,7 @@ std::string clean_ocr_line(std::string_view input) {
   }
   // "claire. mears@westkent.gov.uk": OCR put a space after a dot inside an e-mail address.
   static const Pattern kSplitEmail(R"re(([A-Za-z0-9_%+-])\. ([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.))re");
-  RE2::GlobalReplace(&line, kSplitEmail, "\\1.\\2");
+  if (line.find('@') != std::string::npos) RE2::GlobalReplace(&line, kSplitEmail, "\\1.\\2");
   // "name @westkent.gov.uk", "name@ westkent.gov.uk"
   static const Pattern kSpacedAt(R"re(([A-Za-z0-9._%+-]) ?@ ?([A-Za-z0-9-]+\.[A-Za-z]))re");
   RE2::GlobalReplace(&line, kSpacedAt, "\\1@\\2");

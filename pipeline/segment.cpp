@@ -137,8 +137,13 @@ HeaderField split_header_line(std::string_view line, std::size_t offset) {
     key = std::string(trim(line.substr(0, tab)));
     if (key.ends_with(':')) key.pop_back();
     value = std::string(trim(line.substr(tab + 1)));
-  } else if (RE2::FullMatch(line, kColonKey, &key, &value) && (is_known_header_key(key) || looks_like_key(key))) {
-  } else if (RE2::FullMatch(line, kDashKey, &key, &value) && is_known_header_key(key)) {
+  } else if (const bool capital = !line.empty() && line[0] >= 'A' && line[0] <= 'Z'; !capital) {
+    // Both patterns below open with a capital: a line without one holds no key.
+    key.clear();
+    value = std::string(line);
+  } else if (line.find(':') != std::string_view::npos && RE2::FullMatch(line, kColonKey, &key, &value) &&
+             (is_known_header_key(key) || looks_like_key(key))) {
+  } else if (line.find('-') != std::string_view::npos && RE2::FullMatch(line, kDashKey, &key, &value) && is_known_header_key(key)) {
   } else {
     key.clear();
     value = std::string(line);
