@@ -1029,8 +1029,6 @@ HeaderFields extract_header_fields(const Segments& segments) {
     // "LICENSING SUB-COMMITTEE - NOTICE OF DETERMINATION"
     static const Pattern kBodyThenKind(R"re((?i)^(.+?)\s+-\s+(?:notice|record|decision|report|minutes|summary)\b.*$)re");
     std::string organisation_part;
-    // The banners split at " - " need a hyphen; kMinutesBanner needs "minutes" (tests before the patterns).
-    const bool hyphen = value.find('-') != std::string::npos;
     if (RE2::FullMatch(value, kTitleLabel) && i + 1 < header.size() && header[i + 1].key.empty() &&
         !trim(header[i + 1].value).empty()) {
       const HeaderField& next = header[i + 1];
@@ -1049,11 +1047,11 @@ HeaderFields extract_header_fields(const Segments& segments) {
     } else if (RE2::FullMatch(value, kAgendaTitle)) {
       if (!agenda_title) agenda_title = field(body_name(value), f.span);  // unless the sheet has a heading of its own
       used[i] = true;
-    } else if (hyphen && RE2::FullMatch(value, kOrganisationThenKind, &organisation_part) &&
+    } else if (kOrganisationThenKind.may_match(value) && RE2::FullMatch(value, kOrganisationThenKind, &organisation_part) &&
                RE2::FullMatch(organisation_part, p.organisation, &captured)) {
       if (!out.organisation) out.organisation = field(body_name(captured), Span{f.span.begin, f.span.begin + organisation_part.size()});
       used[i] = true;
-    } else if (hyphen && RE2::FullMatch(value, kKindThenOrganisation, &organisation_part) &&
+    } else if (kKindThenOrganisation.may_match(value) && RE2::FullMatch(value, kKindThenOrganisation, &organisation_part) &&
                RE2::FullMatch(organisation_part, p.organisation, &captured)) {
       // A bilingual banner, Welsh first: "CYNGOR SIR GLANNAU - GLANNAU COUNTY COUNCIL".
       const std::size_t at = value.size() - organisation_part.size();
@@ -1068,7 +1066,7 @@ HeaderFields extract_header_fields(const Segments& segments) {
       if (auto d = first_date(value.substr(after)); d && !out.meeting_date)
         out.meeting_date = dated(*d, f.span.begin + after);
       used[i] = true;
-    } else if (hyphen && RE2::FullMatch(value, kBodyThenKind, &captured) && RE2::PartialMatch(captured, p.body_word) &&
+    } else if (kBodyThenKind.may_match(value) && RE2::FullMatch(value, kBodyThenKind, &captured) && RE2::PartialMatch(captured, p.body_word) &&
                !RE2::FullMatch(captured, p.organisation)) {
       // "LICENSING SUB-COMMITTEE - NOTICE OF DETERMINATION": the body, and the line is the title.
       if (!out.body) out.body = field(body_name(trim(captured)), Span{f.span.begin, f.span.begin + captured.size()});
@@ -1081,7 +1079,7 @@ HeaderFields extract_header_fields(const Segments& segments) {
       std::string item_title;
       if (RE2::FullMatch(value, kItemTitle, &item_title) && !out.title) out.title = field(trim(item_title), f.span);
       used[i] = true;
-    } else if (std::string when; holds_folded(value, "minute") && RE2::FullMatch(value, kMinutesBanner, &captured, &when) &&
+    } else if (std::string when; kMinutesBanner.may_match(value) && RE2::FullMatch(value, kMinutesBanner, &captured, &when) &&
                                  RE2::PartialMatch(captured, p.body_word) && first_date(when)) {
       // "PLANNING COMMITTEE MINUTES - 3rd April 2018": the body, its meeting's date, and the title.
       if (!out.body) out.body = field(body_name(trim(captured)), Span{f.span.begin, f.span.begin + captured.size()});

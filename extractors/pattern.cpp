@@ -57,8 +57,9 @@ Pattern::Pattern(const char* pattern) : RE2(pattern, RE2::Quiet) {
 // The prefilter is a tree of ANDs and ORs over strings, monotone: a text holding more of them can
 // only pass more. A set of strings is required (every match holds one of them) when the tree
 // rejects a text holding every other string. Starting from all strings, each is dropped from the
-// set while the rest stays required, the shortest first (white space, single characters), so that
-// what stays is the longest, rarest words: a required set no string can leave.
+// set while the rest stays required, white space first, then the shortest (single characters),
+// so that what stays is the rarest: ":" rather than " " for "Key : value", "resolved" rather than
+// "d". The result is a required set no string can leave.
 const Pattern::Required& Pattern::required() const {
   std::call_once(required_once_, [this] {
     re2::FilteredRE2 filter(1);
@@ -68,7 +69,11 @@ const Pattern::Required& Pattern::required() const {
     filter.Compile(&atoms);
     std::vector<int> order(atoms.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return atoms[a].size() < atoms[b].size(); });
+    const auto blank = [&](int a) { return atoms[a].find_first_not_of(" \t\n\v\f\r") == std::string::npos; };
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+      if (blank(a) != blank(b)) return blank(a);
+      return atoms[a].size() < atoms[b].size();
+    });
     std::vector<bool> in_set(atoms.size(), true);
     std::vector<int> others, potential;
     const auto rejects_without_set = [&] {

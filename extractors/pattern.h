@@ -44,21 +44,4 @@ class Pattern : public RE2 {
   mutable Required required_;
 };
 
-// Whether text holds word (lower-case ASCII) in any ASCII case: a test a line must pass before a
-// (?i) pattern that needs word in it runs (no copy, no RE2 call). RE2's (?i) also folds a few
-// non-ASCII letters onto ASCII ones (the Kelvin sign onto k, the long s onto s), so a word tested
-// this way must have neither k nor s in it: "minute" for "minutes", "blan" for "blank".
-inline bool holds_folded(std::string_view text, std::string_view word) {
-  if (word.empty()) return true;
-  const auto same = [](char t, char w) {
-    return t == w || (w >= 'a' && w <= 'z' && t == static_cast<char>(w - ('a' - 'A')));
-  };
-  for (std::size_t at = 0; at + word.size() <= text.size(); ++at) {
-    std::size_t k = 0;
-    while (k < word.size() && same(text[at + k], word[k])) ++k;
-    if (k == word.size()) return true;
-  }
-  return false;
-}
-
 }  // namespace papers

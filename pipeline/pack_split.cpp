@@ -66,7 +66,7 @@ PageSigns signs_of(const PageText& page) {
       continue;
     }
     if (RE2::FullMatch(piece(l), p.furniture)) continue;
-    if (holds_folded(l, "blan") && RE2::PartialMatch(piece(l), p.blank_words)) {
+    if (p.blank_words.may_match(l) && RE2::PartialMatch(piece(l), p.blank_words)) {
       blank_words = true;
       continue;
     }

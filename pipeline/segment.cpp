@@ -133,17 +133,14 @@ HeaderField split_header_line(std::string_view line, std::size_t offset) {
   static const Pattern kDashKey(R"re(^([A-Z][A-Za-z()' /&]{0,40}?)\s+-\s+(.+)$)re");
   std::string key, value;
   const std::size_t tab = line.find('\t');
+  const bool capital = !line.empty() && line[0] >= 'A' && line[0] <= 'Z';  // both patterns open with one
   if (tab != std::string_view::npos && (is_known_header_key(line.substr(0, tab)) || trim(line.substr(0, tab)).ends_with(':'))) {
     key = std::string(trim(line.substr(0, tab)));
     if (key.ends_with(':')) key.pop_back();
     value = std::string(trim(line.substr(tab + 1)));
-  } else if (const bool capital = !line.empty() && line[0] >= 'A' && line[0] <= 'Z'; !capital) {
-    // Both patterns below open with a capital: a line without one holds no key.
-    key.clear();
-    value = std::string(line);
-  } else if (line.find(':') != std::string_view::npos && RE2::FullMatch(line, kColonKey, &key, &value) &&
+  } else if (capital && kColonKey.may_match(line) && RE2::FullMatch(line, kColonKey, &key, &value) &&
              (is_known_header_key(key) || looks_like_key(key))) {
-  } else if (line.find('-') != std::string_view::npos && RE2::FullMatch(line, kDashKey, &key, &value) && is_known_header_key(key)) {
+  } else if (capital && kDashKey.may_match(line) && RE2::FullMatch(line, kDashKey, &key, &value) && is_known_header_key(key)) {
   } else {
     key.clear();
     value = std::string(line);

@@ -84,6 +84,12 @@ TEST_CASE("pattern: the required strings are the rare words every match holds", 
   CHECK(key.required_strings() == std::vector<std::string>{":"});
   CHECK_FALSE(key.may_match("Contact Officer Jack Hudson"));
   CHECK(key.may_match("Contact Officer: Jack Hudson"));
+
+  // The " - " banners need the hyphen (white space, which every line holds, is not kept).
+  const Pattern banner(R"re(^(.+?)\s+-\s+.+$)re");
+  CHECK(banner.required_strings() == std::vector<std::string>{"-"});
+  const Pattern minutes(guarded_patterns()[2]);
+  CHECK(minutes.required_strings() == std::vector<std::string>{"minutes"});
 }
 
 TEST_CASE("pattern: the letters RE2 folds onto ASCII ones are seen as those letters", "[pattern]") {
