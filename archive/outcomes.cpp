@@ -185,11 +185,16 @@ LinkPaper link_paper_from_record(const json& record) {
   std::size_t opening = std::min<std::size_t>(first_page, 4000);
   while (opening < text.size() && opening > 0 && (static_cast<unsigned char>(text[opening]) & 0xC0) == 0x80) --opening;
   p.opening = text.substr(0, opening);
+  p.title_words = words_of(p.title);
+  p.references = references_in(p.opening);
+  for (const std::string& r : references_in(p.title)) p.references.insert(r);
   int seq = 0;
   for (const json& r : record.value("recommendations", json::array())) {
     ++seq;
     if (!r.is_object()) continue;
-    p.recommendations.push_back({seq, string_of(r, "number"), string_of(r, "text"), int_of(r, "page")});
+    LinkPaper::Recommendation rec{seq, string_of(r, "number"), string_of(r, "text"), int_of(r, "page"), {}};
+    rec.words = words_of(rec.text);
+    p.recommendations.push_back(std::move(rec));
   }
   const json items = record.value("items", json::array());
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -201,15 +206,20 @@ LinkPaper link_paper_from_record(const json& record) {
     };
     const std::size_t b = std::min(begin_of(m), text.size());
     const std::size_t e = i + 1 < items.size() ? std::max(b, std::min(begin_of(items[i + 1]), text.size())) : text.size();
-    p.items.push_back({string_of(m, "number"), string_of(m, "heading"), string_of(m, "agenda_item"), int_of(m, "page"),
-                       amendment_carried(std::string_view(text).substr(b, e - b))});
+    LinkPaper::Item item{string_of(m, "number"), string_of(m, "heading"), string_of(m, "agenda_item"), int_of(m, "page"),
+                         amendment_carried(std::string_view(text).substr(b, e - b)), {}, {}};
+    item.heading_words = words_of(item.heading);
+    item.heading_references = references_in(item.heading);
+    p.items.push_back(std::move(item));
   }
   seq = 0;
   for (const json& d : record.value("decisions", json::array())) {
     ++seq;
     if (!d.is_object()) continue;
-    p.decisions.push_back({seq, string_of(d, "number"), string_of(d, "minute"), string_of(d, "text"), int_of(d, "page"),
-                           d.value("vote", json())});
+    LinkPaper::Decision decision{seq, string_of(d, "number"), string_of(d, "minute"), string_of(d, "text"), int_of(d, "page"),
+                                 d.value("vote", json()), {}};
+    decision.words = words_of(decision.text);
+    p.decisions.push_back(std::move(decision));
   }
   return p;
 }
@@ -239,13 +249,12 @@ std::vector<OutcomeLink> link_outcomes(const LinkPaper& report, const std::vecto
   std::string cue;
   const auto only = [](const std::vector<Place>& found) { return found.size() == 1 ? found[0] : Place{}; };
   {
-    std::set<std::string> refs = references_in(report.opening);
-    for (const std::string& r : references_in(report.title)) refs.insert(r);
+    const WordSet& refs = report.references;
     std::vector<Place> found;
     if (!refs.empty())
       for (const LinkPaper* m : by_reference)
         for (const LinkPaper::Item& item : m->items) {
-          const std::set<std::string> in_heading = references_in(item.heading);
+          const WordSet& in_heading = item.heading_references;
           if (std::any_of(in_heading.begin(), in_heading.end(), [&](const std::string& r) { return refs.count(r) > 0; }))
             found.push_back({m, &item});
         }
@@ -261,13 +270,13 @@ std::vector<OutcomeLink> link_outcomes(const LinkPaper& report, const std::vecto
     if (place.item) cue = "agenda item";
   }
   if (!place.item) {
-    const std::set<std::string> title = words_of(report.title);
+    const WordSet& title = report.title_words;
     if (title.size() >= 3) {
       double best = 0.75;
       std::vector<Place> found;
       for (const LinkPaper* m : dated)
         for (const LinkPaper::Item& item : m->items) {
-          const double score = contained(title, words_of(item.heading));
+          const double score = contained(title, item.heading_words);
           if (score > best + 1e-9) {
             best = score;
             found = {{m, &item}};
@@ -282,17 +291,17 @@ std::vector<OutcomeLink> link_outcomes(const LinkPaper& report, const std::vecto
   if (!place.item) {
     // The text: the one minute of the meeting whose decisions hold most of the report's
     // recommendations' words, for at least two of them (a report whose title the minutes do not use).
-    std::vector<std::set<std::string>> asked;
-    for (const LinkPaper::Recommendation& rec : report.recommendations) asked.push_back(words_of(rec.text));
+    std::vector<const WordSet*> asked;
+    for (const LinkPaper::Recommendation& rec : report.recommendations) asked.push_back(&rec.words);
     std::size_t best = 1;
     std::vector<Place> found;
     for (const LinkPaper* m : dated)
       for (const LinkPaper::Item& item : m->items) {
         std::size_t matched = 0;
-        for (const std::set<std::string>& a : asked) {
-          if (a.size() < 3) continue;
+        for (const WordSet* a : asked) {
+          if (a->size() < 3) continue;
           for (const LinkPaper::Decision& d : m->decisions)
-            if (d.minute == item.number && contained(a, words_of(d.text)) >= 0.8) {
+            if (d.minute == item.number && contained(*a, d.words) >= 0.8) {
               ++matched;
               break;
             }
@@ -315,11 +324,11 @@ std::vector<OutcomeLink> link_outcomes(const LinkPaper& report, const std::vecto
   if (in_minute.empty()) return links;
   const bool amended_minute = place.item->amendment_carried;
   for (const LinkPaper::Recommendation& rec : report.recommendations) {
-    const std::set<std::string> rec_words = words_of(rec.text);
+    const WordSet& rec_words = rec.words;
     const LinkPaper::Decision* best = nullptr;
     double best_score = 0, best_back = 0;
     for (const LinkPaper::Decision* d : in_minute) {
-      const std::set<std::string> dec_words = words_of(d->text);
+      const WordSet& dec_words = d->words;
       const double score = contained(rec_words, dec_words), back = contained(dec_words, rec_words);
       if (score > best_score + 1e-9 || (score >= best_score - 1e-9 && back > best_back)) {
         best = d;

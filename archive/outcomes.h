@@ -21,6 +21,7 @@
 // Pure functions over records as archived (JSON); must not read or write the archive.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,26 +29,36 @@
 
 namespace papers {
 
-// What linking reads of one record.
+// What linking reads of one record, with the words and reference numbers of its parts worked out
+// once (link_outcomes compares every report of a body with every minutes paper of its meeting, so
+// working them out per comparison made linking grow with the square of a body's papers). Made by
+// link_paper_from_record only: the derived sets are filled there.
+using WordSet = std::set<std::string>;
 struct LinkPaper {
   std::string id, path;
   std::string organisation, body, meeting_date, title, agenda_item;  // "" unknown
   std::string opening;  // the first page's text (up to 4,000 bytes)
+  WordSet title_words;       // words_of(title)
+  WordSet references;        // reference numbers on the first page and in the title
   struct Recommendation {
     int seq = 0;  // 1-based, in the record's order
     std::string number, text;
     int page = 0;
+    WordSet words;  // words_of(text)
   };
   struct Item {
     std::string number, heading, agenda_item;
     int page = 0;
     bool amendment_carried = false;  // its text records an amendment carried
+    WordSet heading_words;       // words_of(heading)
+    WordSet heading_references;  // reference numbers in the heading
   };
   struct Decision {
     int seq = 0;
     std::string number, minute, text;
     int page = 0;
     nlohmann::json vote;  // null when none is printed
+    WordSet words;  // words_of(text)
   };
   std::vector<Recommendation> recommendations;
   std::vector<Item> items;
