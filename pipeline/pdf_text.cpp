@@ -30,6 +30,29 @@ std::string as_poppler_cpp_gives(std::string text) {
   return std::string(utf8.begin(), utf8.end());
 }
 
+// A TextOutputDev that says whether a marked-content span of replacement text (/ActualText) is
+// still open when its page ends, as on a page whose content stream stops inside one: the device
+// would hold that span's text over into the next page.
+class PageTextDevice : public TextOutputDev {
+ public:
+  explicit PageTextDevice(std::string* out)
+      // As page::text(rectf(), physical_layout): physical layout, no fixed pitch, reading order,
+      // diagonal text kept.
+      : TextOutputDev(&append_text, out, /*physLayoutA=*/true, /*fixedPitchA=*/0, /*rawOrderA=*/false, /*discardDiagA=*/false) {}
+  void beginActualText(GfxState* state, const GooString* text) override {
+    span_open_ = true;
+    TextOutputDev::beginActualText(state, text);
+  }
+  void endActualText(GfxState* state) override {
+    span_open_ = false;
+    TextOutputDev::endActualText(state);
+  }
+  bool span_open() const { return span_open_; }
+
+ private:
+  bool span_open_ = false;
+};
+
 }  // namespace
 
 struct PdfText::Core {
@@ -37,6 +60,12 @@ struct PdfText::Core {
   // in the process holds them: pipeline/page_image.h).
   GlobalParamsIniter globals{drop_message};
   std::unique_ptr<PDFDoc> doc;
+  // One device for the document's pages, as pdftotext keeps one: an output device keeps the
+  // colour transforms it made for a document's ICC profiles (Little CMS tables, about 4% of
+  // Poppler's work on the real papers when each page had a device of its own). The device starts
+  // each page afresh (TextPage::startPage); one left inside a replacement-text span is dropped.
+  std::string text;
+  std::unique_ptr<PageTextDevice> device;
 };
 
 PdfText::PdfText(std::string_view bytes) : core_(std::make_unique<Core>()) {
@@ -62,12 +91,13 @@ PdfPageText PdfText::page(int index, bool with_words) const {
   out.media_width = media->x2 - media->x1;
   out.media_height = media->y2 - media->y1;
   out.crop_width = crop->x2 - crop->x1;
-  std::string text;
-  // As page::text(rectf(), physical_layout): physical layout, no fixed pitch, reading order,
-  // diagonal text kept; 72 dpi, upright, crop box, not printing.
-  TextOutputDev dev(&append_text, &text, /*physLayoutA=*/true, /*fixedPitchA=*/0, /*rawOrderA=*/false, /*discardDiagA=*/false);
+  if (!core_->device || core_->device->span_open()) core_->device = std::make_unique<PageTextDevice>(&core_->text);
+  PageTextDevice& dev = *core_->device;
+  core_->text.clear();
+  // As page::text(rectf(), physical_layout): 72 dpi, upright, crop box, not printing.
   core_->doc->displayPage(&dev, index + 1, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/true, /*printing=*/false);
-  out.text = as_poppler_cpp_gives(std::move(text));
+  out.text = as_poppler_cpp_gives(std::move(core_->text));
+  core_->text.clear();
   if (!with_words) return out;
   // The words of the same layout, as page::text_list(text_list_include_font) gives them (its own
   // pass differs only in not cropping, which left every word of the corpora where it was).

@@ -46,7 +46,8 @@ class PdfText {
 
   State state() const { return state_; }
   int pages() const;
-  // Page index (0-based); with_words adds the word list from the same pass.
+  // Page index (0-based); with_words adds the word list from the same pass. One page at a time:
+  // the document's pages share one output device.
   PdfPageText page(int index, bool with_words) const;
 
  private:
