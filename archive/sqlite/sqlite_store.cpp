@@ -215,6 +215,11 @@ SqliteStore::SqliteStore(const std::string& path, bool read_only, const std::fun
       try {
         exec("PRAGMA journal_mode=WAL");
         exec("PRAGMA synchronous=NORMAL");
+        // A writer's page cache of 16 MiB, not SQLite's 2 MiB: a batch's rows, indexes and search
+        // entries touch more pages than 2 MiB holds, and each page read again was a pread() (an
+        // ingest of 1,000 real copies made 280,000 of them, 40,000 with this; system time
+        // 0.88-0.96 -> 0.72-0.75 s, peak memory 64 -> 78 MiB, the same whatever the archive's size).
+        exec("PRAGMA cache_size=-16384");
         exec(schema_sql(kDialect));
         break;
       } catch (const std::runtime_error& e) {
