@@ -613,16 +613,122 @@ bool only_times_beside(const std::string& value, const DateValue& d) {
 // Meeting ... to be held in Áras Mainchín Seoighe ... on Thursday 19th October at 3.00 p.m."
 // (no year: the year of the paper's own date before it, when the day falls within a few months of
 // that date). Within the paper's first 4000 bytes; nullopt when no such words.
+namespace {
+
+// Bytes of the UTF-8 sequence that starts at s[i], 0 when none does (a stray continuation byte,
+// a sequence cut short): RE2 matches no character there.
+std::size_t code_point_length(std::string_view s, std::size_t i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k)
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+  return n;
+}
+
+// Bytes of a letter that (?i)[A-Z] matches at s[i]: an ASCII letter, the Kelvin sign or the long s
+// (the two non-ASCII letters RE2's case folding maps onto ASCII ones); 0 when none.
+std::size_t folded_capital_length(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return 0;
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return 1;
+  if (s.substr(i, 3) == "\xE2\x84\xAA") return 3;  // K, the Kelvin sign
+  if (s.substr(i, 2) == "\xC5\xBF") return 2;       // long s
+  return 0;
+}
+
+bool re2_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+// One step of (?:[^.]|\.\s?[A-Z]) under (?i) from i: where it ends, or 0 when nothing matches there.
+std::size_t step_before_on(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return 0;
+  if (s[i] != '.') {
+    const std::size_t n = code_point_length(s, i);
+    return n ? i + n : 0;
+  }
+  if (i + 1 < s.size() && re2_space(s[i + 1]))
+    if (const std::size_t n = folded_capital_length(s, i + 2)) return i + 2 + n;
+  if (const std::size_t n = folded_capital_length(s, i + 1)) return i + 1 + n;
+  return 0;
+}
+
+// One step of (?:[^.]|\.\d|\.m\.) under (?i) from i: where it ends, or 0 when nothing matches there.
+std::size_t step_after_on(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return 0;
+  if (s[i] != '.') {
+    const std::size_t n = code_point_length(s, i);
+    return n ? i + n : 0;
+  }
+  if (i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9') return i + 2;
+  if (i + 2 < s.size() && (s[i + 1] == 'm' || s[i + 1] == 'M') && s[i + 2] == '.') return i + 3;
+  return 0;
+}
+
+}  // namespace
+
+// The one pattern (?i)\bmeeting\b(?:[^.]|\.\s?[A-Z]){0,250}?\b(?:will\s+be\s+held|...)\b((?:[^.]|
+// \.\s?[A-Z]){0,250}?\bon\s+)((?:[^.]|\.\d|\.m\.){0,60}), walked as a backtracking matcher tries
+// it (each "meeting" in turn; the fewest steps to the announcing words, then to "on"; then as many
+// as may follow): its bounded repeats made RE2's program thousands of states, 7.5 M instructions a
+// search. The small patterns are tried only where the walk stands (anchored, the text around
+// them in view for \b). tests/extractors/header_fields_test.cpp holds it to the pattern's matches.
+std::optional<std::pair<std::size_t, std::size_t>> announced_words(std::string_view head) {
+  static const Pattern kMeeting(R"re((?i)\bmeeting\b)re");
+  // "will be held", "is to be held": anchored where the walk stands.
+  static const Pattern kAnnouncing(
+      R"re((?i)\b(?:will\s+be\s+held|to\s+be\s+held|is\s+to\s+be\s+held|will\s+take\s+place|is\s+scheduled|shall\s+be\s+held)\b)re");
+  static const Pattern kOn(R"re((?i)\bon\s+)re");  // "on " before the day
+  const re2::StringPiece text(head.data(), head.size());
+  if (!RE2::PartialMatch(text, kAnnouncing)) return std::nullopt;  // most papers have none of the words
+  const auto at = [&](const RE2& re, std::size_t i) -> std::optional<std::size_t> {
+    re2::StringPiece m;
+    if (!re.Match(text, i, text.size(), RE2::ANCHOR_START, &m, 1)) return std::nullopt;
+    return static_cast<std::size_t>(m.data() - text.data()) + m.size();
+  };
+  const auto may_announce = [&](std::size_t i) {
+    const unsigned char c = static_cast<unsigned char>(head[i]) | 0x20;
+    return c == 'w' || c == 't' || c == 'i' || c == 's' || static_cast<unsigned char>(head[i]) == 0xC5;
+  };
+  for (std::size_t from = 0; from < head.size();) {
+    re2::StringPiece word;
+    if (!kMeeting.Match(text, from, text.size(), RE2::UNANCHORED, &word, 1)) return std::nullopt;
+    const std::size_t meeting_end = static_cast<std::size_t>(word.data() - text.data()) + word.size();
+    std::size_t p = meeting_end;
+    for (int k = 0; k <= 250 && p <= head.size(); ++k) {
+      if (p < head.size() && may_announce(p))
+        if (const auto q = at(kAnnouncing, p)) {
+          std::size_t r = *q;
+          for (int k2 = 0; k2 <= 250 && r <= head.size(); ++k2) {
+            if (r < head.size() && (head[r] | 0x20) == 'o')
+              if (const auto s = at(kOn, r)) {
+                std::size_t e = *s;
+                for (int n = 0; n < 60; ++n) {
+                  const std::size_t next = step_after_on(head, e);
+                  if (!next) break;
+                  e = next;
+                }
+                return std::make_pair(*s, e);
+              }
+            const std::size_t next = step_before_on(head, r);
+            if (!next) break;
+            r = next;
+          }
+        }
+      const std::size_t next = step_before_on(head, p);
+      if (!next) break;
+      p = next;
+    }
+    from = meeting_end;
+  }
+  return std::nullopt;
+}
+
 std::optional<DateValue> announced_meeting_date(const Segments& segments) {
   const std::string& text = segments.text.text;
-  const re2::StringPiece head(text.data(), std::min<std::size_t>(text.size(), 4000));
-  static const Pattern kAnnounced(R"re((?i)\bmeeting\b(?:[^.]|\.\s?[A-Z]){0,250}?\b(?:will\s+be\s+held|to\s+be\s+held|is\s+to\s+be\s+held|will\s+take\s+place|is\s+scheduled|shall\s+be\s+held)\b((?:[^.]|\.\s?[A-Z]){0,250}?\bon\s+)((?:[^.]|\.\d|\.m\.){0,60}))re");
-  // (The words that announce a meeting, looked for first: the whole pattern's bounded runs cost
-  // far more to scan with, and most papers have none of them.)
-  static const Pattern kAnnouncing(R"re((?i)\b(?:will\s+be\s+held|to\s+be\s+held|is\s+to\s+be\s+held|will\s+take\s+place|is\s+scheduled|shall\s+be\s+held)\b)re");
-  if (!RE2::PartialMatch(head, kAnnouncing)) return std::nullopt;
-  re2::StringPiece input(head), before_on, when;
-  if (!RE2::FindAndConsume(&input, kAnnounced, &before_on, &when)) return std::nullopt;
+  const std::string_view head(text.data(), std::min<std::size_t>(text.size(), 4000));
+  const auto words = announced_words(head);
+  if (!words) return std::nullopt;
+  const re2::StringPiece when(text.data() + words->first, words->second - words->first);
   const std::size_t base = static_cast<std::size_t>(when.data() - text.data());
   if (auto d = first_date(when.ToString()); d && d->at.span.begin <= 14 && d->kind == "day") {
     d->at.span = Span{base + d->at.span.begin, base + d->at.span.end};

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <optional>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -76,6 +77,13 @@ bool minutes_paper(const Segments& segments);
 // ... on Thursday, 9th January, 2025"; "... to be held ... on Thursday 19th October", the year
 // from the paper's own date before it), within its first 4000 bytes; nullopt when none.
 std::optional<DateValue> announced_meeting_date(const Segments& segments);
+// Where, in head, the words after such a summons' "on" begin and end (the day and time: "Thursday,
+// 9th January, 2025 at 10.00 am"): the first "meeting" followed within 250 characters by "will be
+// held", "to be held", "is to be held", "will take place", "is scheduled" or "shall be held", and
+// within 250 more by "on"; then up to 60 characters that do not end a sentence. A full stop is
+// passed over only before a capital (after at most one space) before "on", only in "3.00" or
+// "p.m." after it. Letters in any case. nullopt when none.
+std::optional<std::pair<std::size_t, std::size_t>> announced_words(std::string_view head);
 
 // "Benjamin Watts", "Dr Jane O'Neil": a person's name and nothing else.
 bool is_person_name(std::string_view line);
